@@ -1,0 +1,147 @@
+import Foundation
+
+/// The JSON shapes the tool prints: the export document (format "watchlist", version 1),
+/// one film (`show --json`), film summaries (`list --json`) and notes (`note list --json`).
+/// These DTOs are the contract; they do not move when the model does.
+public enum JSONDocument {
+    public static let format = "watchlist"
+    public static let version = 1
+
+    struct FilmDTO: Encodable {
+        let detail: FilmDetail
+
+        enum Keys: String, CodingKey {
+            case id, title, year, description, fact, collections, viewings, rating, ratedAt, notes
+        }
+
+        func encode(to encoder: Encoder) throws {
+            let film = detail.film
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(film.id, forKey: .id)
+            try container.encode(film.title, forKey: .title)
+            try container.encode(film.year, forKey: .year)
+            try container.encode(film.description, forKey: .description)
+            try container.encode(film.fact, forKey: .fact)
+            try container.encode(detail.collections, forKey: .collections)
+            try container.encode(detail.viewings.map(ViewingDTO.init), forKey: .viewings)
+            try container.encode(detail.rating?.value.stars, forKey: .rating)
+            try container.encode(detail.rating?.ratedAt, forKey: .ratedAt)
+            try container.encode(detail.notes.map(NoteDTO.init), forKey: .notes)
+        }
+    }
+
+    struct ViewingDTO: Encodable {
+        let viewing: Viewing
+        enum Keys: String, CodingKey { case date, rewatch, loggedAt }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(viewing.watchedOn, forKey: .date)
+            try container.encode(viewing.rewatch, forKey: .rewatch)
+            try container.encode(viewing.loggedAt, forKey: .loggedAt)
+        }
+    }
+
+    struct NoteDTO: Encodable {
+        let note: Note
+        enum Keys: String, CodingKey { case id, text, createdAt, updatedAt }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(note.id, forKey: .id)
+            try container.encode(note.text, forKey: .text)
+            try container.encode(note.createdAt, forKey: .createdAt)
+            try container.encode(note.updatedAt, forKey: .updatedAt)
+        }
+    }
+
+    struct FilmNoteDTO: Encodable {
+        let filmNote: FilmNote
+        enum Keys: String, CodingKey { case id, filmId, film, text, createdAt, updatedAt }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(filmNote.note.id, forKey: .id)
+            try container.encode(filmNote.film.id, forKey: .filmId)
+            try container.encode(filmNote.film.displayTitle, forKey: .film)
+            try container.encode(filmNote.note.text, forKey: .text)
+            try container.encode(filmNote.note.createdAt, forKey: .createdAt)
+            try container.encode(filmNote.note.updatedAt, forKey: .updatedAt)
+        }
+    }
+
+    struct SummaryDTO: Encodable {
+        let summary: FilmSummary
+        enum Keys: String, CodingKey { case id, title, year, viewings, lastWatched, rating, notes }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(summary.film.id, forKey: .id)
+            try container.encode(summary.film.title, forKey: .title)
+            try container.encode(summary.film.year, forKey: .year)
+            try container.encode(summary.viewingCount, forKey: .viewings)
+            try container.encode(summary.lastWatched, forKey: .lastWatched)
+            try container.encode(summary.rating?.stars, forKey: .rating)
+            try container.encode(summary.noteCount, forKey: .notes)
+        }
+    }
+
+    struct CollectionDTO: Encodable {
+        let progress: CollectionProgress
+        enum Keys: String, CodingKey { case slug, title, description, films }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(progress.collection.slug, forKey: .slug)
+            try container.encode(progress.collection.title, forKey: .title)
+            try container.encode(progress.collection.description, forKey: .description)
+            try container.encode(progress.filmIds, forKey: .films)
+        }
+    }
+
+    static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `show --json`: one film, shaped like a film of the export document.
+    public static func film(_ detail: FilmDetail) throws -> Data {
+        try encoder(pretty: true).encode(FilmDTO(detail: detail))
+    }
+
+    /// `list --json`: an array of film summaries.
+    public static func summaries(_ summaries: [FilmSummary]) throws -> Data {
+        try encoder(pretty: true).encode(summaries.map(SummaryDTO.init))
+    }
+
+    /// `note list --json`: an array of notes, each with its film's id and title.
+    public static func notes(_ notes: [FilmNote]) throws -> Data {
+        try encoder(pretty: true).encode(notes.map(FilmNoteDTO.init))
+    }
+}
+
+/// The export document, written a film at a time: keys in sorted order, one film a line.
+struct JSONExportWriter: ExportWriter {
+    let output: TextOutput
+    private let encoder = JSONDocument.encoder(pretty: false)
+    private var filmsWritten = 0
+
+    init(_ output: TextOutput) {
+        self.output = output
+    }
+
+    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+        // Keys in sorted order: collections, exportedAt, films, format, version.
+        try output.write("{\"collections\":")
+        try output.write(encoder.encode(collections.map(JSONDocument.CollectionDTO.init)))
+        try output.write(",\"exportedAt\":")
+        try output.write(encoder.encode(exportedAt))
+        try output.write(",\"films\":[")
+    }
+
+    mutating func add(_ film: FilmDetail) throws {
+        try output.write(filmsWritten == 0 ? "\n" : ",\n")
+        try output.write(encoder.encode(JSONDocument.FilmDTO(detail: film)))
+        filmsWritten += 1
+    }
+
+    mutating func finish() throws {
+        try output.write("\n],\"format\":\"\(JSONDocument.format)\",\"version\":\(JSONDocument.version)}\n")
+    }
+}

@@ -1,0 +1,77 @@
+/// A page to share: per collection its title and introduction, then "Watched" (stars,
+/// days, notes) and "Not yet watched". Films in no collection follow under "Other films".
+struct MarkdownExportWriter: ExportWriter {
+    let output: TextOutput
+    private var exportedAt = ""
+    private var collections: [CollectionProgress] = []
+    /// Markdown groups films by collection, so it keeps them until the end.
+    private var films: [Int64: FilmDetail] = [:]
+    private var order: [Int64] = []
+
+    init(_ output: TextOutput) {
+        self.output = output
+    }
+
+    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+        self.exportedAt = exportedAt
+        self.collections = collections
+    }
+
+    mutating func add(_ film: FilmDetail) throws {
+        films[film.film.id!] = film
+        order.append(film.film.id!)
+    }
+
+    mutating func finish() throws {
+        var listed = Set<Int64>()
+        for progress in collections {
+            let members = progress.filmIds.compactMap { films[$0] }
+            listed.formUnion(progress.filmIds)
+            try section(title: progress.collection.title, introduction: progress.collection.description, films: members)
+        }
+        let others = order.filter { !listed.contains($0) }.compactMap { films[$0] }
+        if !others.isEmpty { try section(title: "Other films", introduction: "", films: others) }
+        try output.write("---\n\nExported from watchlist on \(exportedAt.prefix(10)).\n")
+    }
+
+    private func section(title: String, introduction: String, films: [FilmDetail]) throws {
+        let watched = films.filter(\.isWatched)
+        var text = "# \(Markdown.escape(title))\n\n"
+        if !introduction.isEmpty { text += "\(Markdown.escape(introduction))\n\n" }
+        text += "\(watched.count) of \(films.count) watched.\n\n## Watched\n\n"
+        if watched.isEmpty { text += "Nothing yet.\n\n" }
+        for film in watched {
+            text += "- **\(Markdown.escape(film.film.displayTitle))**"
+            if let rating = film.rating { text += " \(rating.value.starsText)" }
+            text += " — " + film.viewings.map { viewing in
+                (viewing.watchedOn ?? "on an unknown day") + (viewing.rewatch ? " (rewatch)" : "")
+            }.joined(separator: ", ") + "\n"
+            for note in film.notes {
+                text += note.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "  > " + Markdown.escape(String($0)) }.joined(separator: "\n") + "\n"
+            }
+        }
+        text += (watched.isEmpty ? "" : "\n") + "## Not yet watched\n\n"
+        let unwatched = films.filter { !$0.isWatched }
+        if unwatched.isEmpty { text += "Nothing: every film is watched.\n" }
+        for film in unwatched {
+            text += "- \(Markdown.escape(film.film.displayTitle))"
+            if let rating = film.rating { text += " \(rating.value.starsText)" }
+            text += "\n"
+        }
+        try output.write(text + "\n")
+    }
+}
+
+enum Markdown {
+    /// Backslash-escapes the characters Markdown would read as markup, so that a title or a
+    /// note shows as written.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

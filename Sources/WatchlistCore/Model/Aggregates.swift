@@ -1,0 +1,89 @@
+/// One line of `list`: a film and counts of what the user recorded about it.
+public struct FilmSummary: Hashable, Sendable {
+    public var film: Film
+    public var viewingCount: Int
+    /// The latest known day the film was watched; nil when never watched or only on unknown days.
+    public var lastWatched: String?
+    public var rating: StarRating?
+    public var noteCount: Int
+
+    public init(film: Film, viewingCount: Int, lastWatched: String?, rating: StarRating?, noteCount: Int) {
+        self.film = film
+        self.viewingCount = viewingCount
+        self.lastWatched = lastWatched
+        self.rating = rating
+        self.noteCount = noteCount
+    }
+}
+
+/// Everything recorded about one film.
+public struct FilmDetail: Hashable, Sendable {
+    public var film: Film
+    /// Slugs of the collections that hold the film.
+    public var collections: [String]
+    /// Oldest first: unknown days first, then by day, then in the order they were logged.
+    public var viewings: [Viewing]
+    public var rating: Rating?
+    /// Oldest first.
+    public var notes: [Note]
+
+    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note]) {
+        self.film = film
+        self.collections = collections
+        self.viewings = viewings
+        self.rating = rating
+        self.notes = notes
+    }
+
+    public var isWatched: Bool { !viewings.isEmpty }
+    public var firstWatched: String? { viewings.lazy.compactMap(\.watchedOn).first }
+    public var lastWatched: String? { viewings.lazy.compactMap(\.watchedOn).last }
+}
+
+/// A collection with its films' ids in collection order and how many of them are watched.
+public struct CollectionProgress: Hashable, Sendable {
+    public var collection: FilmCollection
+    public var filmIds: [Int64]
+    public var watchedCount: Int
+
+    public init(collection: FilmCollection, filmIds: [Int64], watchedCount: Int) {
+        self.collection = collection
+        self.filmIds = filmIds
+        self.watchedCount = watchedCount
+    }
+}
+
+/// A viewing together with its film: "the latest viewing".
+public struct FilmViewing: Hashable, Sendable {
+    public var film: Film
+    public var viewing: Viewing
+
+    public init(film: Film, viewing: Viewing) {
+        self.film = film
+        self.viewing = viewing
+    }
+}
+
+/// A note together with its film, for `note list`.
+public struct FilmNote: Hashable, Sendable {
+    public var film: Film
+    public var note: Note
+
+    public init(film: Film, note: Note) {
+        self.film = film
+        self.note = note
+    }
+}
+
+/// What an export holds: every collection and every film with all that was recorded about it.
+public struct ExportSnapshot: Sendable {
+    public var exportedAt: String
+    public var collections: [CollectionProgress]
+    public var films: [FilmDetail]
+
+    public init(exportedAt: String, collections: [CollectionProgress], films: [FilmDetail]) {
+        self.exportedAt = exportedAt
+        self.collections = collections
+        self.films = films
+    }
+}

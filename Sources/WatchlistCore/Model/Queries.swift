@@ -1,0 +1,39 @@
+/// How `list` orders films. Each case maps to a fixed ORDER BY in Store: an allow-list.
+public enum FilmSort: String, CaseIterable, Sendable {
+    /// Collection order (film ids).
+    case id
+    /// A to Z, ignoring case, accents and a leading article.
+    case title
+    /// Oldest first.
+    case year
+    /// Highest first; unrated films last.
+    case rating
+    /// Most recently watched first; never watched last.
+    case watched
+}
+
+/// What `list` shows: filters and order.
+public struct FilmListQuery: Sendable, Equatable {
+    /// true: only watched films; false: only unwatched; nil: all.
+    public var watched: Bool?
+    /// true: only rated films; false: only unrated; nil: all.
+    public var rated: Bool?
+    public var sort: FilmSort
+    public var reverse: Bool
+
+    public init(watched: Bool? = nil, rated: Bool? = nil, sort: FilmSort = .id, reverse: Bool = false) {
+        self.watched = watched
+        self.rated = rated
+        self.sort = sort
+        self.reverse = reverse
+    }
+}
+
+/// Which viewings of a film `unwatch` removes.
+public enum ViewingSelection: Sendable, Equatable {
+    /// The latest by day (viewings on unknown days count as the oldest).
+    case latest
+    /// The latest logged viewing on that day; nil: on an unknown day.
+    case on(Day?)
+    case all
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The clock the service reads: "today" is the day in the user's time zone.
+public struct WatchlistClock: Sendable {
+    public var now: @Sendable () -> Date
+    public var timeZone: TimeZone
+
+    public init(now: @escaping @Sendable () -> Date, timeZone: TimeZone) {
+        self.now = now
+        self.timeZone = timeZone
+    }
+
+    public static let system = WatchlistClock(now: { Date() }, timeZone: .current)
+
+    /// A clock stopped at `date`, for tests.
+    public static func fixed(_ date: Date, timeZone: TimeZone = TimeZone(identifier: "UTC")!) -> WatchlistClock {
+        WatchlistClock(now: { date }, timeZone: timeZone)
+    }
+
+    public var today: Day { Day(now(), in: timeZone) }
+}
+
+/// The day a viewing happened, as `--on` takes it.
+public enum DayChoice: Equatable, Sendable {
+    case today
+    case yesterday
+    case unknown
+    case day(Day)
+
+    /// `YYYY-MM-DD`, `today`, `yesterday` or `unknown`.
+    public init(parsing text: String) throws {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "today": self = .today
+        case "yesterday": self = .yesterday
+        case "unknown": self = .unknown
+        default:
+            guard let day = Day(iso: text.trimmingCharacters(in: .whitespaces)) else {
+                throw WatchlistError.invalidDate(text)
+            }
+            self = .day(day)
+        }
+    }
+
+    /// The day meant, nil when unknown.
+    func resolve(today: Day) -> Day? {
+        switch self {
+        case .today: today
+        case .yesterday: today.previous
+        case .unknown: nil
+        case .day(let day): day
+        }
+    }
+}
+
+/// Checks text where it enters: no NUL, not blank, not too long.
+public enum InputText {
+    /// The longest note, in characters: room for a long review.
+    public static let maximumNoteLength = 100_000
+
+    /// A note's text with surrounding blank space removed.
+    public static func note(_ raw: String) throws -> String {
+        guard !raw.contains("\0") else {
+            throw WatchlistError.malformedInput("The note holds a NUL byte; notes are plain text.")
+        }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw WatchlistError.emptyNote }
+        guard text.count <= maximumNoteLength else {
+            throw WatchlistError.textTooLong(what: "note", length: text.count, limit: maximumNoteLength)
+        }
+        return text
+    }
+
+    /// Decodes bytes read from a file or standard input: valid UTF-8 and no NUL, or exit 65.
+    public static func decode(_ bytes: [UInt8], source: String) throws -> String {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw WatchlistError.malformedInput("\(source) is not valid UTF-8 text.")
+        }
+        guard !bytes.contains(0) else {
+            throw WatchlistError.malformedInput("\(source) holds a NUL byte; give plain text.")
+        }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Files the tool writes appear whole or not at all: the content goes to a temporary file in
+/// the same folder, is flushed to disk, and is then linked into place (which never replaces a
+/// file) or, with `force`, renamed over the old one (which replaces a symbolic link itself,
+/// never the file it points to).
+enum OutputFile {
+    static func write(path: String, force: Bool, protecting databasePath: String, _ body: (TextOutput) throws -> Void) throws {
+        var existing = stat()
+        if lstat(path, &existing) == 0 {
+            if (existing.st_mode & S_IFMT) == S_IFDIR {
+                throw WatchlistError.outputNotWritable(path: path, reason: "it is a folder")
+            }
+            var database = stat()
+            if stat(databasePath, &database) == 0, stat(path, &existing) == 0,
+               database.st_dev == existing.st_dev, database.st_ino == existing.st_ino {
+                throw WatchlistError.outputNotWritable(path: path, reason: "it is the watchlist database itself")
+            }
+            if !force { throw WatchlistError.outputExists(path: path) }
+        }
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw WatchlistError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+        }
+        var linked = false
+        defer {
+            if !linked { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            try body(TextOutput(descriptor: descriptor, name: path))
+            guard fsync(descriptor) == 0 else {
+                throw WatchlistError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        if force {
+            guard rename(temporary, path) == 0 else {
+                throw WatchlistError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+            }
+            linked = true
+        } else {
+            guard link(temporary, path) == 0 else {
+                if errno == EEXIST { throw WatchlistError.outputExists(path: path) }
+                throw WatchlistError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
+            }
+            unlink(temporary)
+            linked = true
+        }
+        syncFolder(folder)
+    }
+}

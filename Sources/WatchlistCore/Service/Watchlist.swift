@@ -1,0 +1,194 @@
+import Foundation
+
+/// What `watchlist` alone shows.
+public struct Summary: Sendable {
+    public var collections: [CollectionProgress]
+    public var latest: FilmViewing?
+}
+
+/// A logged viewing and its film.
+public struct WatchResult: Sendable {
+    public var film: Film
+    public var viewing: Viewing
+}
+
+/// A rating set, with the one it replaced.
+public struct RateResult: Sendable {
+    public var film: Film
+    public var rating: StarRating
+    public var previous: StarRating?
+}
+
+/// The use cases. Each one that changes data is one transaction: it happens whole or not
+/// at all, and a refused command changes nothing.
+public final class Watchlist: Sendable {
+    public let database: AppDatabase
+    let clock: WatchlistClock
+
+    public init(database: AppDatabase, clock: WatchlistClock = .system) {
+        self.database = database
+        self.clock = clock
+    }
+
+    /// Opens (creating when missing) the database at `path`; a new one holds the built-in collection.
+    public static func open(path: String, clock: WatchlistClock = .system) throws -> Watchlist {
+        Watchlist(database: try AppDatabase.open(path: path, seed: try BuiltInCollection.seed(), now: clock.now()), clock: clock)
+    }
+
+    /// A new in-memory database holding the built-in collection: for tests.
+    public static func inMemory(clock: WatchlistClock = .system) throws -> Watchlist {
+        Watchlist(database: try AppDatabase.inMemory(seed: try BuiltInCollection.seed(), now: clock.now()), clock: clock)
+    }
+
+    private var now: String { Timestamp.iso(clock.now()) }
+
+    // MARK: Reading
+
+    public func summary() throws -> Summary {
+        try database.read { store in
+            Summary(collections: try store.collectionProgress(), latest: try store.latestViewing())
+        }
+    }
+
+    public func list(_ query: FilmListQuery = FilmListQuery()) throws -> [FilmSummary] {
+        try database.read { store in try store.filmSummaries(query) }
+    }
+
+    public func resolve(_ reference: String) throws -> Film {
+        try database.read { store in try FilmQuery.resolve(reference, in: store) }
+    }
+
+    public func show(_ reference: String) throws -> FilmDetail {
+        try database.read { store in try store.filmDetail(FilmQuery.resolve(reference, in: store)) }
+    }
+
+    /// Every note, or one film's.
+    public func notes(of reference: String?) throws -> [FilmNote] {
+        try database.read { store in
+            let filmId = try reference.map { try FilmQuery.resolve($0, in: store).id! }
+            return try store.notes(filmId: filmId)
+        }
+    }
+
+    // MARK: Viewings
+
+    /// Logs a viewing on `day`. The day must exist, not be in the future, and not come
+    /// before the film's year.
+    public func watch(_ reference: String, on choice: DayChoice = .today, markedRewatch: Bool = false) throws -> WatchResult {
+        let today = clock.today
+        let day = choice.resolve(today: today)
+        if let day, day > today { throw WatchlistError.futureDate(day.iso, today: today.iso) }
+        return try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            if let day, let year = film.year, day.year < year {
+                throw WatchlistError.dateBeforeRelease(day.iso, film: film.displayTitle, year: year)
+            }
+            let viewing = try store.insertViewing(filmId: film.id!, watchedOn: day, markedRewatch: markedRewatch, loggedAt: now)
+            return WatchResult(film: film, viewing: viewing)
+        }
+    }
+
+    /// Removes viewings; fails with nothingToRemove when none matched.
+    public func unwatch(_ reference: String, _ selection: ViewingSelection = .latest) throws -> (film: Film, removed: [Viewing]) {
+        try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let removed = try store.deleteViewings(filmId: film.id!, selection)
+            guard !removed.isEmpty else {
+                if case .on(let day) = selection {
+                    throw WatchlistError.nothingToRemove("\(film.displayTitle) has no viewing on \(day?.iso ?? "an unknown day"); nothing was removed.")
+                }
+                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no viewing to remove.")
+            }
+            return (film, removed)
+        }
+    }
+
+    // MARK: Ratings
+
+    /// Rates a film; `ratingText` as people type it ("4.5", "4½", "★★★★½", "9/10").
+    public func rate(_ reference: String, _ ratingText: String) throws -> RateResult {
+        guard let rating = StarRating(parsing: ratingText) else { throw WatchlistError.invalidRating(ratingText) }
+        return try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let previous = try store.setRating(filmId: film.id!, rating, ratedAt: now)
+            return RateResult(film: film, rating: rating, previous: previous?.value)
+        }
+    }
+
+    public func unrate(_ reference: String) throws -> (film: Film, removed: StarRating) {
+        try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            guard let removed = try store.deleteRating(filmId: film.id!) else {
+                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no rating to remove.")
+            }
+            return (film, removed.value)
+        }
+    }
+
+    // MARK: Notes
+
+    public func addNote(_ reference: String, text: String) throws -> FilmNote {
+        let text = try InputText.note(text)
+        return try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            return FilmNote(film: film, note: try store.insertNote(filmId: film.id!, text: text, at: now))
+        }
+    }
+
+    public func editNote(id: Int64, text: String) throws -> FilmNote {
+        let text = try InputText.note(text)
+        return try database.write { store in
+            guard let note = try store.updateNote(id: id, text: text, at: now),
+                  let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
+            return FilmNote(film: film, note: note)
+        }
+    }
+
+    public func deleteNote(id: Int64) throws -> FilmNote {
+        try database.write { store in
+            guard let note = try store.deleteNote(id: id),
+                  let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
+            return FilmNote(film: film, note: note)
+        }
+    }
+
+    // MARK: Export
+
+    /// Writes every collection and film in `format` to `output`, from one consistent read.
+    public func export(_ format: ExportFormat, to output: TextOutput) throws {
+        var writer = format.makeWriter(output)
+        let exportedAt = now
+        try database.read { store in
+            try writer.begin(exportedAt: exportedAt, collections: store.collectionProgress())
+            try store.forEachFilmDetail { try writer.add($0) }
+            try writer.finish()
+        }
+        try output.flush()
+    }
+
+    /// Writes the export to the file at `path`: it appears whole or not at all, and an
+    /// existing file is replaced only with `force`.
+    public func export(_ format: ExportFormat, toFile path: String, force: Bool) throws {
+        try OutputFile.write(path: path, force: force, protecting: database.path) { output in
+            try export(format, to: output)
+        }
+    }
+}
+
+/// The collection that ships inside the tool.
+public enum BuiltInCollection {
+    public static let slug = "soviet-survival"
+    public static let title = "Soviet Survival Films"
+
+    /// The built-in collection parsed from Schema/collections/soviet-survival-films.txt.
+    public static func seed() throws -> CollectionSeed {
+        let parsed = try CollectionText.parse(bytes: PackageResources.soviet_survival_films_txt, source: "soviet-survival-films.txt")
+        return CollectionSeed(slug: slug, title: title, description: parsed.introduction, builtIn: true,
+                              films: parsed.films.map { film in
+                                  Film(title: film.title, year: film.year, description: film.description,
+                                       fact: film.fact, titleKey: TitleKey.fold(film.title))
+                              })
+    }
+}
+
+extension Store: FilmLookup {}

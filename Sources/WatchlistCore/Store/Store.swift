@@ -1,0 +1,297 @@
+import Foundation
+import GRDB
+
+/// The queries and changes the service composes, run inside one of AppDatabase's
+/// transactions. All the project's SQL lives here and in Schema/.
+public struct Store {
+    let db: Database
+
+    init(_ db: Database) {
+        self.db = db
+    }
+
+    // MARK: Films
+
+    public func film(id: Int64) throws -> Film? {
+        try Film.fetchOne(db, key: id)
+    }
+
+    /// Films whose folded title is exactly `titleKey`, oldest first.
+    public func films(titleKey: String) throws -> [Film] {
+        try Film.fetchAll(db, sql: "SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", arguments: [titleKey])
+    }
+
+    /// Films whose folded title contains `fragment`, at most `limit` of them.
+    public func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
+        try Film.fetchAll(db, sql: """
+            SELECT * FROM film WHERE instr(titleKey, ?) > 0 ORDER BY year, id LIMIT ?
+            """, arguments: [fragment, limit])
+    }
+
+    /// Every film, in id order.
+    public func allFilms() throws -> [Film] {
+        try Film.fetchAll(db, sql: "SELECT * FROM film ORDER BY id")
+    }
+
+    @discardableResult
+    public func insertFilm(_ film: Film) throws -> Film {
+        var film = film
+        try film.insert(db)
+        return film
+    }
+
+    // MARK: Collections
+
+    /// Creates a collection and its films, in order.
+    public func insertCollection(_ seed: CollectionSeed, now: Date) throws {
+        var collection = FilmCollection(slug: seed.slug, title: seed.title, description: seed.description,
+                                        builtIn: seed.builtIn, createdAt: Timestamp.iso(now))
+        try collection.insert(db)
+        for (offset, film) in seed.films.enumerated() {
+            let inserted = try insertFilm(film)
+            try CollectionFilm(collectionId: collection.id!, filmId: inserted.id!, position: offset + 1).insert(db)
+        }
+    }
+
+    /// Every collection, oldest first, with its films and how many of them are watched.
+    public func collectionProgress() throws -> [CollectionProgress] {
+        let collections = try FilmCollection.fetchAll(db, sql: "SELECT * FROM collection ORDER BY id")
+        return try collections.map { collection in
+            let filmIds = try Int64.fetchAll(db, sql: """
+                SELECT filmId FROM collectionFilm WHERE collectionId = ? ORDER BY position
+                """, arguments: [collection.id])
+            let watched = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM collectionFilm cf
+                WHERE cf.collectionId = ? AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)
+                """, arguments: [collection.id]) ?? 0
+            return CollectionProgress(collection: collection, filmIds: filmIds, watchedCount: watched)
+        }
+    }
+
+    public func collectionSlugs(filmId: Int64) throws -> [String] {
+        try String.fetchAll(db, sql: """
+            SELECT c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
+            WHERE cf.filmId = ? ORDER BY c.id
+            """, arguments: [filmId])
+    }
+
+    // MARK: Listing
+
+    public func filmSummaries(_ query: FilmListQuery) throws -> [FilmSummary] {
+        var conditions: [String] = []
+        switch query.watched {
+        case true?: conditions.append("viewingCount > 0")
+        case false?: conditions.append("viewingCount = 0")
+        case nil: break
+        }
+        switch query.rated {
+        case true?: conditions.append("halfStars IS NOT NULL")
+        case false?: conditions.append("halfStars IS NULL")
+        case nil: break
+        }
+        let ascending = query.reverse ? "DESC" : "ASC"
+        let descending = query.reverse ? "ASC" : "DESC"
+        // Sort keys come from this fixed list only; films without the value always go last.
+        let order: String
+        switch query.sort {
+        case .id: order = "id \(ascending)"
+        case .title: order = "titleKey \(ascending), year \(ascending) NULLS LAST, id \(ascending)"
+        case .year: order = "year \(ascending) NULLS LAST, id \(ascending)"
+        case .rating: order = "halfStars \(descending) NULLS LAST, id \(ascending)"
+        case .watched: order = "lastWatched \(descending) NULLS LAST, viewingCount \(descending), id \(ascending)"
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT * FROM (
+                SELECT f.*,
+                       (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewingCount,
+                       (SELECT max(v.watchedOn) FROM viewing v WHERE v.filmId = f.id) AS lastWatched,
+                       r.halfStars AS halfStars,
+                       (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount
+                FROM film f LEFT JOIN rating r ON r.filmId = f.id
+            ) \(filter)
+            ORDER BY \(order)
+            """)
+        return try rows.map { row in
+            FilmSummary(film: try Film(row: row),
+                        viewingCount: row["viewingCount"],
+                        lastWatched: row["lastWatched"],
+                        rating: (row["halfStars"] as Int?).flatMap { StarRating(halfStars: $0) },
+                        noteCount: row["noteCount"])
+        }
+    }
+
+    // MARK: One film
+
+    public func filmDetail(_ film: Film) throws -> FilmDetail {
+        let id = film.id!
+        return FilmDetail(
+            film: film,
+            collections: try collectionSlugs(filmId: id),
+            viewings: try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [id]),
+            rating: try Rating.fetchOne(db, key: id),
+            notes: try Note.fetchAll(db, sql: "SELECT * FROM note WHERE filmId = ? ORDER BY id", arguments: [id]))
+    }
+
+    /// Calls `body` with every film's detail in id order, reading each table once in film
+    /// order, so that memory stays flat however many films and viewings there are.
+    public func forEachFilmDetail(_ body: (FilmDetail) throws -> Void) throws {
+        let films = try Film.fetchCursor(db, sql: "SELECT * FROM film ORDER BY id")
+        var viewings = try PeekingCursor(Viewing.fetchCursor(db, sql: "SELECT * FROM viewing ORDER BY filmId, watchedOn, id"))
+        var ratings = try PeekingCursor(Rating.fetchCursor(db, sql: "SELECT * FROM rating ORDER BY filmId"))
+        var notes = try PeekingCursor(Note.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"))
+        var memberships = try PeekingCursor(Membership.fetchCursor(db, sql: """
+            SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
+            ORDER BY cf.filmId, c.id
+            """))
+        while let film = try films.next() {
+            let id = film.id!
+            let detail = FilmDetail(
+                film: film,
+                collections: try memberships.take(while: { $0.filmId == id }).map(\.slug),
+                viewings: try viewings.take(while: { $0.filmId == id }),
+                rating: try ratings.take(while: { $0.filmId == id }).first,
+                notes: try notes.take(while: { $0.filmId == id }))
+            try body(detail)
+        }
+    }
+
+    /// The viewing on the latest known day (the latest logged on that day); a viewing on
+    /// an unknown day only when no viewing has a day.
+    public func latestViewing() throws -> FilmViewing? {
+        guard let viewing = try Viewing.fetchOne(db, sql: "SELECT * FROM viewing ORDER BY watchedOn DESC, id DESC LIMIT 1"),
+              let film = try film(id: viewing.filmId) else { return nil }
+        return FilmViewing(film: film, viewing: viewing)
+    }
+
+    // MARK: Viewings
+
+    /// Logs a viewing. It is a rewatch when `markedRewatch`, or when the film already has a
+    /// viewing on an earlier or the same day or on an unknown day; a first viewing dated
+    /// before existing ones turns those into rewatches.
+    public func insertViewing(filmId: Int64, watchedOn: Day?, markedRewatch: Bool, loggedAt: String) throws -> Viewing {
+        let earlier: Bool
+        if let watchedOn {
+            earlier = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ? AND (watchedOn IS NULL OR watchedOn <= ?))
+                """, arguments: [filmId, watchedOn.iso]) ?? false
+        } else {
+            earlier = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?)", arguments: [filmId]) ?? false
+        }
+        var viewing = Viewing(filmId: filmId, watchedOn: watchedOn?.iso, rewatch: markedRewatch || earlier, loggedAt: loggedAt)
+        try viewing.insert(db)
+        if !earlier, let watchedOn {
+            try db.execute(sql: "UPDATE viewing SET rewatch = 1 WHERE filmId = ? AND watchedOn > ? AND rewatch = 0",
+                           arguments: [filmId, watchedOn.iso])
+        }
+        return viewing
+    }
+
+    /// Removes viewings of a film and returns them, oldest first; none when nothing matched.
+    public func deleteViewings(filmId: Int64, _ selection: ViewingSelection) throws -> [Viewing] {
+        let chosen: [Viewing]
+        switch selection {
+        case .all:
+            chosen = try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [filmId])
+        case .latest:
+            chosen = try Viewing.fetchAll(db, sql: """
+                SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, id DESC LIMIT 1
+                """, arguments: [filmId])
+        case .on(let day):
+            chosen = try Viewing.fetchAll(db, sql: """
+                SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY id DESC LIMIT 1
+                """, arguments: [filmId, day?.iso])
+        }
+        for viewing in chosen { _ = try viewing.delete(db) }
+        return chosen
+    }
+
+    // MARK: Ratings
+
+    /// Sets a film's rating and returns the one it replaced.
+    public func setRating(filmId: Int64, _ rating: StarRating, ratedAt: String) throws -> Rating? {
+        let previous = try Rating.fetchOne(db, key: filmId)
+        try Rating(filmId: filmId, halfStars: rating.halfStars, ratedAt: ratedAt).save(db)
+        return previous
+    }
+
+    /// Removes a film's rating and returns it; nil when the film had none.
+    public func deleteRating(filmId: Int64) throws -> Rating? {
+        guard let previous = try Rating.fetchOne(db, key: filmId) else { return nil }
+        _ = try previous.delete(db)
+        return previous
+    }
+
+    // MARK: Notes
+
+    public func insertNote(filmId: Int64, text: String, at timestamp: String) throws -> Note {
+        var note = Note(filmId: filmId, text: text, createdAt: timestamp, updatedAt: timestamp)
+        try note.insert(db)
+        return note
+    }
+
+    public func note(id: Int64) throws -> Note? {
+        try Note.fetchOne(db, key: id)
+    }
+
+    /// Replaces a note's text; nil when no note has that id.
+    public func updateNote(id: Int64, text: String, at timestamp: String) throws -> Note? {
+        guard var note = try Note.fetchOne(db, key: id) else { return nil }
+        note.text = text
+        note.updatedAt = timestamp
+        try note.update(db)
+        return note
+    }
+
+    /// Removes a note and returns it; nil when no note has that id.
+    public func deleteNote(id: Int64) throws -> Note? {
+        guard let note = try Note.fetchOne(db, key: id) else { return nil }
+        _ = try note.delete(db)
+        return note
+    }
+
+    /// Notes with their films, in film order and then oldest first; one film's when `filmId` is set.
+    public func notes(filmId: Int64?) throws -> [FilmNote] {
+        let notes = try Note.fetchAll(db, sql: """
+            SELECT * FROM note WHERE ?1 IS NULL OR filmId = ?1 ORDER BY filmId, id
+            """, arguments: [filmId])
+        var films: [Int64: Film] = [:]
+        return try notes.map { note in
+            if films[note.filmId] == nil { films[note.filmId] = try film(id: note.filmId) }
+            return FilmNote(film: films[note.filmId]!, note: note)
+        }
+    }
+}
+
+/// A film's membership of a collection, named by the collection's slug.
+private struct Membership: FetchableRecord {
+    var filmId: Int64
+    var slug: String
+
+    init(row: Row) throws {
+        filmId = row["filmId"]
+        slug = row["slug"]
+    }
+}
+
+/// A cursor that can look at its next element without taking it, for merging several
+/// cursors sorted by film id.
+struct PeekingCursor<Base: Cursor> {
+    private var base: Base
+    private var peeked: Base.Element?
+
+    init(_ base: Base) throws {
+        self.base = base
+        self.peeked = try base.next()
+    }
+
+    /// Takes the run of elements at the front that satisfy `predicate`.
+    mutating func take(while predicate: (Base.Element) throws -> Bool) throws -> [Base.Element] {
+        var taken: [Base.Element] = []
+        while let element = peeked, try predicate(element) {
+            taken.append(element)
+            peeked = try base.next()
+        }
+        return taken
+    }
+}

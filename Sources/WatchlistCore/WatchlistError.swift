@@ -1,0 +1,93 @@
+import Foundation
+
+/// Every failure a user can meet, with what the message needs to say what went wrong and
+/// how to fix it. The executable maps each case to a documented exit status.
+public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
+    // A reference that names nothing.
+    case filmNotFound(query: String, suggestions: [String])
+    case ambiguousFilm(query: String, candidates: [String])
+    case noteNotFound(id: Int64)
+    case nothingToRemove(String)
+
+    // Values the user typed that we cannot accept.
+    case invalidRating(String)
+    case invalidDate(String)
+    case futureDate(String, today: String)
+    case dateBeforeRelease(String, film: String, year: Int)
+    case emptyNote
+    case textTooLong(what: String, length: Int, limit: Int)
+    case invalidArgument(String)
+
+    // Input data that is not well formed.
+    case malformedInput(String)
+    case malformedCollection(source: String, line: Int, message: String)
+
+    // Files.
+    case unreadableInput(path: String, reason: String)
+    case outputExists(path: String)
+    case outputNotWritable(path: String, reason: String)
+
+    // The database.
+    case databaseUnavailable(path: String, reason: String)
+    case notADatabase(path: String, reason: String)
+    case newerDatabase(path: String)
+    case databaseLocked(path: String)
+    case databaseReadOnly(path: String)
+
+    /// A broken invariant: a bug, never the user's fault.
+    case internalError(String)
+
+    public var errorDescription: String? {
+        switch self {
+        case let .filmNotFound(query, suggestions):
+            let base = "No film matches '\(query)'."
+            if suggestions.isEmpty {
+                return base + " Run 'watchlist list' to see the films and their ids."
+            }
+            return base + " Did you mean: " + suggestions.joined(separator: ", ") + "?"
+        case let .ambiguousFilm(query, candidates):
+            return "'\(query)' matches \(candidates.count) films; name one by id or by title and year:\n"
+                + candidates.map { "  \($0)" }.joined(separator: "\n")
+        case let .noteNotFound(id):
+            return "No note has id \(id). Run 'watchlist note list' to see the notes and their ids."
+        case let .nothingToRemove(message):
+            return message
+        case let .invalidRating(text):
+            return "'\(text)' is not a rating. A rating is 0.5 to 5 in steps of 0.5: 3, 3.5, 4½, ★★★★½, or n/10 such as 9/10."
+        case let .invalidDate(text):
+            return "'\(text)' is not a date. Use YYYY-MM-DD (a day that exists, such as 2026-02-28), today, yesterday or unknown."
+        case let .futureDate(text, today):
+            return "\(text) is in the future (today is \(today)). Log a viewing on or before today."
+        case let .dateBeforeRelease(text, film, year):
+            return "\(text) is before \(film) came out in \(year). Use a date in \(year) or later, or 'unknown'."
+        case .emptyNote:
+            return "The note is empty. Give the note's text as an argument, or '-' to read it from standard input."
+        case let .textTooLong(what, length, limit):
+            return "The \(what) is \(length) characters long; the limit is \(limit)."
+        case let .invalidArgument(message):
+            return message
+        case let .malformedInput(message):
+            return message
+        case let .malformedCollection(source, line, message):
+            return "\(source), line \(line): \(message)"
+        case let .unreadableInput(path, reason):
+            return "Cannot read \(path): \(reason)."
+        case let .outputExists(path):
+            return "\(path) already exists. Use --force to replace it, or choose another file."
+        case let .outputNotWritable(path, reason):
+            return "Cannot write \(path): \(reason)."
+        case let .databaseUnavailable(path, reason):
+            return "Cannot use the database at \(path): \(reason)."
+        case let .notADatabase(path, reason):
+            return "\(path) is not a watchlist database (\(reason)). It was left unchanged; pass another file with --db."
+        case let .newerDatabase(path):
+            return "The database at \(path) was written by a newer version of watchlist. It was left unchanged; upgrade watchlist to use it."
+        case let .databaseLocked(path):
+            return "The database at \(path) stayed locked by another process past the timeout. Try again when it has finished."
+        case let .databaseReadOnly(path):
+            return "The database at \(path) is read-only, so nothing was changed. Check the permissions of the file and its folder."
+        case let .internalError(message):
+            return "Internal error: \(message). Please report it; nothing was changed."
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import WatchlistCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export every collection and film as json (full backup), csv or markdown.")
+
+    @OptionGroup var global: GlobalOptions
+    /// The format.
+    @Option(help: "json (the full document), csv (a row per film) or markdown (a page to share).")
+    var format: ExportFormat = .json
+    /// Where to write.
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    /// Replace an existing output file.
+    @Flag(help: "Replace the output file if it exists.") var force = false
+
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file path.") }
+        if force && output == nil { throw ValidationError("--force goes with --output.") }
+    }
+
+    func run() throws {
+        let watchlist = try global.open()
+        if let output {
+            try watchlist.export(format, toFile: output, force: force)
+            Terminal.out("Exported \(format.rawValue) to \(output)")
+        } else {
+            try watchlist.export(format, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+        }
+    }
+}

@@ -40,12 +40,17 @@ let package = Package(
             dependencies: [
                 "WatchlistCore",
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Tests/WatchlistCoreTests"
         ),
         .testTarget(
             name: "WatchlistCLITests",
-            dependencies: ["watchlist"],
+            dependencies: [
+                "watchlist",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             path: "Tests/WatchlistCLITests"
         ),
     ],

@@ -1,5 +1,7 @@
 -- Schema version 1. Shipped migrations are never edited: add Schema/v2_….sql instead.
 -- Dates are ISO-8601 text: a day is 'YYYY-MM-DD', an instant is 'YYYY-MM-DDTHH:MM:SSZ' (UTC).
+-- date(x, '+0 days') normalises a day that does not exist (2026-02-30 becomes 2026-03-02),
+-- so comparing it with x refuses such days; date(x) alone does not normalise.
 
 CREATE TABLE collection (
     id          INTEGER PRIMARY KEY,
@@ -44,7 +46,7 @@ CREATE TABLE viewing (
     watchedOn TEXT
               CHECK (watchedOn IS NULL
                      OR (watchedOn GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
-                         AND date(watchedOn) IS watchedOn)),
+                         AND date(watchedOn, '+0 days') IS watchedOn)),
     rewatch   INTEGER NOT NULL DEFAULT 0 CHECK (rewatch IN (0, 1)),
     loggedAt  TEXT    NOT NULL
               CHECK (loggedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z')

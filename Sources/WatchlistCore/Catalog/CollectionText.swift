@@ -56,9 +56,9 @@ public enum CollectionText {
     }
 
     public static func parse(text: String, source: String) throws -> ParsedCollection {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> Substring in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .map { line -> Substring in line.hasSuffix("\r") ? line.dropLast() : line }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = first.dropFirst() }
 
         var introduction: [Substring] = []
@@ -83,9 +83,11 @@ public enum CollectionText {
             current = nil
         }
 
+        var lastTextLine = 1
         for (index, raw) in lines.enumerated() {
             let number = index + 1
             let line = raw.trimmingCharacters(in: .whitespaces)
+            if !line.isEmpty { lastTextLine = number }
             if line.isEmpty {
                 if current == nil, films.isEmpty { introduction.append("") }
                 continue
@@ -135,7 +137,7 @@ public enum CollectionText {
         }
         try finish()
         guard !films.isEmpty else {
-            throw WatchlistError.malformedCollection(source: source, line: max(1, lines.count),
+            throw WatchlistError.malformedCollection(source: source, line: lastTextLine,
                 message: "no films found; each film starts with a line such as 'The Ascent (1977)'")
         }
         return ParsedCollection(introduction: paragraphs(introduction), films: films)

@@ -25,12 +25,9 @@ public enum FilmQuery {
         guard text.count <= maximumLength else {
             throw WatchlistError.textTooLong(what: "film reference", length: text.count, limit: maximumLength)
         }
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            if let id = Int64(text), let film = try films.film(id: id) { return film }
-            // A title made of digits ("1917") is still a title.
-            let byTitle = try films.films(titleKey: text)
-            if byTitle.count == 1 { return byTitle[0] }
-            throw WatchlistError.filmNotFound(query: reference, suggestions: [])
+        // An id first; digits that are no film's id are read as (part of) a title: "1917".
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(text), let film = try films.film(id: id) {
+            return film
         }
         if let (title, year) = splitYear(text) {
             let key = TitleKey.fold(title)

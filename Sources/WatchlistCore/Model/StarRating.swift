@@ -62,7 +62,7 @@ public struct StarRating: Comparable, Hashable, Sendable, CustomStringConvertibl
         guard parts.count <= 2, let whole = Int(parts[0].isEmpty ? "0" : parts[0]), whole < 100 else { return nil }
         var halves = whole * 2 + half
         if parts.count == 2 {
-            guard half == 0 else { return nil }
+            guard half == 0, !parts[1].isEmpty else { return nil }
             switch parts[1].trimmingTrailingZeros {
             case "": break
             case "5": halves += 1

@@ -21,7 +21,7 @@ enum OutputFile {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
         let temporary = folder + "/." + url.lastPathComponent + ".tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o644)
+        let descriptor = createFileExclusively(temporary, mode: 0o644)
         guard descriptor >= 0 else {
             throw WatchlistError.outputNotWritable(path: path, reason: String(cString: strerror(errno)))
         }

@@ -21,7 +21,7 @@ public struct RateResult: Sendable {
 
 /// The use cases. Each one that changes data is one transaction: it happens whole or not
 /// at all, and a refused command changes nothing.
-public final class Watchlist: Sendable {
+public final class Watchlist {
     public let database: AppDatabase
     let clock: WatchlistClock
 

@@ -28,15 +28,28 @@ public struct CollectionSeed: Sendable {
 
 /// The one owner of the SQLite connection: its configuration, the migrator, and every
 /// transaction. Each `write` is one IMMEDIATE transaction that keeps every invariant.
-public final class AppDatabase: Sendable {
-    private let dbQueue: DatabaseQueue
+///
+/// A database file is created by the first change, never by a read: until then reads see an
+/// in-memory copy of the new database, so that a command that fails, or only reads, leaves
+/// no file behind.
+public final class AppDatabase {
+    private var dbQueue: DatabaseQueue
+    /// Set while the file does not exist yet: what the first write needs to create it.
+    private var unborn: (seed: CollectionSeed, now: Date)?
+    private let migrations: [(identifier: String, sql: String)]
     /// Where the database lives, for messages; ":memory:" for a test database.
     public let path: String
 
-    private init(_ dbQueue: DatabaseQueue, path: String) {
+    private init(_ dbQueue: DatabaseQueue, path: String, migrations: [(identifier: String, sql: String)],
+                 unborn: (seed: CollectionSeed, now: Date)? = nil) {
         self.dbQueue = dbQueue
         self.path = path
+        self.migrations = migrations
+        self.unborn = unborn
     }
+
+    /// True once the database exists on disk (always true in memory).
+    public var exists: Bool { unborn == nil }
 
     // MARK: Configuration
 
@@ -46,7 +59,7 @@ public final class AppDatabase: Sendable {
     /// writers.
     static func makeConfiguration() -> Configuration {
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.foreignKeysEnabled = true
         config.journalMode = .default
         config.prepareDatabase { db in
@@ -55,9 +68,12 @@ public final class AppDatabase: Sendable {
         return config
     }
 
-    static func makeMigrator() -> DatabaseMigrator {
+    /// How long a command waits for another process's transaction, in seconds.
+    public static let busyTimeout: TimeInterval = 5
+
+    static func makeMigrator(_ migrations: [(identifier: String, sql: String)]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        for migration in SchemaMigrations.all {
+        for migration in migrations {
             let sql = migration.sql
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: sql)
@@ -70,33 +86,51 @@ public final class AppDatabase: Sendable {
 
     /// A new in-memory database, migrated and holding `seed`: for tests.
     public static func inMemory(seed: CollectionSeed?, now: Date = Date()) throws -> AppDatabase {
-        let queue = try DatabaseQueue(configuration: makeConfiguration())
-        let database = AppDatabase(queue, path: ":memory:")
-        try database.run {
-            try makeMigrator().migrate(queue)
-            if let seed {
-                try queue.write { db in try Store(db).insertCollection(seed, now: now) }
-            }
-        }
-        return database
+        try AppDatabase(makeInMemory(seed: seed, now: now, migrations: SchemaMigrations.all),
+                        path: ":memory:", migrations: SchemaMigrations.all)
     }
 
-    /// Opens the database at `path`, creating it (and its folders, mode 0700) holding `seed`
-    /// when the file does not exist. A new database is built in a temporary file beside
-    /// `path` and linked into place only when complete, so that no process ever sees a
-    /// half-created database, and processes racing to create the same path all succeed.
+    private static func makeInMemory(seed: CollectionSeed?, now: Date,
+                                     migrations: [(identifier: String, sql: String)]) throws -> DatabaseQueue {
+        do {
+            let queue = try DatabaseQueue(configuration: makeConfiguration())
+            try populate(queue, seed: seed, now: now, migrations: migrations)
+            return queue
+        } catch {
+            throw mapError(error, path: ":memory:")
+        }
+    }
+
+    private static func populate(_ queue: DatabaseQueue, seed: CollectionSeed?, now: Date,
+                                 migrations: [(identifier: String, sql: String)]) throws {
+        try makeMigrator(migrations).migrate(queue)
+        if let seed {
+            try queue.write { db in try Store(db).insertCollection(seed, now: now) }
+        }
+    }
+
+    /// Opens the database at `path`. When the file does not exist, the database holds `seed`
+    /// and is created, with its missing folders (mode 0700) and mode 0600, by the first write.
     public static func open(path: String, seed: CollectionSeed, now: Date = Date()) throws -> AppDatabase {
+        try open(path: path, seed: seed, now: now, migrations: SchemaMigrations.all)
+    }
+
+    /// `open`, with the list of migrations this build knows: tests pass a longer one to
+    /// play a later version of the tool.
+    static func open(path: String, seed: CollectionSeed, now: Date,
+                     migrations: [(identifier: String, sql: String)]) throws -> AppDatabase {
         var info = stat()
         if lstat(path, &info) != 0 {
             guard errno == ENOENT else {
                 throw WatchlistError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
             }
-            try create(path: path, seed: seed, now: now)
+            return AppDatabase(try makeInMemory(seed: seed, now: now, migrations: migrations), path: path,
+                               migrations: migrations, unborn: (seed, now))
         }
-        return try openExisting(path: path)
+        return AppDatabase(try openExisting(path: path, migrations: migrations), path: path, migrations: migrations)
     }
 
-    private static func openExisting(path: String) throws -> AppDatabase {
+    private static func openExisting(path: String, migrations: [(identifier: String, sql: String)]) throws -> DatabaseQueue {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw WatchlistError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
@@ -108,65 +142,80 @@ public final class AppDatabase: Sendable {
         guard info.st_size > 0 else {
             throw WatchlistError.notADatabase(path: path, reason: "the file is empty")
         }
-        let database: AppDatabase
         do {
-            database = AppDatabase(try DatabaseQueue(path: path, configuration: makeConfiguration()), path: path)
+            let queue = try DatabaseQueue(path: path, configuration: makeConfiguration())
+            try prepareSchema(queue, path: path, migrator: makeMigrator(migrations))
+            return queue
         } catch {
             throw mapError(error, path: path)
         }
-        try database.prepareSchema()
-        return database
     }
 
     /// Refuses files that are not ours or are from a newer version, and brings an older
     /// schema up to date. Reads first, so that an up-to-date database is never written to
     /// (a read-only database still serves the read commands).
-    private func prepareSchema() throws {
-        let migrator = AppDatabase.makeMigrator()
-        let state: (ours: Bool, superseded: Bool, complete: Bool) = try run {
-            try dbQueue.read { db in
-                guard try db.tableExists("grdb_migrations") else { return (false, false, false) }
-                return (true, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-            }
+    private static func prepareSchema(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws {
+        let state: (ours: Bool, superseded: Bool, complete: Bool) = try queue.read { db in
+            guard try db.tableExists("grdb_migrations") else { return (false, false, false) }
+            return (true, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
         guard state.ours else {
             throw WatchlistError.notADatabase(path: path, reason: "it holds no watchlist schema")
         }
         if state.superseded { throw WatchlistError.newerDatabase(path: path) }
-        if !state.complete { try run { try migrator.migrate(dbQueue) } }
+        if !state.complete { try migrator.migrate(queue) }
     }
 
-    private static func create(path: String, seed: CollectionSeed, now: Date) throws {
+    /// Creates the database file by running the first write in a new database built in a
+    /// temporary file beside `path`, then linking that file into place. link() never
+    /// replaces a file: when another process created the database first, the write runs
+    /// again on theirs. Either way no process ever sees a half-created database, and a
+    /// failed write leaves nothing behind.
+    private func createWithFirstWrite<T>(seed: CollectionSeed, now: Date, _ body: (Store) throws -> T) throws -> T {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        try makeFolders(folder, databasePath: path)
+        let createdFolders = try AppDatabase.makeFolders(folder, databasePath: path)
         let temporary = folder + "/." + url.lastPathComponent + ".new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        var linked = false
         defer {
             unlink(temporary)
             unlink(temporary + "-journal")
+            if !linked {
+                for created in createdFolders.reversed() { rmdir(created) }
+            }
         }
-        let descriptor = posixOpen(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let descriptor = createFileExclusively(temporary, mode: 0o600)
         guard descriptor >= 0 else {
             throw WatchlistError.databaseUnavailable(path: path, reason: "cannot create a file in \(folder): \(String(cString: strerror(errno)))")
         }
         close(descriptor)
+        let result: T
         do {
-            let queue = try DatabaseQueue(path: temporary, configuration: makeConfiguration())
-            try makeMigrator().migrate(queue)
-            try queue.write { db in try Store(db).insertCollection(seed, now: now) }
+            let queue = try DatabaseQueue(path: temporary, configuration: AppDatabase.makeConfiguration())
+            try AppDatabase.populate(queue, seed: seed, now: now, migrations: migrations)
+            result = try queue.write { db in try body(Store(db)) }
             try queue.close()
         } catch {
-            throw mapError(error, path: path)
+            throw AppDatabase.mapError(error, path: path)
         }
-        // link() never replaces: if another process created the database first, use theirs.
-        if link(temporary, path) != 0 && errno != EEXIST {
+        if link(temporary, path) == 0 {
+            linked = true
+            syncFolder(folder)
+            dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations)
+            unborn = nil
+            return result
+        }
+        guard errno == EEXIST else {
             throw WatchlistError.databaseUnavailable(path: path, reason: "cannot create it: \(String(cString: strerror(errno)))")
         }
-        syncFolder(folder)
+        linked = true
+        dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations)
+        unborn = nil
+        return try run { try dbQueue.write { db in try body(Store(db)) } }
     }
 
-    /// Creates the missing folders on the way to the database with mode 0700.
-    private static func makeFolders(_ folder: String, databasePath: String) throws {
+    /// Creates the missing folders on the way to the database with mode 0700 and returns them.
+    private static func makeFolders(_ folder: String, databasePath: String) throws -> [String] {
         var missing: [String] = []
         var current = folder
         var info = stat()
@@ -174,9 +223,16 @@ public final class AppDatabase: Sendable {
             missing.append(current)
             current = (current as NSString).deletingLastPathComponent
         }
-        for path in missing.reversed() where mkdir(path, 0o700) != 0 && errno != EEXIST {
-            throw WatchlistError.databaseUnavailable(path: databasePath, reason: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
+        var created: [String] = []
+        for path in missing.reversed() {
+            if mkdir(path, 0o700) == 0 {
+                created.append(path)
+            } else if errno != EEXIST {
+                for made in created.reversed() { rmdir(made) }
+                throw WatchlistError.databaseUnavailable(path: databasePath, reason: "cannot create the folder \(path): \(String(cString: strerror(errno)))")
+            }
         }
+        return created
     }
 
     // MARK: Transactions
@@ -188,7 +244,8 @@ public final class AppDatabase: Sendable {
 
     /// Runs `body` in one IMMEDIATE write transaction: all of it is committed, or none.
     public func write<T>(_ body: (Store) throws -> T) throws -> T {
-        try run { try dbQueue.write { db in try body(Store(db)) } }
+        if let unborn { return try createWithFirstWrite(seed: unborn.seed, now: unborn.now, body) }
+        return try run { try dbQueue.write { db in try body(Store(db)) } }
     }
 
     /// Runs SQL for diagnostics and tests, such as `PRAGMA integrity_check`; returns the rows'
@@ -230,9 +287,9 @@ public final class AppDatabase: Sendable {
     }
 }
 
-/// `open(2)`, named apart from the Swift overloads that Foundation adds.
-private func posixOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-    open(path, flags, mode)
+/// Creates a new file for writing; fails (returning -1) when the path exists.
+func createFileExclusively(_ path: String, mode: mode_t) -> Int32 {
+    open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
 }
 
 /// Makes a new directory entry durable.

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import Testing
+@testable import WatchlistCore
+
+@Suite("the database on disk")
+struct DatabaseTests {
+    let folder: String
+    init() throws { folder = try temporaryFolder() }
+
+    func open(_ path: String, migrations: [(identifier: String, sql: String)] = SchemaMigrations.all) throws -> AppDatabase {
+        try AppDatabase.open(path: path, seed: BuiltInCollection.seed(), now: testNow, migrations: migrations)
+    }
+
+    @Test("the first change creates the file (0600) and its folders (0700), holding films 1–10 of soviet-survival")
+    func creation() throws {
+        let path = folder + "/a/b/watchlist.sqlite"
+        let watchlist = Watchlist(database: try open(path), clock: .fixed(testNow))
+        #expect(try watchlist.list().count == 10)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a"), "reading creates nothing")
+        _ = try watchlist.watch("ascent")
+        #expect(try filePermissions(path) == 0o600)
+        #expect(try filePermissions(folder + "/a") == 0o700)
+        #expect(try filePermissions(folder + "/a/b") == 0o700)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b") == ["watchlist.sqlite"])
+        let reopened = Watchlist(database: try open(path), clock: .fixed(testNow))
+        let films = try reopened.list()
+        #expect(films.map { $0.film.id! } == Array(1...10))
+        #expect(films.map(\.film.title).first == "The Ascent")
+        #expect(films[0].viewingCount == 1)
+        #expect(try reopened.summary().collections.map(\.collection.slug) == ["soviet-survival"])
+    }
+
+    @Test("a failed first change leaves no file and no folder behind")
+    func failedCreation() throws {
+        let path = folder + "/new/watchlist.sqlite"
+        let watchlist = Watchlist(database: try open(path), clock: .fixed(testNow))
+        #expect(throws: WatchlistError.self) { try watchlist.watch("no such film") }
+        #expect(throws: WatchlistError.self) { try watchlist.rate("ascent", "11") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+    }
+
+    @Test("pragmas: busy timeout, rollback journal, synchronous FULL, foreign keys")
+    func pragmas() throws {
+        let path = folder + "/w.sqlite"
+        let database = try open(path)
+        _ = try Watchlist(database: database, clock: .fixed(testNow)).watch("1")
+        #expect(try database.textRows("PRAGMA journal_mode") == ["delete"])
+        #expect(try database.textRows("PRAGMA synchronous") == ["2"])
+        #expect(try database.textRows("PRAGMA foreign_keys") == ["1"])
+        #expect(try Int(database.textRows("PRAGMA busy_timeout").first ?? "0")! >= 5000)
+        #expect(try database.textRows("PRAGMA integrity_check") == ["ok"])
+        #expect(try database.textRows("PRAGMA foreign_key_check").isEmpty)
+    }
+
+    @Test("the tables are STRICT and their CHECKs hold the invariants")
+    func constraints() throws {
+        let queue = try DatabaseQueue()
+        try queue.write { db in try db.execute(sql: SchemaMigrations.all[0].sql) }
+        let strict = try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name")
+        }
+        #expect(Set(strict).isSuperset(of: ["collection", "collectionFilm", "film", "note", "rating", "viewing"]))
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO film (id, title, year, titleKey) VALUES (1, 'X', 2000, 'x')")
+        }
+        let refused = [
+            "INSERT INTO rating VALUES (1, 0, '2026-01-01T00:00:00Z')",
+            "INSERT INTO rating VALUES (1, 11, '2026-01-01T00:00:00Z')",
+            "INSERT INTO rating VALUES (1, '4.5', '2026-01-01T00:00:00Z')",
+            "INSERT INTO viewing (filmId, watchedOn, loggedAt) VALUES (1, '2026-02-30', '2026-01-01T00:00:00Z')",
+            "INSERT INTO viewing (filmId, watchedOn, loggedAt) VALUES (1, '26-1-1', '2026-01-01T00:00:00Z')",
+            "INSERT INTO viewing (filmId, watchedOn, loggedAt) VALUES (1, '2026-01-01', 'yesterday')",
+            "INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, '  ', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
+            "INSERT INTO film (title, year, titleKey) VALUES ('', 2000, '')",
+            "INSERT INTO collection (slug, title, createdAt) VALUES ('Bad Slug', 'x', '2026-01-01T00:00:00Z')",
+        ]
+        for sql in refused {
+            #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { db in try db.execute(sql: sql) } }
+        }
+    }
+
+    @Test("migrations carry the data from one schema version to the next")
+    func migration() throws {
+        let path = folder + "/w.sqlite"
+        let v1 = Watchlist(database: try open(path), clock: .fixed(testNow))
+        _ = try v1.watch("ascent", on: .day(Day(iso: "2020-01-01")!))
+        _ = try v1.rate("red tent", "4")
+        _ = try v1.addNote("star", text: "kept across versions")
+        let before = try visibleState(v1)
+        let v2 = SchemaMigrations.all + [(
+            "v2_test",
+            "ALTER TABLE viewing ADD COLUMN place TEXT; CREATE TABLE tag (filmId INTEGER NOT NULL REFERENCES film(id), name TEXT NOT NULL) STRICT;"
+        )]
+        let upgraded = try open(path, migrations: v2)
+        #expect(try upgraded.textRows("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1_initial", "v2_test"])
+        #expect(try upgraded.textRows("SELECT name FROM pragma_table_info('viewing') WHERE name = 'place'") == ["place"])
+        #expect(try visibleState(Watchlist(database: upgraded, clock: .fixed(testNow))) == before)
+    }
+
+    @Test("a database from a newer version is refused and left byte for byte unchanged")
+    func newer() throws {
+        let path = folder + "/w.sqlite"
+        let future = SchemaMigrations.all + [("v9_future", "CREATE TABLE future (x INTEGER) STRICT;")]
+        _ = try Watchlist(database: try open(path, migrations: future), clock: .fixed(testNow)).watch("1")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: WatchlistError.newerDatabase(path: path)) { try open(path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test("a file that is not a SQLite database, an empty file, and another program's database are refused and unchanged",
+          arguments: ["garbage", "empty", "foreign"])
+    func notOurs(kind: String) throws {
+        let path = folder + "/w.sqlite"
+        switch kind {
+        case "garbage": try Data("this is not a database, just text\n".utf8).write(to: URL(fileURLWithPath: path))
+        case "empty": try Data().write(to: URL(fileURLWithPath: path))
+        default:
+            let queue = try DatabaseQueue(path: path)
+            try queue.write { db in try db.execute(sql: "CREATE TABLE other (x); INSERT INTO other VALUES (1)") }
+            try queue.close()
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect {
+            try open(path)
+        } throws: { error in
+            guard case WatchlistError.notADatabase(let errorPath, _) = error else { return false }
+            return errorPath == path
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+    }
+
+    @Test("a database locked by another connection past the timeout gives databaseLocked, and the write is not made")
+    func locked() throws {
+        let path = folder + "/w.sqlite"
+        let watchlist = Watchlist(database: try open(path), clock: .fixed(testNow))
+        _ = try watchlist.watch("1")
+        // Another connection holds an exclusive lock on its own thread until told to let go.
+        let locked = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let holder = Thread {
+            let queue = try! DatabaseQueue(path: path)
+            try! queue.inDatabase { db in
+                try db.execute(sql: "BEGIN EXCLUSIVE")
+                locked.signal()
+                release.wait()
+                try db.execute(sql: "ROLLBACK")
+            }
+        }
+        holder.start()
+        locked.wait()
+        let started = Date()
+        #expect(throws: WatchlistError.databaseLocked(path: path)) { try watchlist.watch("2") }
+        #expect(Date().timeIntervalSince(started) >= AppDatabase.busyTimeout - 0.5)
+        release.signal()
+        #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.id) == [1])
+    }
+}

@@ -1,0 +1,141 @@
+import CSV
+import Foundation
+import Testing
+@testable import WatchlistCore
+
+@Suite("export")
+struct ExportTests {
+    let watchlist: Watchlist
+
+    init() throws {
+        watchlist = try makeWatchlist()
+        _ = try watchlist.watch("ascent", on: .day(Day(iso: "2020-01-01")!))
+        _ = try watchlist.watch("ascent", on: .day(Day(iso: "2026-11-01")!))
+        _ = try watchlist.watch("red tent", on: .unknown)
+        _ = try watchlist.rate("ascent", "4.5")
+        _ = try watchlist.addNote("ascent", text: "First, \"quoted\"\nline two")
+        _ = try watchlist.addNote("ascent", text: "=HYPERLINK(\"http://x\")")
+        _ = try watchlist.addNote("white sun", text: "-dash and @at")
+    }
+
+    @Test("json: the versioned document with every collection, film, viewing, rating and note")
+    func json() throws {
+        let document = try exportJSON(watchlist)
+        #expect(document["format"] as? String == "watchlist")
+        #expect(document["version"] as? Int == 1)
+        #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
+        let collections = try #require(document["collections"] as? [[String: Any]])
+        #expect(collections.count == 1)
+        #expect(collections[0]["slug"] as? String == "soviet-survival")
+        #expect(collections[0]["title"] as? String == "Soviet Survival Films")
+        #expect((collections[0]["description"] as? String)?.isEmpty == false)
+        #expect(collections[0]["films"] as? [Int] == Array(1...10))
+        let films = try #require(document["films"] as? [[String: Any]])
+        #expect(films.count == 10)
+        let ascent = films[0]
+        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes"])
+        #expect(ascent["title"] as? String == "The Ascent")
+        #expect(ascent["year"] as? Int == 1977)
+        #expect(ascent["collections"] as? [String] == ["soviet-survival"])
+        #expect(ascent["rating"] as? Double == 4.5)
+        #expect(ascent["ratedAt"] as? String == "2026-11-26T12:00:00Z")
+        let viewings = try #require(ascent["viewings"] as? [[String: Any]])
+        #expect(viewings.map { $0["date"] as? String } == ["2020-01-01", "2026-11-01"])
+        #expect(viewings.map { $0["rewatch"] as? Bool } == [false, true])
+        #expect(viewings[0]["loggedAt"] as? String == "2026-11-26T12:00:00Z")
+        let notes = try #require(ascent["notes"] as? [[String: Any]])
+        #expect(notes.map { $0["text"] as? String } == ["First, \"quoted\"\nline two", "=HYPERLINK(\"http://x\")"])
+        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt"])
+        let redTent = films[9]
+        let unknown = try #require((redTent["viewings"] as? [[String: Any]])?.first)
+        #expect(unknown["date"] is NSNull)
+        #expect(films[1]["rating"] is NSNull)
+        #expect(films[1]["ratedAt"] is NSNull)
+    }
+
+    @Test("json keys are sorted, at every level")
+    func sortedKeys() throws {
+        let text = try exportText(watchlist, .json)
+        #expect(text.hasPrefix("{\"collections\":"))
+        #expect(text.contains("{\"collections\":[\"soviet-survival\"],\"description\":"))
+        #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":1}\n"))
+    }
+
+    @Test("show --json is shaped like a film of the export")
+    func filmJSON() throws {
+        let detail = try watchlist.show("ascent")
+        let single = try JSONSerialization.jsonObject(with: JSONDocument.film(detail)) as! [String: Any]
+        let exported = (try exportJSON(watchlist)["films"] as! [[String: Any]])[0]
+        #expect(NSDictionary(dictionary: single).isEqual(to: exported))
+    }
+
+    @Test("list --json has the documented summary fields")
+    func summariesJSON() throws {
+        let array = try JSONSerialization.jsonObject(with: JSONDocument.summaries(watchlist.list())) as! [[String: Any]]
+        #expect(array.count == 10)
+        #expect(Set(array[0].keys) == ["id", "title", "year", "viewings", "lastWatched", "rating", "notes"])
+        #expect(array[0]["viewings"] as? Int == 2)
+        #expect(array[0]["lastWatched"] as? String == "2026-11-01")
+        #expect(array[0]["rating"] as? Double == 4.5)
+        #expect(array[0]["notes"] as? Int == 2)
+        #expect(array[1]["lastWatched"] is NSNull)
+        #expect(array[1]["rating"] is NSNull)
+    }
+
+    @Test("csv: RFC 4180 with a header and a row per film, read back by CSV.swift")
+    func csv() throws {
+        let text = try exportText(watchlist, .csv)
+        #expect(text.hasPrefix("id,title,year,watched,viewings,firstWatched,lastWatched,rating,notes\r\n"))
+        let reader = try CSVReader(string: text, hasHeaderRow: true)
+        var rows: [[String]] = []
+        while let row = reader.next() { rows.append(row) }
+        #expect(rows.count == 10)
+        #expect(rows[0] == ["1", "The Ascent", "1977", "true", "2", "2020-01-01", "2026-11-01", "4.5",
+                            "First, \"quoted\"\nline two\n\n=HYPERLINK(\"http://x\")"])
+        // Only the first character of a cell makes a spreadsheet read it as a formula.
+        #expect(rows[1][8] == "'-dash and @at")
+        #expect(rows[9] == ["10", "The Red Tent", "1969", "true", "1", "", "", "", ""])
+        #expect(rows[2] == ["3", "The Dawns Here Are Quiet", "1972", "false", "0", "", "", "", ""])
+    }
+
+    @Test("csv guards every cell a spreadsheet would run as a formula", arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+    func injection(cell: String) {
+        #expect(CSVText.field(cell).hasPrefix("'") || CSVText.field(cell).hasPrefix("\"'"))
+        #expect(!CSVText.field("plain").hasPrefix("'"))
+    }
+
+    @Test("markdown: the collection's title, then Watched with stars, days and notes, then Not yet watched")
+    func markdown() throws {
+        let text = try exportText(watchlist, .markdown)
+        #expect(text.hasPrefix("# Soviet Survival Films\n"))
+        #expect(text.contains("2 of 10 watched."))
+        let watched = try #require(text.range(of: "## Watched"))
+        let unwatched = try #require(text.range(of: "## Not yet watched"))
+        #expect(watched.lowerBound < unwatched.lowerBound)
+        #expect(text.contains("- **The Ascent (1977)** ★★★★½ — 2020-01-01, 2026-11-01 (rewatch)\n"))
+        #expect(text.contains("  > First, \"quoted\"\n  > line two\n"))
+        #expect(text.contains("- **The Red Tent (1969)** — on an unknown day\n"))
+        let tail = text[unwatched.upperBound...]
+        #expect(tail.contains("- The White Sun of the Desert (1970)"))
+        #expect(!tail.contains("The Ascent"))
+    }
+
+    @Test("an export file appears whole, is never replaced without force, and never replaces the database")
+    func files() throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/out.json"
+        try watchlist.export(.json, toFile: path, force: false)
+        let first = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: WatchlistError.outputExists(path: path)) {
+            try watchlist.export(.csv, toFile: path, force: false)
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == first)
+        try watchlist.export(.csv, toFile: path, force: true)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("id,title"))
+        #expect(throws: WatchlistError.self) {
+            try watchlist.export(.csv, toFile: folder + "/missing/out.csv", force: false)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.json"])
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+@testable import WatchlistCore
+
+@Suite("rate and unrate")
+struct RateTests {
+    let watchlist: Watchlist
+    init() throws { watchlist = try makeWatchlist() }
+
+    @Test("a rating is set, replaced, and removed")
+    func rateReplaceRemove() throws {
+        let first = try watchlist.rate("ascent", "4½")
+        #expect(first.rating.halfStars == 9)
+        #expect(first.previous == nil)
+        let second = try watchlist.rate("ascent", "8/10")
+        #expect(second.rating.halfStars == 8)
+        #expect(second.previous?.halfStars == 9)
+        let detail = try watchlist.show("ascent")
+        #expect(detail.rating?.halfStars == 8)
+        #expect(detail.rating?.ratedAt == "2026-11-26T12:00:00Z")
+        #expect(try watchlist.unrate("ascent").removed.halfStars == 8)
+        #expect(try watchlist.show("ascent").rating == nil)
+    }
+
+    @Test("bad ratings are refused with what is accepted, and change nothing", arguments: ["0", "5.5", "4.25", "abc"])
+    func refused(text: String) throws {
+        _ = try watchlist.rate("ascent", "3")
+        let before = try visibleState(watchlist)
+        #expect(throws: WatchlistError.invalidRating(text)) { try watchlist.rate("ascent", text) }
+        #expect(WatchlistError.invalidRating(text).localizedDescription.contains("0.5 to 5 in steps of 0.5"))
+        #expect(try visibleState(watchlist) == before)
+    }
+
+    @Test("unrate of an unrated film fails")
+    func unrateNothing() {
+        #expect(throws: WatchlistError.nothingToRemove("The Ascent (1977) has no rating to remove.")) {
+            try watchlist.unrate("ascent")
+        }
+    }
+}
+
+@Suite("notes")
+struct NoteTests {
+    let watchlist: Watchlist
+    init() throws { watchlist = try makeWatchlist() }
+
+    @Test("notes are added, listed, edited and deleted, many per film")
+    func lifecycle() throws {
+        let first = try watchlist.addNote("ascent", text: "  Bleak and beautiful.\n")
+        #expect(first.note.text == "Bleak and beautiful.")
+        let second = try watchlist.addNote("ascent", text: "Second thoughts:\n\nstill great")
+        let other = try watchlist.addNote("red tent", text: "Connery!")
+        #expect(try watchlist.notes(of: nil).map(\.note.id) == [first.note.id, second.note.id, other.note.id])
+        #expect(try watchlist.notes(of: "ascent").map(\.note.text) == ["Bleak and beautiful.", "Second thoughts:\n\nstill great"])
+        let edited = try watchlist.editNote(id: first.note.id!, text: "Bleak.")
+        #expect(edited.note.text == "Bleak.")
+        #expect(edited.film.title == "The Ascent")
+        #expect(try watchlist.deleteNote(id: second.note.id!).note.text == "Second thoughts:\n\nstill great")
+        #expect(try watchlist.show("ascent").notes.map(\.text) == ["Bleak."])
+    }
+
+    @Test("a deleted note's id is never given again")
+    func idsAreNotReused() throws {
+        let first = try watchlist.addNote("ascent", text: "one")
+        _ = try watchlist.deleteNote(id: first.note.id!)
+        let second = try watchlist.addNote("ascent", text: "two")
+        #expect(second.note.id! > first.note.id!)
+    }
+
+    @Test("empty, blank, NUL-holding and overlong notes are refused and change nothing")
+    func refused() throws {
+        let note = try watchlist.addNote("ascent", text: "kept")
+        let before = try visibleState(watchlist)
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: "") }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: " \n\t ") }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id!, text: "  ") }
+        #expect(throws: WatchlistError.malformedInput("The note holds a NUL byte; notes are plain text.")) {
+            try watchlist.addNote("ascent", text: "a\0b")
+        }
+        let long = String(repeating: "x", count: InputText.maximumNoteLength + 1)
+        #expect(throws: WatchlistError.textTooLong(what: "note", length: long.count, limit: InputText.maximumNoteLength)) {
+            try watchlist.addNote("ascent", text: long)
+        }
+        #expect(try visibleState(watchlist) == before)
+    }
+
+    @Test("editing or deleting a note that does not exist fails")
+    func missing() {
+        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.editNote(id: 99, text: "x") }
+        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.deleteNote(id: 99) }
+    }
+
+    @Test("text from a file or stdin must be UTF-8 without NUL")
+    func decoding() throws {
+        #expect(try InputText.decode(Array("héllo".utf8), source: "stdin") == "héllo")
+        #expect(throws: WatchlistError.malformedInput("stdin is not valid UTF-8 text.")) {
+            try InputText.decode([0x68, 0xE9, 0x6C], source: "stdin")
+        }
+        #expect(throws: WatchlistError.malformedInput("stdin holds a NUL byte; give plain text.")) {
+            try InputText.decode([0x68, 0, 0x6C], source: "stdin")
+        }
+    }
+}

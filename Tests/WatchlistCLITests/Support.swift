@@ -1,0 +1,90 @@
+import Foundation
+
+/// What a run of the real binary did.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The built `watchlist` executable, beside the test bundle.
+let binary: String = {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("watchlist").path
+}()
+
+/// A temporary folder with a database path in it; runs the binary against that database.
+final class Sandbox {
+    let folder: String
+    let db: String
+
+    init() throws {
+        folder = NSTemporaryDirectory() + "watchlist-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        db = folder + "/watchlist.sqlite"
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: folder)
+    }
+
+    /// An environment that cannot reach the user's own database.
+    var environment: [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = folder + "/home"
+        environment.removeValue(forKey: "WATCHLIST_DB")
+        environment.removeValue(forKey: "XDG_DATA_HOME")
+        return environment
+    }
+
+    /// Runs `watchlist --db <db> <arguments>`.
+    @discardableResult
+    func run(_ arguments: String..., stdin: Data? = nil) throws -> Run {
+        try runRaw(["--db", db] + arguments, stdin: stdin)
+    }
+
+    /// Runs the binary with exactly these arguments and this environment.
+    func runRaw(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                executable: String = binary) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment ?? self.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        // Output goes to files, so that a large output can never block the child on a full pipe.
+        let outputPath = folder + "/.stdout-\(UUID().uuidString)", errorPath = folder + "/.stderr-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: outputPath, contents: nil)
+        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(atPath: outputPath)
+            try? FileManager.default.removeItem(atPath: errorPath)
+        }
+        let output = FileHandle(forWritingAtPath: outputPath)!, errors = FileHandle(forWritingAtPath: errorPath)!
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        try output.close()
+        try errors.close()
+        if let stdin {
+            // The child may stop reading early (a refused, overlong input): that is not our failure.
+            signal(SIGPIPE, SIG_IGN)
+            try? input.fileHandleForWriting.write(contentsOf: stdin)
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   stdout: String(decoding: FileManager.default.contents(atPath: outputPath) ?? Data(), as: UTF8.self),
+                   stderr: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
+    }
+
+    /// The database file's bytes, to show a command changed nothing.
+    func databaseBytes() -> Data? {
+        FileManager.default.contents(atPath: db)
+    }
+
+    func parseJSON(_ text: String) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+}

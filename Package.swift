@@ -23,7 +23,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ],
             path: ".",
-            exclude: ["Sources/watchlist", "Tests"],
+            // Everything else at the root that SwiftPM would otherwise offer as a resource.
+            exclude: ["Sources/watchlist", "Tests", "docs", "README.md"],
             sources: ["Sources/WatchlistCore"],
             resources: [.embedInCode("Schema")]
         ),

@@ -13,19 +13,15 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        // The core lives at the package root so that Schema/ (SQL migrations and the built-in
-        // collection) can be embedded in the binary with `.embedInCode`: resources must sit
-        // inside their target's folder, and the schema belongs at the top of the tree.
+        // Sources/WatchlistCore/Schema is a symbolic link to the top-level Schema/ (SQL migrations
+        // and the built-in collection): SwiftPM embeds only resources inside their target's
+        // folder, and `.embedInCode` puts them in the binary, so nothing is read at run time.
         .target(
             name: "WatchlistCore",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ],
-            path: ".",
-            // Everything else at the root that SwiftPM would otherwise offer as a resource.
-            exclude: ["Sources/watchlist", "Tests", "docs", "README.md"],
-            sources: ["Sources/WatchlistCore"],
             resources: [.embedInCode("Schema")]
         ),
         .executableTarget(

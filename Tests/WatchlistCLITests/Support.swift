@@ -53,8 +53,10 @@ final class Sandbox {
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         // Output goes to files, so that a large output can never block the child on a full pipe.
         let outputPath = folder + "/.stdout-\(UUID().uuidString)", errorPath = folder + "/.stderr-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: outputPath, contents: nil)
-        FileManager.default.createFile(atPath: errorPath, contents: nil)
+        guard FileManager.default.createFile(atPath: outputPath, contents: nil),
+              FileManager.default.createFile(atPath: errorPath, contents: nil) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         defer {
             try? FileManager.default.removeItem(atPath: outputPath)
             try? FileManager.default.removeItem(atPath: errorPath)

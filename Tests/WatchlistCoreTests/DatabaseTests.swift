@@ -9,7 +9,7 @@ struct DatabaseTests {
     init() throws { folder = try temporaryFolder() }
 
     func open(_ path: String, migrations: [(identifier: String, sql: String)] = SchemaMigrations.all) throws -> AppDatabase {
-        try AppDatabase.open(path: path, seed: BuiltInCollection.seed(), now: testNow, migrations: migrations)
+        try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: testNow, migrations: migrations)
     }
 
     @Test("the first change creates the file (0600) and its folders (0700), holding films 1–10 of soviet-survival")

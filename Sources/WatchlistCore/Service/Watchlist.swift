@@ -32,7 +32,7 @@ public final class Watchlist {
 
     /// Opens (creating when missing) the database at `path`; a new one holds the built-in collection.
     public static func open(path: String, clock: WatchlistClock = .system) throws -> Watchlist {
-        Watchlist(database: try AppDatabase.open(path: path, seed: try BuiltInCollection.seed(), now: clock.now()), clock: clock)
+        Watchlist(database: try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: clock.now()), clock: clock)
     }
 
     /// A new in-memory database holding the built-in collection: for tests.

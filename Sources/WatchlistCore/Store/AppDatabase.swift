@@ -109,21 +109,23 @@ public final class AppDatabase {
         }
     }
 
-    /// Opens the database at `path`. When the file does not exist, the database holds `seed`
-    /// and is created, with its missing folders (mode 0700) and mode 0600, by the first write.
-    public static func open(path: String, seed: CollectionSeed, now: Date = Date()) throws -> AppDatabase {
+    /// Opens the database at `path`. When the file does not exist, the database holds what
+    /// `seed` gives (asked for only then) and is created, with its missing folders (mode 0700)
+    /// and mode 0600, by the first write.
+    public static func open(path: String, seed: () throws -> CollectionSeed, now: Date = Date()) throws -> AppDatabase {
         try open(path: path, seed: seed, now: now, migrations: SchemaMigrations.all)
     }
 
     /// `open`, with the list of migrations this build knows: tests pass a longer one to
     /// play a later version of the tool.
-    static func open(path: String, seed: CollectionSeed, now: Date,
+    static func open(path: String, seed: () throws -> CollectionSeed, now: Date,
                      migrations: [(identifier: String, sql: String)]) throws -> AppDatabase {
         var info = stat()
         if lstat(path, &info) != 0 {
             guard errno == ENOENT else {
                 throw WatchlistError.databaseUnavailable(path: path, reason: String(cString: strerror(errno)))
             }
+            let seed = try seed()
             return AppDatabase(try makeInMemory(seed: seed, now: now, migrations: migrations), path: path,
                                migrations: migrations, unborn: (seed, now))
         }

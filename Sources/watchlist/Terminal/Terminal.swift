@@ -44,7 +44,7 @@ enum Terminal {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
-                throw WatchlistError.textTooLong(what: "text on standard input", length: bytes.count, limit: limit)
+                throw WatchlistError.invalidArgument("Standard input holds more than \(limit) bytes; a note is at most \(InputText.maximumNoteLength) characters.")
             }
         }
         return try InputText.decode(bytes, source: "Standard input")

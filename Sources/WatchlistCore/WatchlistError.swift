@@ -7,6 +7,7 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case filmNotFound(query: String, suggestions: [String])
     case ambiguousFilm(query: String, candidates: [String])
     case noteNotFound(id: Int64)
+    case collectionNotFound(slug: String, known: [String])
     case nothingToRemove(String)
 
     // Values the user typed that we cannot accept.
@@ -15,6 +16,11 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case futureDate(String, today: String)
     case dateBeforeRelease(String, film: String, year: Int)
     case emptyNote
+    case invalidTag(String, reason: String)
+    case invalidSlug(String)
+    case collectionExists(slug: String)
+    case builtInCollection(slug: String)
+    case removalNeedsForce(slug: String, removal: CollectionRemoval)
     case textTooLong(what: String, length: Int, limit: Int)
     case invalidArgument(String)
 
@@ -50,6 +56,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
                 + candidates.map { "  \($0)" }.joined(separator: "\n")
         case let .noteNotFound(id):
             return "No note has id \(id). Run 'watchlist note list' to see the notes and their ids."
+        case let .collectionNotFound(slug, known):
+            return "No collection has the slug '\(slug)'. The collections are: \(known.joined(separator: ", "))."
         case let .nothingToRemove(message):
             return message
         case let .invalidRating(text):
@@ -62,6 +70,18 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
             return "\(text) is before \(film) came out in \(year). Use a date in \(year) or later, or 'unknown'."
         case .emptyNote:
             return "The note is empty. Give the note's text as an argument, or '-' to read it from standard input."
+        case let .invalidTag(tag, reason):
+            return "'\(tag)' is not a tag: \(reason). A tag is 1 to 100 characters without commas, such as arctic or seen-in-cinema."
+        case let .invalidSlug(slug):
+            return "'\(slug)' is not a collection slug. A slug is 1 to 64 lower-case letters, digits and hyphens, such as french-new-wave."
+        case let .collectionExists(slug):
+            return "A collection with the slug '\(slug)' already exists. Choose another with --slug, or remove the old one first."
+        case let .builtInCollection(slug):
+            return "'\(slug)' is the built-in collection; it cannot be removed."
+        case let .removalNeedsForce(slug, removal):
+            return "Removing '\(slug)' would delete \(removal.films) film(s) that are in no other collection, with "
+                + "\(removal.viewings) viewing(s), \(removal.ratings) rating(s), \(removal.notes) note(s) and \(removal.tags) tag(s). "
+                + "Nothing was removed; use --force to remove it all, or export it first."
         case let .textTooLong(what, length, limit):
             return "The \(what) is \(length) characters long; the limit is \(limit)."
         case let .invalidArgument(message):

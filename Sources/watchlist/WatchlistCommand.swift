@@ -14,7 +14,7 @@ struct WatchlistCommand: ParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Watch.self, Unwatch.self, Rate.self, Unrate.self,
-            NoteCommand.self, Export.self,
+            NoteCommand.self, Tag.self, Untag.self, CollectionCommand.self, Export.self,
         ]
     )
 
@@ -24,7 +24,7 @@ struct WatchlistCommand: ParsableCommand {
         let watchlist = try global.open()
         let summary = try watchlist.summary()
         for progress in summary.collections {
-            Terminal.out("\(progress.collection.title): \(progress.watchedCount) of \(progress.filmIds.count) films watched.")
+            Terminal.out(Progress.line(progress))
         }
         if let latest = summary.latest {
             let day = latest.viewing.watchedOn.map { "on \($0)" } ?? "on an unknown day"

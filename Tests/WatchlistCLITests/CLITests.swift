@@ -33,14 +33,16 @@ struct CLITests {
         let run = try sandbox.run("list")
         #expect(run.status == 0)
         let lines = run.stdout.split(separator: "\n")
-        #expect(lines.count == 11)
+        #expect(lines.count == 12)
+        #expect(lines[11] == "Soviet Survival Films: 0 of 10 films watched.")
         #expect(lines[0].hasPrefix("ID  Title"))
         #expect(lines[1].contains("The Ascent") && lines[1].contains("1977"))
         #expect(lines[10].contains("The Red Tent") && lines[10].contains("1969"))
         try sandbox.run("rate", "red tent", "4.5")
         try sandbox.run("watch", "red tent", "--on", "2024-01-02")
         let table = try sandbox.run("list", "--watched")
-        #expect(table.stdout.split(separator: "\n").count == 2)
+        #expect(table.stdout.split(separator: "\n").count == 3)
+        #expect(table.stdout.hasSuffix("\n\nSoviet Survival Films: 1 of 10 films watched.\n"))
         #expect(table.stdout.contains("★★★★½") && table.stdout.contains("2024-01-02") && table.stdout.contains("1×"))
         let json = try sandbox.run("list", "--json", "--sort", "rating")
         let array = try #require(try sandbox.parseJSON(json.stdout) as? [[String: Any]])
@@ -51,7 +53,7 @@ struct CLITests {
         #expect(array[0]["lastWatched"] as? String == "2024-01-02")
         let none = try sandbox.run("list", "--unwatched", "--rated")
         #expect(none.status == 0)
-        #expect(none.stdout.isEmpty)
+        #expect(none.stdout == "\nSoviet Survival Films: 1 of 10 films watched.\n")
         #expect(none.stderr.contains("No films match."))
         let reversed = try sandbox.run("list", "--sort", "year", "--reverse", "--json")
         #expect((try sandbox.parseJSON(reversed.stdout) as? [[String: Any]])?.first?["year"] as? Int == 2002)
@@ -89,11 +91,11 @@ struct CLITests {
 
         let csv = try sandbox.run("export", "--format", "csv")
         let reader = try CSVReader(string: csv.stdout, hasHeaderRow: true)
-        #expect(reader.headerRow == ["id", "title", "year", "watched", "viewings", "firstWatched", "lastWatched", "rating", "notes"])
+        #expect(reader.headerRow == ["id", "title", "year", "watched", "viewings", "firstWatched", "lastWatched", "rating", "notes", "tags"])
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         #expect(rows.count == 10)
-        #expect(rows[0] == ["1", "The Ascent", "1977", "true", "2", "2025-12-31", "2026-01-01", "4.5", "Shepitko's masterpiece.\nSecond line."])
+        #expect(rows[0] == ["1", "The Ascent", "1977", "true", "2", "2025-12-31", "2026-01-01", "4.5", "Shepitko's masterpiece.\nSecond line.", ""])
         #expect(rows[9][8] == "Connery, in the Arctic.")
 
         let markdown = try sandbox.run("export", "--format", "markdown")
@@ -115,7 +117,7 @@ struct CLITests {
         let json = try #require(try sandbox.parseJSON(try sandbox.run("show", "7", "--json").stdout) as? [String: Any])
         #expect(json["id"] as? Int == 7)
         #expect(json["collections"] as? [String] == ["soviet-survival"])
-        #expect(Set(json.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes"])
+        #expect(Set(json.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags"])
     }
 
     @Test("unwatch removes the latest viewing, one day's, or all; unrate removes the rating")

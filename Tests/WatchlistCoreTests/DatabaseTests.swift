@@ -56,11 +56,13 @@ struct DatabaseTests {
     @Test("the tables are STRICT and their CHECKs hold the invariants")
     func constraints() throws {
         let queue = try DatabaseQueue()
-        try queue.write { db in try db.execute(sql: SchemaMigrations.all[0].sql) }
+        try queue.write { db in
+            for migration in SchemaMigrations.all { try db.execute(sql: migration.sql) }
+        }
         let strict = try queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM pragma_table_list WHERE strict = 1 AND schema = 'main' ORDER BY name")
         }
-        #expect(Set(strict).isSuperset(of: ["collection", "collectionFilm", "film", "note", "rating", "viewing"]))
+        #expect(Set(strict).isSuperset(of: ["collection", "collectionFilm", "film", "note", "rating", "viewing", "filmTag"]))
         try queue.write { db in
             try db.execute(sql: "INSERT INTO film (id, title, year, titleKey) VALUES (1, 'X', 2000, 'x')")
         }
@@ -74,26 +76,51 @@ struct DatabaseTests {
             "INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, '  ', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
             "INSERT INTO film (title, year, titleKey) VALUES ('', 2000, '')",
             "INSERT INTO collection (slug, title, createdAt) VALUES ('Bad Slug', 'x', '2026-01-01T00:00:00Z')",
+            "INSERT INTO filmTag VALUES (1, 'Upper', '2026-01-01T00:00:00Z')",
+            "INSERT INTO filmTag VALUES (1, 'a,b', '2026-01-01T00:00:00Z')",
+            "INSERT INTO filmTag VALUES (1, '', '2026-01-01T00:00:00Z')",
         ]
         for sql in refused {
             #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { db in try db.execute(sql: sql) } }
         }
     }
 
-    @Test("migrations carry the data from one schema version to the next")
-    func migration() throws {
+    /// Records the same things through a watchlist: what the migration test carries across.
+    func record(_ watchlist: Watchlist) throws {
+        _ = try watchlist.watch("ascent", on: .day(Day(iso: "2020-01-01")!))
+        _ = try watchlist.watch("ascent", on: .unknown)
+        _ = try watchlist.rate("red tent", "4")
+        _ = try watchlist.addNote("star", text: "kept across versions")
+    }
+
+    @Test("each shipped schema version migrates to the next, and on to the current one, with nothing lost")
+    func migrationOfEachVersion() throws {
+        let reference = Watchlist(database: try open(folder + "/reference.sqlite"), clock: .fixed(testNow))
+        try record(reference)
+        let expected = try visibleState(reference)
+        for version in 1..<SchemaMigrations.all.count {
+            let path = folder + "/v\(version).sqlite"
+            try record(Watchlist(database: try open(path, migrations: Array(SchemaMigrations.all.prefix(version))), clock: .fixed(testNow)))
+            let upgraded = try open(path)
+            #expect(try upgraded.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))
+            #expect(try visibleState(Watchlist(database: upgraded, clock: .fixed(testNow))) == expected, "from v\(version)")
+            #expect(try upgraded.textRows("PRAGMA foreign_key_check").isEmpty)
+        }
+    }
+
+    @Test("the migration machinery carries the data to a next version")
+    func migrationToNext() throws {
         let path = folder + "/w.sqlite"
-        let v1 = Watchlist(database: try open(path), clock: .fixed(testNow))
-        _ = try v1.watch("ascent", on: .day(Day(iso: "2020-01-01")!))
-        _ = try v1.rate("red tent", "4")
-        _ = try v1.addNote("star", text: "kept across versions")
-        let before = try visibleState(v1)
-        let v2 = SchemaMigrations.all + [(
-            "v2_test",
-            "ALTER TABLE viewing ADD COLUMN place TEXT; CREATE TABLE tag (filmId INTEGER NOT NULL REFERENCES film(id), name TEXT NOT NULL) STRICT;"
+        let current = Watchlist(database: try open(path), clock: .fixed(testNow))
+        try record(current)
+        _ = try current.tag("ascent", ["winter"])
+        let before = try visibleState(current)
+        let next = SchemaMigrations.all + [(
+            "v99_test",
+            "ALTER TABLE viewing ADD COLUMN place TEXT; CREATE TABLE extra (filmId INTEGER NOT NULL REFERENCES film(id)) STRICT;"
         )]
-        let upgraded = try open(path, migrations: v2)
-        #expect(try upgraded.textRows("SELECT identifier FROM grdb_migrations ORDER BY identifier") == ["v1_initial", "v2_test"])
+        let upgraded = try open(path, migrations: next)
+        #expect(try upgraded.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == next.map(\.identifier))
         #expect(try upgraded.textRows("SELECT name FROM pragma_table_info('viewing') WHERE name = 'place'") == ["place"])
         #expect(try visibleState(Watchlist(database: upgraded, clock: .fixed(testNow))) == before)
     }

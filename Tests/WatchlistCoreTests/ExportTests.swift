@@ -33,7 +33,7 @@ struct ExportTests {
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
-        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes"])
+        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags"])
         #expect(ascent["title"] as? String == "The Ascent")
         #expect(ascent["year"] as? Int == 1977)
         #expect(ascent["collections"] as? [String] == ["soviet-survival"])
@@ -74,7 +74,7 @@ struct ExportTests {
     func summariesJSON() throws {
         let array = try JSONSerialization.jsonObject(with: JSONDocument.summaries(watchlist.list())) as! [[String: Any]]
         #expect(array.count == 10)
-        #expect(Set(array[0].keys) == ["id", "title", "year", "viewings", "lastWatched", "rating", "notes"])
+        #expect(Set(array[0].keys) == ["id", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags"])
         #expect(array[0]["viewings"] as? Int == 2)
         #expect(array[0]["lastWatched"] as? String == "2026-11-01")
         #expect(array[0]["rating"] as? Double == 4.5)
@@ -86,17 +86,17 @@ struct ExportTests {
     @Test("csv: RFC 4180 with a header and a row per film, read back by CSV.swift")
     func csv() throws {
         let text = try exportText(watchlist, .csv)
-        #expect(text.hasPrefix("id,title,year,watched,viewings,firstWatched,lastWatched,rating,notes\r\n"))
+        #expect(text.hasPrefix("id,title,year,watched,viewings,firstWatched,lastWatched,rating,notes,tags\r\n"))
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         #expect(rows.count == 10)
         #expect(rows[0] == ["1", "The Ascent", "1977", "true", "2", "2020-01-01", "2026-11-01", "4.5",
-                            "First, \"quoted\"\nline two\n\n=HYPERLINK(\"http://x\")"])
+                            "First, \"quoted\"\nline two\n\n=HYPERLINK(\"http://x\")", ""])
         // Only the first character of a cell makes a spreadsheet read it as a formula.
         #expect(rows[1][8] == "'-dash and @at")
-        #expect(rows[9] == ["10", "The Red Tent", "1969", "true", "1", "", "", "", ""])
-        #expect(rows[2] == ["3", "The Dawns Here Are Quiet", "1972", "false", "0", "", "", "", ""])
+        #expect(rows[9] == ["10", "The Red Tent", "1969", "true", "1", "", "", "", "", ""])
+        #expect(rows[2] == ["3", "The Dawns Here Are Quiet", "1972", "false", "0", "", "", "", "", ""])
     }
 
     @Test("csv guards every cell a spreadsheet would run as a formula", arguments: ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])

@@ -21,9 +21,9 @@ enum CSVText {
 }
 
 /// One row per film: id, title, year, watched, viewings, firstWatched, lastWatched, rating,
-/// notes (all of a film's notes in one field, separated by blank lines).
+/// notes (all of a film's notes in one field, separated by blank lines), tags (comma-separated).
 struct CSVExportWriter: ExportWriter {
-    static let header = ["id", "title", "year", "watched", "viewings", "firstWatched", "lastWatched", "rating", "notes"]
+    static let header = ["id", "title", "year", "watched", "viewings", "firstWatched", "lastWatched", "rating", "notes", "tags"]
     let output: TextOutput
 
     init(_ output: TextOutput) {
@@ -45,6 +45,7 @@ struct CSVExportWriter: ExportWriter {
             film.lastWatched ?? "",
             film.rating?.value.decimal ?? "",
             CSVText.field(film.notes.map(\.text).joined(separator: "\n\n")),
+            CSVText.field(film.tags.joined(separator: ", ")),
         ]))
     }
 

@@ -11,7 +11,7 @@ public enum JSONDocument {
         let detail: FilmDetail
 
         enum Keys: String, CodingKey {
-            case id, title, year, description, fact, collections, viewings, rating, ratedAt, notes
+            case id, title, year, description, fact, collections, viewings, rating, ratedAt, notes, tags
         }
 
         func encode(to encoder: Encoder) throws {
@@ -27,6 +27,7 @@ public enum JSONDocument {
             try container.encode(detail.rating?.value.stars, forKey: .rating)
             try container.encode(detail.rating?.ratedAt, forKey: .ratedAt)
             try container.encode(detail.notes.map(NoteDTO.init), forKey: .notes)
+            try container.encode(detail.tags, forKey: .tags)
         }
     }
 
@@ -69,7 +70,7 @@ public enum JSONDocument {
 
     struct SummaryDTO: Encodable {
         let summary: FilmSummary
-        enum Keys: String, CodingKey { case id, title, year, viewings, lastWatched, rating, notes }
+        enum Keys: String, CodingKey { case id, title, year, viewings, lastWatched, rating, notes, tags }
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(summary.film.id, forKey: .id)
@@ -79,6 +80,7 @@ public enum JSONDocument {
             try container.encode(summary.lastWatched, forKey: .lastWatched)
             try container.encode(summary.rating?.stars, forKey: .rating)
             try container.encode(summary.noteCount, forKey: .notes)
+            try container.encode(summary.tags, forKey: .tags)
         }
     }
 
@@ -108,6 +110,25 @@ public enum JSONDocument {
     /// `list --json`: an array of film summaries.
     public static func summaries(_ summaries: [FilmSummary]) throws -> Data {
         try encoder(pretty: true).encode(summaries.map(SummaryDTO.init))
+    }
+
+    /// `collection list --json`: an array of collections with their progress.
+    public static func collections(_ collections: [CollectionProgress]) throws -> Data {
+        try encoder(pretty: true).encode(collections.map(CollectionSummaryDTO.init))
+    }
+
+    struct CollectionSummaryDTO: Encodable {
+        let progress: CollectionProgress
+        enum Keys: String, CodingKey { case slug, title, description, builtIn, films, watched }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(progress.collection.slug, forKey: .slug)
+            try container.encode(progress.collection.title, forKey: .title)
+            try container.encode(progress.collection.description, forKey: .description)
+            try container.encode(progress.collection.builtIn, forKey: .builtIn)
+            try container.encode(progress.filmIds.count, forKey: .films)
+            try container.encode(progress.watchedCount, forKey: .watched)
+        }
     }
 
     /// `note list --json`: an array of notes, each with its film's id and title.

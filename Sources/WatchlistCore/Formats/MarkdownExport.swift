@@ -45,7 +45,7 @@ struct MarkdownExportWriter: ExportWriter {
             if let rating = film.rating { text += " \(rating.value.starsText)" }
             text += " — " + film.viewings.map { viewing in
                 (viewing.watchedOn ?? "on an unknown day") + (viewing.rewatch ? " (rewatch)" : "")
-            }.joined(separator: ", ") + "\n"
+            }.joined(separator: ", ") + Markdown.tags(film.tags) + "\n"
             for note in film.notes {
                 text += note.text.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "  > " + Markdown.escape(String($0)) }.joined(separator: "\n") + "\n"
@@ -57,13 +57,18 @@ struct MarkdownExportWriter: ExportWriter {
         for film in unwatched {
             text += "- \(Markdown.escape(film.film.displayTitle))"
             if let rating = film.rating { text += " \(rating.value.starsText)" }
-            text += "\n"
+            text += Markdown.tags(film.tags) + "\n"
         }
         try output.write(text + "\n")
     }
 }
 
 enum Markdown {
+    /// " · tags: arctic, liked", or nothing.
+    static func tags(_ tags: [String]) -> String {
+        tags.isEmpty ? "" : " · tags: " + escape(tags.joined(separator: ", "))
+    }
+
     /// Backslash-escapes the characters Markdown would read as markup, so that a title or a
     /// note shows as written.
     static func escape(_ text: String) -> String {

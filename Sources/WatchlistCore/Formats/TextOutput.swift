@@ -46,6 +46,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case json
     case csv
     case markdown
+    case letterboxd
 
     /// A writer of this format onto `output`.
     public func makeWriter(_ output: TextOutput) -> any ExportWriter {
@@ -53,6 +54,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .json: JSONExportWriter(output)
         case .csv: CSVExportWriter(output)
         case .markdown: MarkdownExportWriter(output)
+        case .letterboxd: LetterboxdExportWriter(output)
         }
     }
 }

@@ -6,13 +6,16 @@ public struct FilmSummary: Hashable, Sendable {
     public var lastWatched: String?
     public var rating: StarRating?
     public var noteCount: Int
+    /// Sorted.
+    public var tags: [String]
 
-    public init(film: Film, viewingCount: Int, lastWatched: String?, rating: StarRating?, noteCount: Int) {
+    public init(film: Film, viewingCount: Int, lastWatched: String?, rating: StarRating?, noteCount: Int, tags: [String]) {
         self.film = film
         self.viewingCount = viewingCount
         self.lastWatched = lastWatched
         self.rating = rating
         self.noteCount = noteCount
+        self.tags = tags
     }
 }
 
@@ -26,14 +29,20 @@ public struct FilmDetail: Hashable, Sendable {
     public var rating: Rating?
     /// Oldest first.
     public var notes: [Note]
+    /// Sorted.
+    public var tags: [String]
 
-    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note]) {
+    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String]) {
         self.film = film
         self.collections = collections
         self.viewings = viewings
         self.rating = rating
         self.notes = notes
+        self.tags = tags
     }
+
+    /// True when the user recorded anything about the film.
+    public var hasRecords: Bool { !viewings.isEmpty || rating != nil || !notes.isEmpty || !tags.isEmpty }
 
     public var isWatched: Bool { !viewings.isEmpty }
     public var firstWatched: String? { viewings.lazy.compactMap(\.watchedOn).first }
@@ -86,4 +95,24 @@ public struct ExportSnapshot: Sendable {
         self.collections = collections
         self.films = films
     }
+}
+
+/// What removing a collection deletes: the films in no other collection and their records.
+public struct CollectionRemoval: Hashable, Sendable {
+    public var films: Int
+    public var viewings: Int
+    public var ratings: Int
+    public var notes: Int
+    public var tags: Int
+
+    public init(films: Int, viewings: Int, ratings: Int, notes: Int, tags: Int) {
+        self.films = films
+        self.viewings = viewings
+        self.ratings = ratings
+        self.notes = notes
+        self.tags = tags
+    }
+
+    /// True when the removal would delete something the user recorded.
+    public var losesRecords: Bool { viewings + ratings + notes + tags > 0 }
 }

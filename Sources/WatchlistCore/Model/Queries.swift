@@ -1,6 +1,6 @@
 /// How `list` orders films. Each case maps to a fixed ORDER BY in Store: an allow-list.
 public enum FilmSort: String, CaseIterable, Sendable {
-    /// Collection order (film ids).
+    /// Collection order: film ids, or positions within `--collection`.
     case id
     /// A to Z, ignoring case, accents and a leading article.
     case title
@@ -18,12 +18,19 @@ public struct FilmListQuery: Sendable, Equatable {
     public var watched: Bool?
     /// true: only rated films; false: only unrated; nil: all.
     public var rated: Bool?
+    /// Only films with this tag.
+    public var tag: String?
+    /// Only films of the collection with this slug; `.id` then sorts in collection order.
+    public var collection: String?
     public var sort: FilmSort
     public var reverse: Bool
 
-    public init(watched: Bool? = nil, rated: Bool? = nil, sort: FilmSort = .id, reverse: Bool = false) {
+    public init(watched: Bool? = nil, rated: Bool? = nil, tag: String? = nil, collection: String? = nil,
+                sort: FilmSort = .id, reverse: Bool = false) {
         self.watched = watched
         self.rated = rated
+        self.tag = tag
+        self.collection = collection
         self.sort = sort
         self.reverse = reverse
     }

@@ -70,6 +70,43 @@ public enum InputText {
         return text
     }
 
+    /// The longest tag, in characters.
+    public static let maximumTagLength = 100
+
+    /// A tag as stored: lower case, runs of blank space made one space, trimmed.
+    public static func tag(_ raw: String) throws -> String {
+        let tag = raw.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        guard !raw.contains("\0") else { throw WatchlistError.invalidTag(raw, reason: "it holds a NUL byte") }
+        guard !tag.isEmpty else { throw WatchlistError.invalidTag(raw, reason: "it is empty") }
+        guard !tag.contains(",") else { throw WatchlistError.invalidTag(raw, reason: "it holds a comma") }
+        guard tag.count <= maximumTagLength else { throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is too long") }
+        return tag
+    }
+
+    /// A collection slug: 1–64 of a–z, 0–9 and hyphens, not starting with a hyphen.
+    public static func slug(_ raw: String) throws -> String {
+        guard (1...64).contains(raw.count), raw.first != "-",
+              raw.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) else {
+            throw WatchlistError.invalidSlug(raw)
+        }
+        return raw
+    }
+
+    /// A slug made from a file name: "French New Wave.txt" → "french-new-wave".
+    public static func slug(fromFileName name: String) -> String {
+        let base = (name as NSString).deletingPathExtension.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        var slug = ""
+        for scalar in base.unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return String(slug.prefix(64))
+    }
+
     /// Decodes bytes read from a file or standard input: valid UTF-8 and no NUL, or exit 65.
     public static func decode(_ bytes: [UInt8], source: String) throws -> String {
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -40,7 +40,7 @@ public final class Watchlist {
         Watchlist(database: try AppDatabase.inMemory(seed: try BuiltInCollection.seed(), now: clock.now()), clock: clock)
     }
 
-    private var now: String { Timestamp.iso(clock.now()) }
+    var now: String { Timestamp.iso(clock.now()) }
 
     // MARK: Reading
 
@@ -51,7 +51,18 @@ public final class Watchlist {
     }
 
     public func list(_ query: FilmListQuery = FilmListQuery()) throws -> [FilmSummary] {
-        try database.read { store in try store.filmSummaries(query) }
+        let tag = try query.tag.map(InputText.tag)
+        return try database.read { store in
+            var query = query
+            query.tag = tag
+            return try store.filmSummaries(query, collectionId: query.collection.map { try collectionId(slug: $0, in: store) })
+        }
+    }
+
+    /// The id of the collection with this slug, or collectionNotFound naming the known slugs.
+    func collectionId(slug: String, in store: Store) throws -> Int64 {
+        if let collection = try store.collection(slug: slug) { return collection.id! }
+        throw WatchlistError.collectionNotFound(slug: slug, known: try store.collectionProgress().map(\.collection.slug))
     }
 
     public func resolve(_ reference: String) throws -> Film {
@@ -125,6 +136,37 @@ public final class Watchlist {
         }
     }
 
+    // MARK: Tags
+
+    /// Tags a film; tags it already has are left as they are.
+    public func tag(_ reference: String, _ rawTags: [String]) throws -> (film: Film, added: [String], kept: [String]) {
+        let tags = try normalizedTags(rawTags)
+        return try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let added = try store.addTags(filmId: film.id!, tags, at: now)
+            return (film, added, tags.filter { !added.contains($0) })
+        }
+    }
+
+    /// Removes tags from a film; fails with nothingToRemove when it had none of them.
+    public func untag(_ reference: String, _ rawTags: [String]) throws -> (film: Film, removed: [String], missing: [String]) {
+        let tags = try normalizedTags(rawTags)
+        return try database.write { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let removed = try store.removeTags(filmId: film.id!, tags)
+            guard !removed.isEmpty else {
+                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no tag \(tags.joined(separator: ", ")); nothing was removed.")
+            }
+            return (film, removed, tags.filter { !removed.contains($0) })
+        }
+    }
+
+    private func normalizedTags(_ raw: [String]) throws -> [String] {
+        guard !raw.isEmpty else { throw WatchlistError.invalidArgument("Name at least one tag.") }
+        var seen = Set<String>()
+        return try raw.map(InputText.tag).filter { seen.insert($0).inserted }
+    }
+
     // MARK: Notes
 
     public func addNote(_ reference: String, text: String) throws -> FilmNote {
@@ -154,13 +196,15 @@ public final class Watchlist {
 
     // MARK: Export
 
-    /// Writes every collection and film in `format` to `output`, from one consistent read.
-    public func export(_ format: ExportFormat, to output: TextOutput) throws {
+    /// Writes every collection and film (or one collection's) in `format` to `output`, from
+    /// one consistent read.
+    public func export(_ format: ExportFormat, collection slug: String? = nil, to output: TextOutput) throws {
         var writer = format.makeWriter(output)
         let exportedAt = now
         try database.read { store in
-            try writer.begin(exportedAt: exportedAt, collections: store.collectionProgress())
-            try store.forEachFilmDetail { try writer.add($0) }
+            let only = try slug.map { try self.collectionId(slug: $0, in: store) }
+            try writer.begin(exportedAt: exportedAt, collections: store.collectionProgress(collectionId: only))
+            try store.forEachFilmDetail(collectionId: only) { try writer.add($0) }
             try writer.finish()
         }
         try output.flush()
@@ -168,9 +212,10 @@ public final class Watchlist {
 
     /// Writes the export to the file at `path`: it appears whole or not at all, and an
     /// existing file is replaced only with `force`.
-    public func export(_ format: ExportFormat, toFile path: String, force: Bool) throws {
+    public func export(_ format: ExportFormat, collection slug: String? = nil, toFile path: String, force: Bool) throws {
+        if let slug { _ = try database.read { store in try collectionId(slug: slug, in: store) } }
         try OutputFile.write(path: path, force: force, protecting: database.path) { output in
-            try export(format, to: output)
+            try export(format, collection: slug, to: output)
         }
     }
 }

@@ -53,9 +53,56 @@ public struct Store {
         }
     }
 
-    /// Every collection, oldest first, with its films and how many of them are watched.
-    public func collectionProgress() throws -> [CollectionProgress] {
-        let collections = try FilmCollection.fetchAll(db, sql: "SELECT * FROM collection ORDER BY id")
+    public func collection(slug: String) throws -> FilmCollection? {
+        try FilmCollection.fetchOne(db, sql: "SELECT * FROM collection WHERE slug = ?", arguments: [slug])
+    }
+
+    @discardableResult
+    public func insertCollection(_ collection: FilmCollection) throws -> FilmCollection {
+        var collection = collection
+        try collection.insert(db)
+        return collection
+    }
+
+    /// Puts a film at the end of a collection, unless it is already in it.
+    public func addToCollection(filmId: Int64, collectionId: Int64) throws {
+        try db.execute(sql: """
+            INSERT OR IGNORE INTO collectionFilm (collectionId, filmId, position)
+            VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1))
+            """, arguments: [collectionId, filmId])
+    }
+
+    /// What removing a collection would delete: the films in no other collection, and how
+    /// many viewings, ratings, notes and tags they carry.
+    public func removalImpact(collectionId: Int64) throws -> CollectionRemoval {
+        let orphans = """
+            SELECT filmId FROM collectionFilm cf WHERE cf.collectionId = ?1
+            AND NOT EXISTS (SELECT 1 FROM collectionFilm o WHERE o.filmId = cf.filmId AND o.collectionId <> ?1)
+            """
+        func count(_ table: String) throws -> Int {
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE filmId IN (\(orphans))", arguments: [collectionId]) ?? 0
+        }
+        return CollectionRemoval(
+            films: try Int.fetchOne(db, sql: "SELECT count(*) FROM (\(orphans))", arguments: [collectionId]) ?? 0,
+            viewings: try count("viewing"), ratings: try count("rating"), notes: try count("note"), tags: try count("filmTag"))
+    }
+
+    /// Removes a collection and the films that were in no other collection, with all that was
+    /// recorded about them.
+    public func deleteCollection(id: Int64) throws {
+        try db.execute(sql: """
+            DELETE FROM film WHERE id IN (
+                SELECT filmId FROM collectionFilm cf WHERE cf.collectionId = ?1
+                AND NOT EXISTS (SELECT 1 FROM collectionFilm o WHERE o.filmId = cf.filmId AND o.collectionId <> ?1))
+            """, arguments: [id])
+        try db.execute(sql: "DELETE FROM collection WHERE id = ?", arguments: [id])
+    }
+
+    /// Every collection, oldest first (or only `collectionId`'s), with its films and how many
+    /// of them are watched.
+    public func collectionProgress(collectionId: Int64? = nil) throws -> [CollectionProgress] {
+        let collections = try FilmCollection.fetchAll(db, sql: "SELECT * FROM collection WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
+                                                      arguments: [collectionId])
         return try collections.map { collection in
             let filmIds = try Int64.fetchAll(db, sql: """
                 SELECT filmId FROM collectionFilm WHERE collectionId = ? ORDER BY position
@@ -77,8 +124,11 @@ public struct Store {
 
     // MARK: Listing
 
-    public func filmSummaries(_ query: FilmListQuery) throws -> [FilmSummary] {
+    /// The films `query` selects; `collectionId` is the id of `query.collection`, which the
+    /// caller has looked up.
+    public func filmSummaries(_ query: FilmListQuery, collectionId: Int64? = nil) throws -> [FilmSummary] {
         var conditions: [String] = []
+        var arguments: StatementArguments = [collectionId]
         switch query.watched {
         case true?: conditions.append("viewingCount > 0")
         case false?: conditions.append("viewingCount = 0")
@@ -89,12 +139,17 @@ public struct Store {
         case false?: conditions.append("halfStars IS NULL")
         case nil: break
         }
+        if let tag = query.tag {
+            conditions.append("EXISTS (SELECT 1 FROM filmTag t WHERE t.filmId = id AND t.tag = ?)")
+            arguments += [tag]
+        }
+        if collectionId != nil { conditions.append("position IS NOT NULL") }
         let ascending = query.reverse ? "DESC" : "ASC"
         let descending = query.reverse ? "ASC" : "DESC"
         // Sort keys come from this fixed list only; films without the value always go last.
         let order: String
         switch query.sort {
-        case .id: order = "id \(ascending)"
+        case .id: order = "position \(ascending), id \(ascending)"
         case .title: order = "titleKey \(ascending), year \(ascending) NULLS LAST, id \(ascending)"
         case .year: order = "year \(ascending) NULLS LAST, id \(ascending)"
         case .rating: order = "halfStars \(descending) NULLS LAST, id \(ascending)"
@@ -107,17 +162,20 @@ public struct Store {
                        (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewingCount,
                        (SELECT max(v.watchedOn) FROM viewing v WHERE v.filmId = f.id) AS lastWatched,
                        r.halfStars AS halfStars,
-                       (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount
+                       (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount,
+                       (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
+                       (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position
                 FROM film f LEFT JOIN rating r ON r.filmId = f.id
             ) \(filter)
             ORDER BY \(order)
-            """)
+            """, arguments: arguments)
         return try rows.map { row in
             FilmSummary(film: try Film(row: row),
                         viewingCount: row["viewingCount"],
                         lastWatched: row["lastWatched"],
                         rating: (row["halfStars"] as Int?).flatMap { StarRating(halfStars: $0) },
-                        noteCount: row["noteCount"])
+                        noteCount: row["noteCount"],
+                        tags: (row["tags"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [])
         }
     }
 
@@ -130,29 +188,36 @@ public struct Store {
             collections: try collectionSlugs(filmId: id),
             viewings: try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [id]),
             rating: try Rating.fetchOne(db, key: id),
-            notes: try Note.fetchAll(db, sql: "SELECT * FROM note WHERE filmId = ? ORDER BY id", arguments: [id]))
+            notes: try Note.fetchAll(db, sql: "SELECT * FROM note WHERE filmId = ? ORDER BY id", arguments: [id]),
+            tags: try tags(filmId: id))
     }
 
-    /// Calls `body` with every film's detail in id order, reading each table once in film
-    /// order, so that memory stays flat however many films and viewings there are.
-    public func forEachFilmDetail(_ body: (FilmDetail) throws -> Void) throws {
-        let films = try Film.fetchCursor(db, sql: "SELECT * FROM film ORDER BY id")
-        var viewings = try PeekingCursor(Viewing.fetchCursor(db, sql: "SELECT * FROM viewing ORDER BY filmId, watchedOn, id"))
-        var ratings = try PeekingCursor(Rating.fetchCursor(db, sql: "SELECT * FROM rating ORDER BY filmId"))
-        var notes = try PeekingCursor(Note.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"))
+    /// Calls `body` with every film's detail in id order (only the films of the collection
+    /// `collectionId` when it is set), reading each table once in film order, so that memory
+    /// stays flat however many films and viewings there are.
+    public func forEachFilmDetail(collectionId: Int64? = nil, _ body: (FilmDetail) throws -> Void) throws {
+        let films = try Film.fetchCursor(db, sql: """
+            SELECT * FROM film
+            WHERE ?1 IS NULL OR id IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1)
+            ORDER BY id
+            """, arguments: [collectionId])
+        var viewings = try PeekingCursor(Viewing.fetchCursor(db, sql: "SELECT * FROM viewing ORDER BY filmId, watchedOn, id"), \.filmId)
+        var ratings = try PeekingCursor(Rating.fetchCursor(db, sql: "SELECT * FROM rating ORDER BY filmId"), \.filmId)
+        var notes = try PeekingCursor(Note.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"), \.filmId)
+        var tags = try PeekingCursor(FilmTag.fetchCursor(db, sql: "SELECT filmId, tag FROM filmTag ORDER BY filmId, tag"), \.filmId)
         var memberships = try PeekingCursor(Membership.fetchCursor(db, sql: """
             SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
             ORDER BY cf.filmId, c.id
-            """))
+            """), \.filmId)
         while let film = try films.next() {
             let id = film.id!
-            let detail = FilmDetail(
+            try body(FilmDetail(
                 film: film,
-                collections: try memberships.take(while: { $0.filmId == id }).map(\.slug),
-                viewings: try viewings.take(while: { $0.filmId == id }),
-                rating: try ratings.take(while: { $0.filmId == id }).first,
-                notes: try notes.take(while: { $0.filmId == id }))
-            try body(detail)
+                collections: try memberships.take(filmId: id).map(\.slug),
+                viewings: try viewings.take(filmId: id),
+                rating: try ratings.take(filmId: id).first,
+                notes: try notes.take(filmId: id),
+                tags: try tags.take(filmId: id).map(\.tag)))
         }
     }
 
@@ -222,6 +287,34 @@ public struct Store {
         return previous
     }
 
+    // MARK: Tags
+
+    /// A film's tags, sorted.
+    public func tags(filmId: Int64) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT tag FROM filmTag WHERE filmId = ? ORDER BY tag", arguments: [filmId])
+    }
+
+    /// Adds the tags the film does not have yet and returns them.
+    public func addTags(filmId: Int64, _ tags: [String], at timestamp: String) throws -> [String] {
+        var added: [String] = []
+        for tag in tags {
+            try db.execute(sql: "INSERT OR IGNORE INTO filmTag (filmId, tag, addedAt) VALUES (?, ?, ?)",
+                           arguments: [filmId, tag, timestamp])
+            if db.changesCount > 0 { added.append(tag) }
+        }
+        return added
+    }
+
+    /// Removes the tags the film has and returns them.
+    public func removeTags(filmId: Int64, _ tags: [String]) throws -> [String] {
+        var removed: [String] = []
+        for tag in tags {
+            try db.execute(sql: "DELETE FROM filmTag WHERE filmId = ? AND tag = ?", arguments: [filmId, tag])
+            if db.changesCount > 0 { removed.append(tag) }
+        }
+        return removed
+    }
+
     // MARK: Notes
 
     public func insertNote(filmId: Int64, text: String, at timestamp: String) throws -> Note {
@@ -274,21 +367,35 @@ private struct Membership: FetchableRecord {
     }
 }
 
-/// A cursor that can look at its next element without taking it, for merging several
-/// cursors sorted by film id.
+/// One tag of one film.
+private struct FilmTag: FetchableRecord {
+    var filmId: Int64
+    var tag: String
+
+    init(row: Row) throws {
+        filmId = row["filmId"]
+        tag = row["tag"]
+    }
+}
+
+/// A cursor sorted by film id that can look at its next element without taking it, for
+/// merging several such cursors.
 struct PeekingCursor<Base: Cursor> {
     private var base: Base
     private var peeked: Base.Element?
+    private let filmId: (Base.Element) -> Int64
 
-    init(_ base: Base) throws {
+    init(_ base: Base, _ filmId: @escaping (Base.Element) -> Int64) throws {
         self.base = base
+        self.filmId = filmId
         self.peeked = try base.next()
     }
 
-    /// Takes the run of elements at the front that satisfy `predicate`.
-    mutating func take(while predicate: (Base.Element) throws -> Bool) throws -> [Base.Element] {
+    /// Skips the elements of earlier films, then takes the run of elements of film `id`.
+    mutating func take(filmId id: Int64) throws -> [Base.Element] {
+        while let element = peeked, filmId(element) < id { peeked = try base.next() }
         var taken: [Base.Element] = []
-        while let element = peeked, try predicate(element) {
+        while let element = peeked, filmId(element) == id {
             taken.append(element)
             peeked = try base.next()
         }

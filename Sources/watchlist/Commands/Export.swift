@@ -6,12 +6,14 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export every collection and film as json (full backup), csv or markdown.")
+        abstract: "Export every collection and film as json (full backup), csv, markdown or letterboxd.")
 
     @OptionGroup var global: GlobalOptions
     /// The format.
-    @Option(help: "json (the full document), csv (a row per film) or markdown (a page to share).")
+    @Option(help: "json (the full document), csv (a row per film), markdown (a page to share) or letterboxd (for Letterboxd's importer).")
     var format: ExportFormat = .json
+    /// Only one collection.
+    @Option(help: ArgumentHelp("Only this collection and its films.", valueName: "slug")) var collection: String?
     /// Where to write.
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -26,10 +28,10 @@ struct Export: ParsableCommand {
     func run() throws {
         let watchlist = try global.open()
         if let output {
-            try watchlist.export(format, toFile: output, force: force)
+            try watchlist.export(format, collection: collection, toFile: output, force: force)
             Terminal.out("Exported \(format.rawValue) to \(output)")
         } else {
-            try watchlist.export(format, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+            try watchlist.export(format, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
         }
     }
 }

@@ -22,6 +22,10 @@ struct List: ParsableCommand {
     var sort: FilmSort = .id
     /// Reverse the order.
     @Flag(help: "Reverse the order.") var reverse = false
+    /// Only films with this tag.
+    @Option(help: "Only films with this tag.") var tag: String?
+    /// Only this collection's films.
+    @Option(help: ArgumentHelp("Only this collection's films, in its order.", valueName: "slug")) var collection: String?
     /// Print JSON instead of a table.
     @Flag(help: "Print one JSON array of film summaries.") var json = false
 
@@ -33,12 +37,26 @@ struct List: ParsableCommand {
     func run() throws {
         let query = FilmListQuery(watched: watched ? true : unwatched ? false : nil,
                                   rated: rated ? true : unrated ? false : nil,
-                                  sort: sort, reverse: reverse)
-        let films = try global.open().list(query)
+                                  tag: tag, collection: collection, sort: sort, reverse: reverse)
+        let watchlist = try global.open()
+        let films = try watchlist.list(query)
         if json { return Terminal.json(try JSONDocument.summaries(films)) }
-        guard !films.isEmpty else { return Terminal.note("No films match.") }
+        if films.isEmpty {
+            Terminal.note("No films match.")
+        } else {
+            Terminal.out(FilmTable.render(films))
+        }
+        if collection == nil {
+            Terminal.out("\n" + (try watchlist.collections().map(Progress.line).joined(separator: "\n")))
+        }
+    }
+}
+
+/// The table of films that list and collection show print.
+enum FilmTable {
+    static func render(_ films: [FilmSummary]) -> String {
         var table = Table(columns: [("ID", .right), ("Title", .left), ("Year", .right), ("Seen", .right),
-                                    ("Last watched", .left), ("Rating", .left), ("Notes", .right)])
+                                    ("Last watched", .left), ("Rating", .left), ("Notes", .right), ("Tags", .left)])
         for summary in films {
             table.rows.append([
                 String(summary.film.id!), summary.film.title, summary.film.year.map(String.init) ?? "-",
@@ -46,8 +64,9 @@ struct List: ParsableCommand {
                 summary.lastWatched ?? (summary.viewingCount > 0 ? "unknown day" : "-"),
                 summary.rating?.starsText ?? "-",
                 summary.noteCount == 0 ? "-" : String(summary.noteCount),
+                summary.tags.joined(separator: ", "),
             ])
         }
-        Terminal.out(table.render())
+        return table.render()
     }
 }

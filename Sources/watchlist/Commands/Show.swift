@@ -24,6 +24,7 @@ struct Show: ParsableCommand {
         } else {
             lines.append("Rating: none")
         }
+        lines.append("Tags: " + (detail.tags.isEmpty ? "none" : detail.tags.joined(separator: ", ")))
         if detail.viewings.isEmpty {
             lines.append("Viewings: none")
         } else {

@@ -15,9 +15,10 @@ enum ExitStatus {
 extension WatchlistError {
     var exitStatus: Int32 {
         switch self {
-        case .filmNotFound, .ambiguousFilm, .noteNotFound, .nothingToRemove:
+        case .filmNotFound, .ambiguousFilm, .noteNotFound, .collectionNotFound, .nothingToRemove:
             ExitStatus.notFound
-        case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument:
+        case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument,
+             .invalidTag, .invalidSlug, .collectionExists, .builtInCollection, .removalNeedsForce:
             ExitStatus.usage
         case .malformedInput, .malformedCollection:
             ExitStatus.dataError

@@ -1,0 +1,77 @@
+import Foundation
+
+/// A collection with the summaries of its films, in collection order.
+public struct CollectionListing: Sendable {
+    public var progress: CollectionProgress
+    public var films: [FilmSummary]
+}
+
+/// What `collection import` did.
+public struct CollectionImport: Sendable {
+    public var collection: FilmCollection
+    /// Films that were new to the database.
+    public var created: Int
+    /// Films the database already had (from another collection or an import).
+    public var matched: Int
+}
+
+extension Watchlist {
+    /// Every collection, oldest first, with its progress.
+    public func collections() throws -> [CollectionProgress] {
+        try database.read { store in try store.collectionProgress() }
+    }
+
+    /// One collection and its films.
+    public func collection(_ slug: String) throws -> CollectionListing {
+        try database.read { store in
+            let id = try collectionId(slug: slug, in: store)
+            return CollectionListing(progress: try store.collectionProgress(collectionId: id)[0],
+                                     films: try store.filmSummaries(FilmListQuery(collection: slug), collectionId: id))
+        }
+    }
+
+    /// Adds a collection from its text form. Its films join the films the database already
+    /// has (same title and year) or are created; `slug` defaults to one made from the file's
+    /// name, `title` to the slug in words.
+    public func importCollection(text bytes: [UInt8], source: String, slug: String?, title: String?) throws -> CollectionImport {
+        let parsed = try CollectionText.parse(bytes: bytes, source: source)
+        let slug = try InputText.slug(slug ?? InputText.slug(fromFileName: (source as NSString).lastPathComponent))
+        let title = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? slug.split(separator: "-")
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+        guard !title.isEmpty, title.count <= 200, !title.contains("\0") else {
+            throw WatchlistError.invalidArgument("A collection's title is 1 to 200 characters.")
+        }
+        return try database.write { store in
+            guard try store.collection(slug: slug) == nil else { throw WatchlistError.collectionExists(slug: slug) }
+            let collection = try store.insertCollection(FilmCollection(
+                slug: slug, title: title, description: parsed.introduction, builtIn: false, createdAt: now))
+            var created = 0
+            for entry in parsed.films {
+                let key = TitleKey.fold(entry.title)
+                var film = try store.films(titleKey: key).first { $0.year == entry.year }
+                if film == nil {
+                    film = try store.insertFilm(Film(title: entry.title, year: entry.year, description: entry.description,
+                                                     fact: entry.fact, titleKey: key))
+                    created += 1
+                }
+                try store.addToCollection(filmId: film!.id!, collectionId: collection.id!)
+            }
+            return CollectionImport(collection: collection, created: created, matched: parsed.films.count - created)
+        }
+    }
+
+    /// Removes a collection and the films that are in no other collection. When that would
+    /// delete anything the user recorded, it needs `force`. Returns what was deleted.
+    public func removeCollection(_ slug: String, force: Bool) throws -> CollectionRemoval {
+        try database.write { store in
+            let id = try collectionId(slug: slug, in: store)
+            guard let collection = try store.collection(slug: slug), !collection.builtIn else {
+                throw WatchlistError.builtInCollection(slug: slug)
+            }
+            let removal = try store.removalImpact(collectionId: id)
+            if removal.losesRecords && !force { throw WatchlistError.removalNeedsForce(slug: slug, removal: removal) }
+            try store.deleteCollection(id: id)
+            return removal
+        }
+    }
+}

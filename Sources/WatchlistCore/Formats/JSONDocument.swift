@@ -131,6 +131,61 @@ public enum JSONDocument {
         }
     }
 
+    /// `import --json`: the import's report.
+    public static func importReport(_ report: ImportReport) throws -> Data {
+        try encoder(pretty: true).encode(ImportReportDTO(report: report))
+    }
+
+    struct ImportReportDTO: Encodable {
+        let report: ImportReport
+
+        struct CountsDTO: Encodable {
+            let viewings, ratings, notes, tags: Int
+            init(_ counts: ImportReport.Counts) {
+                (viewings, ratings, notes, tags) = (counts.viewings, counts.ratings, counts.notes, counts.tags)
+            }
+        }
+
+        struct FileDTO: Encodable {
+            let path, kind: String
+            let rows: Int
+        }
+
+        struct ConflictDTO: Encodable {
+            let film: String
+            let ours, theirs: Double
+            let kept: String
+        }
+
+        enum Keys: String, CodingKey {
+            case dryRun, files, rows, films, added, unchanged, conflicts, skippedTitleTypes, watchlistRows, ignoredFiles, warnings, collectionsCreated
+        }
+
+        enum FilmKeys: String, CodingKey { case matched, created, skipped, skippedTitles }
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(report.dryRun, forKey: .dryRun)
+            try container.encode(report.files.map { FileDTO(path: $0.path, kind: $0.kind, rows: $0.rows) }, forKey: .files)
+            try container.encode(report.rows, forKey: .rows)
+            var films = container.nestedContainer(keyedBy: FilmKeys.self, forKey: .films)
+            try films.encode(report.filmsMatched, forKey: .matched)
+            try films.encode(report.filmsCreated, forKey: .created)
+            try films.encode(report.skippedFilms.count, forKey: .skipped)
+            try films.encode(report.skippedFilms, forKey: .skippedTitles)
+            try container.encode(CountsDTO(report.added), forKey: .added)
+            try container.encode(CountsDTO(report.unchanged), forKey: .unchanged)
+            try container.encode(report.conflicts.map {
+                ConflictDTO(film: $0.film, ours: $0.ours.stars, theirs: $0.theirs.stars, kept: $0.importedWon ? "imported" : "ours")
+            }, forKey: .conflicts)
+            try container.encode(report.skippedTitleTypes, forKey: .skippedTitleTypes)
+            try container.encode(report.watchlistRows, forKey: .watchlistRows)
+            try container.encode(report.ignoredFiles, forKey: .ignoredFiles)
+            try container.encode(report.warnings, forKey: .warnings)
+            try container.encode(report.collectionsCreated, forKey: .collectionsCreated)
+        }
+    }
+
     /// `note list --json`: an array of notes, each with its film's id and title.
     public static func notes(_ notes: [FilmNote]) throws -> Data {
         try encoder(pretty: true).encode(notes.map(FilmNoteDTO.init))

@@ -251,6 +251,21 @@ public final class AppDatabase {
         return try run { try dbQueue.write { db in try body(Store(db)) } }
     }
 
+    /// Runs `body` in one IMMEDIATE write transaction and rolls it back: what a change would
+    /// do, without doing it (`import --dry-run`). Never creates the database file.
+    public func writeAndRollBack<T>(_ body: (Store) throws -> T) throws -> T {
+        try run {
+            try dbQueue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(Store(db))
+                    return .rollback
+                }
+                return result!
+            }
+        }
+    }
+
     /// Runs SQL for diagnostics and tests, such as `PRAGMA integrity_check`; returns the rows'
     /// first columns as text.
     public func textRows(_ sql: String) throws -> [String] {

@@ -16,6 +16,11 @@ public struct Store {
         try Film.fetchOne(db, key: id)
     }
 
+    /// Films with this folded title and year (nil matches only an unknown year).
+    public func films(titleKey: String, year: Int?) throws -> [Film] {
+        try Film.fetchAll(db, sql: "SELECT * FROM film WHERE titleKey = ? AND year IS ? ORDER BY id", arguments: [titleKey, year])
+    }
+
     /// Films whose folded title is exactly `titleKey`, oldest first.
     public func films(titleKey: String) throws -> [Film] {
         try Film.fetchAll(db, sql: "SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", arguments: [titleKey])
@@ -271,7 +276,29 @@ public struct Store {
         return chosen
     }
 
+    /// A film's viewings, oldest first.
+    public func viewings(filmId: Int64) throws -> [Viewing] {
+        try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [filmId])
+    }
+
+    /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
+    @discardableResult
+    public func insert(_ viewing: Viewing) throws -> Viewing {
+        var viewing = viewing
+        try viewing.insert(db)
+        return viewing
+    }
+
     // MARK: Ratings
+
+    public func rating(filmId: Int64) throws -> Rating? {
+        try Rating.fetchOne(db, key: filmId)
+    }
+
+    /// Sets a rating as it is, its date included.
+    public func save(_ rating: Rating) throws {
+        try rating.save(db)
+    }
 
     /// Sets a film's rating and returns the one it replaced.
     public func setRating(filmId: Int64, _ rating: StarRating, ratedAt: String) throws -> Rating? {
@@ -319,6 +346,14 @@ public struct Store {
 
     public func insertNote(filmId: Int64, text: String, at timestamp: String) throws -> Note {
         var note = Note(filmId: filmId, text: text, createdAt: timestamp, updatedAt: timestamp)
+        try note.insert(db)
+        return note
+    }
+
+    /// Inserts a note as it is: with its id when it has one (the caller checks it is free).
+    @discardableResult
+    public func insert(_ note: Note) throws -> Note {
+        var note = note
         try note.insert(db)
         return note
     }

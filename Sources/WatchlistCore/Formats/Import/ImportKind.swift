@@ -1,0 +1,69 @@
+import Foundation
+
+/// The file formats `import` reads, recognised by their header row (and, where headers are
+/// alike, the file's name).
+public enum ImportKind: String, Sendable, CaseIterable {
+    case watchlistDocument = "watchlist document"
+    case letterboxdDiary = "letterboxd diary"
+    case letterboxdReviews = "letterboxd reviews"
+    case letterboxdRatings = "letterboxd ratings"
+    case letterboxdWatched = "letterboxd watched"
+    case letterboxdWatchlist = "letterboxd watchlist"
+    case letterboxdLikes = "letterboxd likes"
+    /// Letterboxd's import format: what `export --format letterboxd` writes.
+    case letterboxdImport = "letterboxd import"
+    case imdbRatings = "imdb ratings"
+    case imdbRatingsOld = "imdb ratings (old format)"
+
+    /// The family `--format` names.
+    public var format: ImportFormat {
+        switch self {
+        case .watchlistDocument: .watchlist
+        case .imdbRatings, .imdbRatingsOld: .imdb
+        default: .letterboxd
+        }
+    }
+
+    /// The header rows `import` recognises, for the message about a file it does not.
+    static let expectedHeaders = [
+        "Letterboxd diary.csv: Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date",
+        "Letterboxd reviews.csv: Date,Name,Year,Letterboxd URI,Rating,Rewatch,Review,Tags,Watched Date",
+        "Letterboxd ratings.csv: Date,Name,Year,Letterboxd URI,Rating",
+        "Letterboxd watched.csv, watchlist.csv, likes/films.csv: Date,Name,Year,Letterboxd URI",
+        "Letterboxd import: Title,Year,Rating,WatchedDate,Rewatch,Tags,Review",
+        "IMDb ratings: Const,Your Rating,Date Rated,Title,[Original Title,]URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors",
+        "IMDb ratings (old): position,const,created,modified,description,Title,Title type,Directors,You rated,…,Year,…",
+        "a watchlist JSON document: {\"format\": \"watchlist\", …}",
+    ]
+
+    /// The kind of a CSV file with this header, or nil.
+    static func detect(header: [String], path: String) -> ImportKind? {
+        let columns = Set(header)
+        let name = (path as NSString).lastPathComponent.lowercased()
+        let letterboxd: Set<String> = ["Date", "Name", "Year", "Letterboxd URI"]
+        if columns.isSuperset(of: letterboxd) {
+            if columns.isSuperset(of: ["Review", "Watched Date"]) { return .letterboxdReviews }
+            if columns.isSuperset(of: ["Rating", "Rewatch", "Tags", "Watched Date"]) { return .letterboxdDiary }
+            if columns.contains("Rating") { return .letterboxdRatings }
+            if columns == letterboxd {
+                if name.hasPrefix("watchlist") { return .letterboxdWatchlist }
+                let folder = ((path as NSString).deletingLastPathComponent as NSString).lastPathComponent.lowercased()
+                if folder == "likes" || name.hasPrefix("likes") { return .letterboxdLikes }
+                return .letterboxdWatched
+            }
+            return nil
+        }
+        if columns.isSuperset(of: ["Const", "Your Rating", "Date Rated", "Title", "Title Type", "Year"]) { return .imdbRatings }
+        if columns.isSuperset(of: ["const", "created", "Title", "Title type", "You rated", "Year"]) { return .imdbRatingsOld }
+        if columns.contains("Title"),
+           !columns.isDisjoint(with: ["WatchedDate", "Rating", "Rating10", "Rewatch", "Tags", "Review"]) {
+            return .letterboxdImport
+        }
+        return nil
+    }
+}
+
+/// What `import --format` takes.
+public enum ImportFormat: String, Sendable, CaseIterable {
+    case auto, watchlist, letterboxd, imdb
+}

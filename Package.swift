@@ -39,6 +39,7 @@ let package = Package(
                 "WatchlistCore",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Tests/WatchlistCoreTests"
         ),

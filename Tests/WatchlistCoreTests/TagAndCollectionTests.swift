@@ -41,7 +41,7 @@ struct TagTests {
         #expect(film["tags"] as? [String] == ["arctic", "liked"])
         #expect(try exportText(watchlist, .csv).contains("\r\n1,The Ascent,1977,false,0,,,,,\"arctic, liked\"\r\n"))
         #expect(try exportText(watchlist, .markdown).contains("- The Ascent (1977) · tags: arctic, liked\n"))
-        #expect(try exportText(watchlist, .letterboxd).contains("\r\nThe Ascent,1977,,,false,\"arctic, liked\",\r\n"))
+        #expect(try exportText(watchlist, .letterboxd).contains("\r\nThe Ascent,1977,,,,\"arctic, liked\",\r\n"))
     }
 }
 
@@ -161,7 +161,7 @@ struct LetterboxdExportTests {
             Title,Year,Rating,WatchedDate,Rewatch,Tags,Review\r
             The Ascent,1977,4.5,2020-01-01,false,"war, winter",\r
             The Ascent,1977,4.5,2021-01-01,true,"war, winter","One.\n\nTwo, ""quoted""."\r
-            The White Sun of the Desert,1970,3,,false,,\r
+            The White Sun of the Desert,1970,3,,,,\r
             The Red Tent,1969,,,false,,\r
 
             """)

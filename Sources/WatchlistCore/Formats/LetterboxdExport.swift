@@ -1,8 +1,10 @@
 /// The CSV that Letterboxd's importer reads: Title, Year, Rating (0.5–5), WatchedDate
 /// (YYYY-MM-DD), Rewatch (true or false), Tags (comma-separated), Review.
 ///
-/// One row per viewing, each with the film's rating and tags; a film that is rated, tagged or
-/// noted but never watched gets one row without a WatchedDate. A film's notes go into Review
+/// One row per viewing, each with the film's rating and tags; a viewing on an unknown day has
+/// no WatchedDate. A film that is rated, tagged or noted but never watched gets one row with
+/// neither a WatchedDate nor a Rewatch value, which is how the importer tells it from a
+/// viewing on an unknown day (Letterboxd reads an empty Rewatch as false). A film's notes go into Review
 /// once, joined by blank lines, on the row of its latest viewing. Cells are not given the
 /// spreadsheet apostrophe: this file is for an importer, which would keep it as part of a title.
 struct LetterboxdExportWriter: ExportWriter {
@@ -27,7 +29,7 @@ struct LetterboxdExportWriter: ExportWriter {
                 film.film.year.map(String.init) ?? "",
                 film.rating?.value.decimal ?? "",
                 viewing?.watchedOn ?? "",
-                viewing?.rewatch == true ? "true" : "false",
+                viewing.map { $0.rewatch ? "true" : "false" } ?? "",
                 CSVText.field(film.tags.joined(separator: ", "), isText: false),
                 index == viewings.count - 1 ? CSVText.field(review, isText: false) : "",
             ]))

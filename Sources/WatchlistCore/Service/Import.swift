@@ -127,7 +127,7 @@ enum ImportFiles {
             } catch {
                 throw WatchlistError.malformedInput("\(name) cannot be extracted: the archive is damaged.")
             }
-            try reader.read(bytes, path: name, format: format)
+            try reader.read(bytes, path: name, name: member.name, format: format)
         }
     }
 

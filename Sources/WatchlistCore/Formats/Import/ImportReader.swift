@@ -13,9 +13,10 @@ public struct ImportReader {
 
     public init() {}
 
-    /// Reads one file's bytes. `path` names it in messages and, where headers are alike,
-    /// tells its kind (watchlist.csv, likes/films.csv).
-    public mutating func read(_ raw: [UInt8], path: String, format: ImportFormat) throws {
+    /// Reads one file's bytes. `path` names it in messages; `name` (the path by default, or
+    /// a member's name inside an archive) tells its kind where headers are alike
+    /// (watchlist.csv, likes/films.csv).
+    public mutating func read(_ raw: [UInt8], path: String, name: String? = nil, format: ImportFormat) throws {
         let decoded = try TextDecoding.utf8(raw, source: path)
         if let warning = decoded.warning { batch.warnings.append(warning) }
         let bytes = decoded.bytes
@@ -30,7 +31,7 @@ public struct ImportReader {
             return
         }
         var table = try CSVTable(bytes: bytes, source: path)
-        guard let kind = ImportKind.detect(header: table.header, path: path) else {
+        guard let kind = ImportKind.detect(header: table.header, path: name ?? path) else {
             throw WatchlistError.malformedInput("""
                 \(path): the header row (\(table.header.prefix(8).joined(separator: ","))) is not one that import reads. Expected one of:
                 \(ImportKind.expectedHeaders.map { "  " + $0 }.joined(separator: "\n"))

@@ -261,6 +261,30 @@ struct MalformedImportTests {
         #expect(try visibleState(watchlist) == before)
     }
 
+    @Test("a diary.csv or an IMDb export that lacks a column it needs is refused, naming the column")
+    func missingColumn() throws {
+        let folder = try Fixtures.folder([
+            "diary.csv": "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags\n2024-01-02,The Ascent,1977,https://x,4,,\n",
+            "imdb.csv": "Const,Your Rating,Title,Title Type,Year\ntt1,8,The Ascent,movie,1977\n",
+        ])
+        for (file, message) in [("diary.csv", "needs the column(s) Watched Date"), ("imdb.csv", "needs the column(s) Date Rated")] {
+            #expect {
+                try watchlist.importFiles([folder + "/" + file])
+            } throws: { error in
+                guard case WatchlistError.malformedInput(let text) = error else { return false }
+                return text.contains("\(file), line 1") && text.contains(message)
+            }
+        }
+    }
+
+    @Test("a header-only file imports nothing, and says so")
+    func headerOnly() throws {
+        let folder = try Fixtures.folder(["watchlist.csv": "Date,Name,Year,Letterboxd URI\r\n"])
+        let report = try watchlist.importFiles([folder + "/watchlist.csv"])
+        #expect(report.files == [ImportedFile(path: folder + "/watchlist.csv", kind: "letterboxd watchlist", rows: 0)])
+        #expect(report.added == ImportReport.Counts())
+    }
+
     @Test("an unrecognised header names the headers import expects")
     func expectedHeaders() throws {
         let folder = try Fixtures.folder(["x.csv": "Film,Stars\nStalker,5\n"])

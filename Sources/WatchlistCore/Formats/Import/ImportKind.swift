@@ -36,10 +36,44 @@ public enum ImportKind: String, Sendable, CaseIterable {
         "a watchlist JSON document: {\"format\": \"watchlist\", …}",
     ]
 
-    /// The kind of a CSV file with this header, or nil.
-    static func detect(header: [String], path: String) -> ImportKind? {
+    /// The columns each kind cannot do without.
+    var requiredColumns: [String] {
+        switch self {
+        case .letterboxdDiary: ["Date", "Name", "Year", "Letterboxd URI", "Rating", "Rewatch", "Tags", "Watched Date"]
+        case .letterboxdReviews: ["Date", "Name", "Year", "Letterboxd URI", "Review", "Tags", "Watched Date"]
+        case .letterboxdRatings: ["Date", "Name", "Year", "Letterboxd URI", "Rating"]
+        case .letterboxdWatched, .letterboxdWatchlist, .letterboxdLikes: ["Date", "Name", "Year", "Letterboxd URI"]
+        case .letterboxdImport: ["Title"]
+        case .imdbRatings: ["Const", "Your Rating", "Date Rated", "Title", "Title Type", "Year"]
+        case .imdbRatingsOld: ["const", "created", "Title", "Title type", "You rated", "Year"]
+        case .watchlistDocument: []
+        }
+    }
+
+    /// The kind of a CSV file with this header, or nil when it is none we read. A file that
+    /// is recognisably of one kind (by its name, or by a column only that kind has) but lacks
+    /// a column it needs is an error that names the missing columns.
+    /// `path` is the file's name within its export, `source` its name in messages.
+    static func detect(header: [String], path: String, source: String) throws -> ImportKind? {
         let columns = Set(header)
         let name = (path as NSString).lastPathComponent.lowercased()
+        let claimed: ImportKind? = switch name {
+        case "diary.csv": .letterboxdDiary
+        case "reviews.csv": .letterboxdReviews
+        default: columns.contains("Your Rating") || columns.contains("Const") ? .imdbRatings
+            : columns.contains("You rated") ? .imdbRatingsOld : nil
+        }
+        if let claimed {
+            let missing = claimed.requiredColumns.filter { !columns.contains($0) }
+            guard missing.isEmpty else {
+                throw WatchlistError.malformedInput(
+                    "\(source), line 1: a \(claimed.rawValue) file needs the column(s) \(missing.joined(separator: ", ")), which the header row lacks.")
+            }
+        }
+        return recognise(columns, name: name, path: path)
+    }
+
+    private static func recognise(_ columns: Set<String>, name: String, path: String) -> ImportKind? {
         let letterboxd: Set<String> = ["Date", "Name", "Year", "Letterboxd URI"]
         if columns.isSuperset(of: letterboxd) {
             if columns.isSuperset(of: ["Review", "Watched Date"]) { return .letterboxdReviews }

@@ -31,7 +31,7 @@ public struct ImportReader {
             return
         }
         var table = try CSVTable(bytes: bytes, source: path)
-        guard let kind = ImportKind.detect(header: table.header, path: name ?? path) else {
+        guard let kind = try ImportKind.detect(header: table.header, path: name ?? path, source: path) else {
             throw WatchlistError.malformedInput("""
                 \(path): the header row (\(table.header.prefix(8).joined(separator: ","))) is not one that import reads. Expected one of:
                 \(ImportKind.expectedHeaders.map { "  " + $0 }.joined(separator: "\n"))

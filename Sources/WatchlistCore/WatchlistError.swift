@@ -39,6 +39,7 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case newerDatabase(path: String)
     case databaseLocked(path: String)
     case databaseReadOnly(path: String)
+    case databaseDamaged(path: String, problems: [String])
 
     /// A broken invariant: a bug, never the user's fault.
     case internalError(String)
@@ -106,6 +107,10 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
             return "The database at \(path) stayed locked by another process past the timeout. Try again when it has finished."
         case let .databaseReadOnly(path):
             return "The database at \(path) is read-only, so nothing was changed. Check the permissions of the file and its folder."
+        case let .databaseDamaged(path, problems):
+            return "The database at \(path) failed its checks (\(problems.count) problem(s)):\n"
+                + problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+                + "\nRestore a backup with 'watchlist db restore FILE', or export what can be read first."
         case let .internalError(message):
             return "Internal error: \(message). Please report it; nothing was changed."
         }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 
 /// What a run of the real binary did.
 struct Run {
@@ -88,5 +89,13 @@ final class Sandbox {
 
     func parseJSON(_ text: String) throws -> Any {
         try JSONSerialization.jsonObject(with: Data(text.utf8))
+    }
+}
+
+/// Runs SQL on a database file outside the tool, to damage it on purpose.
+enum DatabaseQueueOpener {
+    static func open(_ path: String) throws -> (String) throws -> Void {
+        let queue = try DatabaseQueue(path: path)
+        return { sql in try queue.inDatabase { db in try db.execute(sql: sql) } }
     }
 }

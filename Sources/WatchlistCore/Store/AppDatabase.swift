@@ -266,6 +266,74 @@ public final class AppDatabase {
         }
     }
 
+    // MARK: Maintenance
+
+    /// Problems `PRAGMA integrity_check` and `PRAGMA foreign_key_check` find; empty when sound.
+    public func problems() throws -> [String] {
+        try run {
+            try dbQueue.read { db in
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
+                    "row \(row[1] as Int64? ?? 0) of \(row[0] as String? ?? "?") refers to a missing row of \(row[2] as String? ?? "?")"
+                }
+                return integrity + foreignKeys
+            }
+        }
+    }
+
+    /// Writes a consistent copy of the database into the empty file at `path` (VACUUM INTO).
+    public func vacuum(into path: String) throws {
+        try run { try dbQueue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) } }
+    }
+
+    /// Replaces the whole content of this database with the database at `source`, through
+    /// SQLite's backup API (the file is never renamed while in use), then migrates it when it
+    /// is older. The caller checks `source` first.
+    public func restore(from source: AppDatabase) throws {
+        if let unborn { _ = try createWithFirstWrite(seed: unborn.seed, now: unborn.now) { _ in } }
+        try run {
+            try source.dbQueue.backup(to: dbQueue)
+            try AppDatabase.prepareSchema(dbQueue, path: path, migrator: AppDatabase.makeMigrator(migrations))
+        }
+    }
+
+    /// Opens a database file read-only to check it before a restore: it must be a watchlist
+    /// database that this version can read, and sound. Problems are malformed input (65).
+    public static func openBackup(path: String) throws -> AppDatabase {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw WatchlistError.unreadableInput(path: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG, info.st_size > 0 else {
+            throw WatchlistError.malformedInput("\(path) is not a watchlist backup: it is empty or not a file.")
+        }
+        var config = makeConfiguration()
+        config.readonly = true
+        let migrator = makeMigrator(SchemaMigrations.all)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let (ours, newer): (Bool, Bool) = try queue.read { db in
+                guard try db.tableExists("grdb_migrations") else { return (false, false) }
+                return (true, try migrator.hasBeenSuperseded(db))
+            }
+            guard ours else { throw WatchlistError.malformedInput("\(path) is a SQLite database, but not a watchlist backup.") }
+            guard !newer else {
+                throw WatchlistError.malformedInput("\(path) was written by a newer version of watchlist; upgrade watchlist to restore it.")
+            }
+            let backup = AppDatabase(queue, path: path, migrations: SchemaMigrations.all)
+            let problems = try backup.problems()
+            guard problems.isEmpty else {
+                throw WatchlistError.malformedInput("\(path) is damaged: \(problems.prefix(3).joined(separator: "; ")).")
+            }
+            return backup
+        } catch let error as DatabaseError {
+            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
+                throw WatchlistError.malformedInput("\(path) is not a SQLite database, or it is damaged.")
+            }
+            throw mapError(error, path: path)
+        }
+    }
+
     /// Runs SQL for diagnostics and tests, such as `PRAGMA integrity_check`; returns the rows'
     /// first columns as text.
     public func textRows(_ sql: String) throws -> [String] {

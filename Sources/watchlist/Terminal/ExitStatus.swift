@@ -26,7 +26,7 @@ extension WatchlistError {
             ExitStatus.noInput
         case .outputExists, .outputNotWritable:
             ExitStatus.cannotCreate
-        case .databaseUnavailable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly:
+        case .databaseUnavailable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly, .databaseDamaged:
             ExitStatus.ioError
         case .internalError:
             ExitStatus.software

@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""Writes Tests/Fixtures/schema-vN.sqlite for every shipped schema version N: a database as
+that version of watchlist left it, built from Schema/v1…vN.sql and the built-in collection,
+holding a little of everything that version could record. The tests open each with the
+current build and check that it migrates with nothing lost.
+
+Run it when a migration ships (a new Schema/vN_….sql); commit the new fixture. Existing
+fixtures never change, since shipped migrations never do.
+
+Usage: scripts/make-schema-fixtures.py
+"""
+import glob, os, re, sqlite3
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+schema = sorted(glob.glob(os.path.join(root, "Schema", "v*.sql")), key=lambda p: int(re.match(r"v(\d+)_", os.path.basename(p)).group(1)))
+seed = open(os.path.join(root, "Schema", "collections", "soviet-survival-films.txt"), encoding="utf-8").read()
+films = re.findall(r"^(.+) \((\d{4})\)\nDescription: (.+)\nFact: (.+)$", seed, re.M)
+intro = seed.split("\n\n")[0].strip()
+assert len(films) == 10
+
+
+def fold(title):
+    words = re.sub(r"[^0-9a-z]+", " ", title.lower().replace("'", "")).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "a", "an") else words)
+
+
+for version in range(1, len(schema) + 1):
+    path = os.path.join(root, "Tests", "Fixtures", f"schema-v{version}.sqlite")
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+    for file in schema[:version]:
+        db.executescript(open(file, encoding="utf-8").read())
+        db.execute("INSERT INTO grdb_migrations VALUES (?)", (os.path.basename(file)[:-4],))
+    at = "2026-01-01T10:00:00Z"
+    db.execute("INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (1, 'soviet-survival', 'Soviet Survival Films', ?, 1, ?)", (intro, at))
+    for position, (title, year, description, fact) in enumerate(films, 1):
+        db.execute("INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
+                   (position, title, int(year), description, fact, fold(title)))
+        db.execute("INSERT INTO collectionFilm VALUES (1, ?, ?)", (position, position))
+    db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, ?)", (at,))
+    db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2021-02-02', 1, ?)", (at,))
+    db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (10, NULL, 0, ?)", (at,))
+    db.execute("INSERT INTO rating VALUES (1, 9, ?)", (at,))
+    db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'Written by schema version %d.', ?, ?)" % version, (at, at))
+    if version >= 2:
+        db.execute("INSERT INTO filmTag VALUES (1, 'winter', ?)", (at,))
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    print("wrote", os.path.relpath(path, root))

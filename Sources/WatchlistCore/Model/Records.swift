@@ -40,19 +40,6 @@ public struct FilmCollection: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
-/// A film's place in a collection.
-public struct CollectionFilm: Codable, Hashable, Sendable {
-    public var collectionId: Int64
-    public var filmId: Int64
-    public var position: Int
-
-    public init(collectionId: Int64, filmId: Int64, position: Int) {
-        self.collectionId = collectionId
-        self.filmId = filmId
-        self.position = position
-    }
-}
-
 /// One time a film was watched. `watchedOn` is a `Day`'s ISO text, or nil when the day is unknown.
 public struct Viewing: Codable, Hashable, Sendable, Identifiable {
     public var id: Int64?

@@ -153,6 +153,8 @@ struct Importer {
     private var report = ImportReport()
     /// Film ids of the document being imported → ids in this database.
     private var documentIds: [Int64: Int64] = [:]
+    /// The collections films created from each source join (letterboxd, imdb), once looked up.
+    private var sourceCollectionIds: [String: Int64] = [:]
 
     init(store: Store, now: String, addMissing: Bool) {
         self.store = store
@@ -224,16 +226,22 @@ struct Importer {
         film = try store.insertFilm(film)
         report.filmsCreated += 1
         if !fromDocument {
-            let slug = imported.format
-            if try store.collection(slug: slug) == nil, let (title, description) = Importer.sourceCollections[slug] {
-                try store.insertCollection(FilmCollection(slug: slug, title: title, description: description, builtIn: false, createdAt: now))
-                report.collectionsCreated.append(slug)
-            }
-            if let collection = try store.collection(slug: slug) {
-                try store.addToCollection(filmId: film.id!, collectionId: collection.id!)
-            }
+            try store.addToCollection(filmId: film.id!, collectionId: try sourceCollectionId(imported.format))
         }
         return film
+    }
+
+    /// The id of the collection named after a source, created when missing.
+    private mutating func sourceCollectionId(_ slug: String) throws -> Int64 {
+        if let id = sourceCollectionIds[slug] { return id }
+        var collection = try store.collection(slug: slug)
+        if collection == nil {
+            let (title, description) = Importer.sourceCollections[slug] ?? (slug, "")
+            collection = try store.insertCollection(FilmCollection(slug: slug, title: title, description: description, builtIn: false, createdAt: now))
+            report.collectionsCreated.append(slug)
+        }
+        sourceCollectionIds[slug] = collection!.id!
+        return collection!.id!
     }
 
     /// Adds the viewings the film does not have yet: one imported viewing per existing one on
@@ -285,7 +293,7 @@ struct Importer {
     /// Adds the notes the film does not have: a note whose text equals one of the film's notes,
     /// or all of them joined by blank lines (as a Letterboxd review carries them), is there.
     private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64) throws {
-        let current = try store.notes(filmId: filmId).map(\.note.text)
+        let current = try store.notes(ofFilm: filmId).map(\.text)
         var known = Set(current)
         known.insert(current.joined(separator: "\n\n"))
         for note in imported.notes {

@@ -10,38 +10,65 @@ public struct Store {
         self.db = db
     }
 
+    // Every statement is prepared once per connection and reused (GRDB's statement cache):
+    // preparing SQL costs more than running it, and imports run these by the hundred thousand.
+
+    private func all<Record: FetchableRecord>(_ type: Record.Type, _ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
+        try Record.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func one<Record: FetchableRecord>(_ type: Record.Type, _ sql: String, _ arguments: StatementArguments = []) throws -> Record? {
+        try Record.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func value<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: StatementArguments = []
+    ) throws -> Value? {
+        try Value.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func values<Value: DatabaseValueConvertible & StatementColumnConvertible>(
+        _ type: Value.Type, _ sql: String, _ arguments: StatementArguments = []
+    ) throws -> [Value] {
+        try Value.fetchAll(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
+        try db.cachedStatement(sql: sql).execute(arguments: arguments)
+    }
+
     // MARK: Films
 
     public func film(id: Int64) throws -> Film? {
-        try Film.fetchOne(db, key: id)
+        try one(Film.self, "SELECT * FROM film WHERE id = ?", [id])
     }
 
     /// Films with this folded title and year (nil matches only an unknown year).
     public func films(titleKey: String, year: Int?) throws -> [Film] {
-        try Film.fetchAll(db, sql: "SELECT * FROM film WHERE titleKey = ? AND year IS ? ORDER BY id", arguments: [titleKey, year])
+        try all(Film.self, "SELECT * FROM film WHERE titleKey = ? AND year IS ? ORDER BY id", [titleKey, year])
     }
 
     /// Films whose folded title is exactly `titleKey`, oldest first.
     public func films(titleKey: String) throws -> [Film] {
-        try Film.fetchAll(db, sql: "SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", arguments: [titleKey])
+        try all(Film.self, "SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", [titleKey])
     }
 
     /// Films whose folded title contains `fragment`, at most `limit` of them.
     public func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
-        try Film.fetchAll(db, sql: """
-            SELECT * FROM film WHERE instr(titleKey, ?) > 0 ORDER BY year, id LIMIT ?
-            """, arguments: [fragment, limit])
+        try all(Film.self, "SELECT * FROM film WHERE instr(titleKey, ?) > 0 ORDER BY year, id LIMIT ?", [fragment, limit])
     }
 
     /// Every film, in id order.
     public func allFilms() throws -> [Film] {
-        try Film.fetchAll(db, sql: "SELECT * FROM film ORDER BY id")
+        try all(Film.self, "SELECT * FROM film ORDER BY id")
     }
 
     @discardableResult
     public func insertFilm(_ film: Film) throws -> Film {
         var film = film
-        try film.insert(db)
+        try execute("INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
+                    [film.id, film.title, film.year, film.description, film.fact, film.titleKey])
+        film.id = db.lastInsertedRowID
         return film
     }
 
@@ -49,32 +76,32 @@ public struct Store {
 
     /// Creates a collection and its films, in order.
     public func insertCollection(_ seed: CollectionSeed, now: Date) throws {
-        var collection = FilmCollection(slug: seed.slug, title: seed.title, description: seed.description,
-                                        builtIn: seed.builtIn, createdAt: Timestamp.iso(now))
-        try collection.insert(db)
-        for (offset, film) in seed.films.enumerated() {
-            let inserted = try insertFilm(film)
-            try CollectionFilm(collectionId: collection.id!, filmId: inserted.id!, position: offset + 1).insert(db)
+        let collection = try insertCollection(FilmCollection(slug: seed.slug, title: seed.title, description: seed.description,
+                                                             builtIn: seed.builtIn, createdAt: Timestamp.iso(now)))
+        for film in seed.films {
+            try addToCollection(filmId: try insertFilm(film).id!, collectionId: collection.id!)
         }
     }
 
     public func collection(slug: String) throws -> FilmCollection? {
-        try FilmCollection.fetchOne(db, sql: "SELECT * FROM collection WHERE slug = ?", arguments: [slug])
+        try one(FilmCollection.self, "SELECT * FROM collection WHERE slug = ?", [slug])
     }
 
     @discardableResult
     public func insertCollection(_ collection: FilmCollection) throws -> FilmCollection {
         var collection = collection
-        try collection.insert(db)
+        try execute("INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+                    [collection.id, collection.slug, collection.title, collection.description, collection.builtIn, collection.createdAt])
+        collection.id = db.lastInsertedRowID
         return collection
     }
 
     /// Puts a film at the end of a collection, unless it is already in it.
     public func addToCollection(filmId: Int64, collectionId: Int64) throws {
-        try db.execute(sql: """
+        try execute("""
             INSERT OR IGNORE INTO collectionFilm (collectionId, filmId, position)
             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1))
-            """, arguments: [collectionId, filmId])
+            """, [collectionId, filmId])
     }
 
     /// What removing a collection would delete: the films in no other collection, and how
@@ -191,9 +218,9 @@ public struct Store {
         return FilmDetail(
             film: film,
             collections: try collectionSlugs(filmId: id),
-            viewings: try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [id]),
-            rating: try Rating.fetchOne(db, key: id),
-            notes: try Note.fetchAll(db, sql: "SELECT * FROM note WHERE filmId = ? ORDER BY id", arguments: [id]),
+            viewings: try viewings(filmId: id),
+            rating: try rating(filmId: id),
+            notes: try notes(ofFilm: id),
             tags: try tags(filmId: id))
     }
 
@@ -229,7 +256,7 @@ public struct Store {
     /// The viewing on the latest known day (the latest logged on that day); a viewing on
     /// an unknown day only when no viewing has a day.
     public func latestViewing() throws -> FilmViewing? {
-        guard let viewing = try Viewing.fetchOne(db, sql: "SELECT * FROM viewing ORDER BY watchedOn DESC, id DESC LIMIT 1"),
+        guard let viewing = try one(Viewing.self, "SELECT * FROM viewing ORDER BY watchedOn DESC, id DESC LIMIT 1"),
               let film = try film(id: viewing.filmId) else { return nil }
         return FilmViewing(film: film, viewing: viewing)
     }
@@ -242,17 +269,15 @@ public struct Store {
     public func insertViewing(filmId: Int64, watchedOn: Day?, markedRewatch: Bool, loggedAt: String) throws -> Viewing {
         let earlier: Bool
         if let watchedOn {
-            earlier = try Bool.fetchOne(db, sql: """
+            earlier = try value(Bool.self, """
                 SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ? AND (watchedOn IS NULL OR watchedOn <= ?))
-                """, arguments: [filmId, watchedOn.iso]) ?? false
+                """, [filmId, watchedOn.iso]) ?? false
         } else {
-            earlier = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?)", arguments: [filmId]) ?? false
+            earlier = try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?)", [filmId]) ?? false
         }
-        var viewing = Viewing(filmId: filmId, watchedOn: watchedOn?.iso, rewatch: markedRewatch || earlier, loggedAt: loggedAt)
-        try viewing.insert(db)
+        let viewing = try insert(Viewing(filmId: filmId, watchedOn: watchedOn?.iso, rewatch: markedRewatch || earlier, loggedAt: loggedAt))
         if !earlier, let watchedOn {
-            try db.execute(sql: "UPDATE viewing SET rewatch = 1 WHERE filmId = ? AND watchedOn > ? AND rewatch = 0",
-                           arguments: [filmId, watchedOn.iso])
+            try execute("UPDATE viewing SET rewatch = 1 WHERE filmId = ? AND watchedOn > ? AND rewatch = 0", [filmId, watchedOn.iso])
         }
         return viewing
     }
@@ -262,55 +287,57 @@ public struct Store {
         let chosen: [Viewing]
         switch selection {
         case .all:
-            chosen = try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [filmId])
+            chosen = try viewings(filmId: filmId)
         case .latest:
-            chosen = try Viewing.fetchAll(db, sql: """
-                SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, id DESC LIMIT 1
-                """, arguments: [filmId])
+            chosen = try all(Viewing.self, "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, id DESC LIMIT 1", [filmId])
         case .on(let day):
-            chosen = try Viewing.fetchAll(db, sql: """
-                SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY id DESC LIMIT 1
-                """, arguments: [filmId, day?.iso])
+            chosen = try all(Viewing.self, "SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY id DESC LIMIT 1",
+                             [filmId, day?.iso])
         }
-        for viewing in chosen { _ = try viewing.delete(db) }
+        for viewing in chosen { try execute("DELETE FROM viewing WHERE id = ?", [viewing.id]) }
         return chosen
     }
 
     /// A film's viewings, oldest first.
     public func viewings(filmId: Int64) throws -> [Viewing] {
-        try Viewing.fetchAll(db, sql: "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", arguments: [filmId])
+        try all(Viewing.self, "SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", [filmId])
     }
 
     /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
     @discardableResult
     public func insert(_ viewing: Viewing) throws -> Viewing {
         var viewing = viewing
-        try viewing.insert(db)
+        try execute("INSERT INTO viewing (id, filmId, watchedOn, rewatch, loggedAt) VALUES (?, ?, ?, ?, ?)",
+                    [viewing.id, viewing.filmId, viewing.watchedOn, viewing.rewatch, viewing.loggedAt])
+        viewing.id = db.lastInsertedRowID
         return viewing
     }
 
     // MARK: Ratings
 
     public func rating(filmId: Int64) throws -> Rating? {
-        try Rating.fetchOne(db, key: filmId)
+        try one(Rating.self, "SELECT * FROM rating WHERE filmId = ?", [filmId])
     }
 
     /// Sets a rating as it is, its date included.
     public func save(_ rating: Rating) throws {
-        try rating.save(db)
+        try execute("""
+            INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (?, ?, ?)
+            ON CONFLICT (filmId) DO UPDATE SET halfStars = excluded.halfStars, ratedAt = excluded.ratedAt
+            """, [rating.filmId, rating.halfStars, rating.ratedAt])
     }
 
     /// Sets a film's rating and returns the one it replaced.
     public func setRating(filmId: Int64, _ rating: StarRating, ratedAt: String) throws -> Rating? {
-        let previous = try Rating.fetchOne(db, key: filmId)
-        try Rating(filmId: filmId, halfStars: rating.halfStars, ratedAt: ratedAt).save(db)
+        let previous = try self.rating(filmId: filmId)
+        try save(Rating(filmId: filmId, halfStars: rating.halfStars, ratedAt: ratedAt))
         return previous
     }
 
     /// Removes a film's rating and returns it; nil when the film had none.
     public func deleteRating(filmId: Int64) throws -> Rating? {
-        guard let previous = try Rating.fetchOne(db, key: filmId) else { return nil }
-        _ = try previous.delete(db)
+        guard let previous = try rating(filmId: filmId) else { return nil }
+        try execute("DELETE FROM rating WHERE filmId = ?", [filmId])
         return previous
     }
 
@@ -318,15 +345,14 @@ public struct Store {
 
     /// A film's tags, sorted.
     public func tags(filmId: Int64) throws -> [String] {
-        try String.fetchAll(db, sql: "SELECT tag FROM filmTag WHERE filmId = ? ORDER BY tag", arguments: [filmId])
+        try values(String.self, "SELECT tag FROM filmTag WHERE filmId = ? ORDER BY tag", [filmId])
     }
 
     /// Adds the tags the film does not have yet and returns them.
     public func addTags(filmId: Int64, _ tags: [String], at timestamp: String) throws -> [String] {
         var added: [String] = []
         for tag in tags {
-            try db.execute(sql: "INSERT OR IGNORE INTO filmTag (filmId, tag, addedAt) VALUES (?, ?, ?)",
-                           arguments: [filmId, tag, timestamp])
+            try execute("INSERT OR IGNORE INTO filmTag (filmId, tag, addedAt) VALUES (?, ?, ?)", [filmId, tag, timestamp])
             if db.changesCount > 0 { added.append(tag) }
         }
         return added
@@ -336,7 +362,7 @@ public struct Store {
     public func removeTags(filmId: Int64, _ tags: [String]) throws -> [String] {
         var removed: [String] = []
         for tag in tags {
-            try db.execute(sql: "DELETE FROM filmTag WHERE filmId = ? AND tag = ?", arguments: [filmId, tag])
+            try execute("DELETE FROM filmTag WHERE filmId = ? AND tag = ?", [filmId, tag])
             if db.changesCount > 0 { removed.append(tag) }
         }
         return removed
@@ -345,44 +371,47 @@ public struct Store {
     // MARK: Notes
 
     public func insertNote(filmId: Int64, text: String, at timestamp: String) throws -> Note {
-        var note = Note(filmId: filmId, text: text, createdAt: timestamp, updatedAt: timestamp)
-        try note.insert(db)
-        return note
+        try insert(Note(filmId: filmId, text: text, createdAt: timestamp, updatedAt: timestamp))
     }
 
     /// Inserts a note as it is: with its id when it has one (the caller checks it is free).
     @discardableResult
     public func insert(_ note: Note) throws -> Note {
         var note = note
-        try note.insert(db)
+        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
+                    [note.id, note.filmId, note.text, note.createdAt, note.updatedAt])
+        note.id = db.lastInsertedRowID
         return note
     }
 
     public func note(id: Int64) throws -> Note? {
-        try Note.fetchOne(db, key: id)
+        try one(Note.self, "SELECT * FROM note WHERE id = ?", [id])
     }
 
     /// Replaces a note's text; nil when no note has that id.
     public func updateNote(id: Int64, text: String, at timestamp: String) throws -> Note? {
-        guard var note = try Note.fetchOne(db, key: id) else { return nil }
+        guard var note = try note(id: id) else { return nil }
         note.text = text
         note.updatedAt = timestamp
-        try note.update(db)
+        try execute("UPDATE note SET text = ?, updatedAt = ? WHERE id = ?", [text, timestamp, id])
         return note
     }
 
     /// Removes a note and returns it; nil when no note has that id.
     public func deleteNote(id: Int64) throws -> Note? {
-        guard let note = try Note.fetchOne(db, key: id) else { return nil }
-        _ = try note.delete(db)
+        guard let note = try note(id: id) else { return nil }
+        try execute("DELETE FROM note WHERE id = ?", [id])
         return note
+    }
+
+    /// A film's notes, oldest first.
+    public func notes(ofFilm filmId: Int64) throws -> [Note] {
+        try all(Note.self, "SELECT * FROM note WHERE filmId = ? ORDER BY id", [filmId])
     }
 
     /// Notes with their films, in film order and then oldest first; one film's when `filmId` is set.
     public func notes(filmId: Int64?) throws -> [FilmNote] {
-        let notes = try Note.fetchAll(db, sql: """
-            SELECT * FROM note WHERE ?1 IS NULL OR filmId = ?1 ORDER BY filmId, id
-            """, arguments: [filmId])
+        let notes = try all(Note.self, "SELECT * FROM note WHERE ?1 IS NULL OR filmId = ?1 ORDER BY filmId, id", [filmId])
         var films: [Int64: Film] = [:]
         return try notes.map { note in
             if films[note.filmId] == nil { films[note.filmId] = try film(id: note.filmId) }

@@ -77,3 +77,30 @@ struct FilmQueryTests {
         #expect(distance("abc", "xyz") == 3)
     }
 }
+
+@Suite("title folding")
+struct TitleKeyTests {
+    @Test("the ASCII fast path folds exactly as Foundation's folding does", arguments: [
+        "The Ascent", "THE RED TENT", "A Star Is Born", "An", "The", "Don't Look Now", "  Spaced   Out  ",
+        "Crouching Tiger, \"Hidden\" Dragon", "Alien³", "1917", "The 400 Blows", "a-ha: the movie", "", "!!!",
+    ])
+    func asciiMatchesFoundation(title: String) {
+        let folded = title.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var words: [Substring] = []
+        var current = ""
+        for character in folded {
+            if character.isLetter || character.isNumber { current.append(character) }
+            else if character == "'" || character == "’" { continue }
+            else if !current.isEmpty { words.append(Substring(current)); current = "" }
+        }
+        if !current.isEmpty { words.append(Substring(current)) }
+        if words.count > 1, TitleKey.articles.contains(words[0]) { words.removeFirst() }
+        let expected = words.joined(separator: " ")
+        if let fast = TitleKey.foldASCII(title) {
+            #expect(fast == expected)
+        } else {
+            #expect(title.unicodeScalars.contains { !$0.isASCII })
+        }
+        #expect(TitleKey.fold(title) == expected)
+    }
+}

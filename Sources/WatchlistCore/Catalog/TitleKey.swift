@@ -7,6 +7,7 @@ public enum TitleKey {
     static let articles: Set<Substring> = ["the", "a", "an"]
 
     public static func fold(_ text: String) -> String {
+        if let ascii = foldASCII(text) { return ascii }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var words: [Substring] = []
         var current = ""
@@ -23,5 +24,33 @@ public enum TitleKey {
         if !current.isEmpty { words.append(Substring(current)) }
         if words.count > 1, articles.contains(words[0]) { words.removeFirst() }
         return words.joined(separator: " ")
+    }
+
+    /// The same folding for a title that is all ASCII, without Foundation: most titles are,
+    /// and imports fold hundreds of thousands of them. Nil for any other title.
+    static func foldASCII(_ text: String) -> String? {
+        var words: [[UInt8]] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                current.append(byte + 32)
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(current)
+                    current = []
+                }
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        if words.count > 1, let first = String(bytes: words[0], encoding: .ascii), articles.contains(Substring(first)) {
+            words.removeFirst()
+        }
+        return String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
     }
 }

@@ -33,6 +33,8 @@ public struct ImportedFile: Sendable, Equatable {
 
 public struct ImportedFilm: Sendable {
     public var title: String
+    /// The title folded for matching (TitleKey), computed once by the reader.
+    public var titleKey: String
     public var year: Int?
     /// IMDb's Original Title, tried when the title finds nothing.
     public var originalTitle: String?
@@ -53,8 +55,9 @@ public struct ImportedFilm: Sendable {
     /// after it (letterboxd, imdb).
     public var format: String
 
-    public init(title: String, year: Int?, origin: String, format: String) {
+    public init(title: String, titleKey: String, year: Int?, origin: String, format: String) {
         self.title = title
+        self.titleKey = titleKey
         self.year = year
         self.origin = origin
         self.format = format

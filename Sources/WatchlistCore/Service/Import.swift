@@ -206,8 +206,8 @@ struct Importer {
     }
 
     private mutating func match(_ imported: ImportedFilm) throws -> Film? {
-        for title in [imported.title] + (imported.originalTitle.map { [$0] } ?? []) {
-            if let film = try store.films(titleKey: TitleKey.fold(title), year: imported.year).first {
+        for key in [imported.titleKey] + (imported.originalTitle.map { [TitleKey.fold($0)] } ?? []) {
+            if let film = try store.films(titleKey: key, year: imported.year).first {
                 report.filmsMatched += 1
                 return film
             }
@@ -221,7 +221,7 @@ struct Importer {
         let fromDocument = imported.format == ImportFormat.watchlist.rawValue
         guard fromDocument || addMissing else { return nil }
         var film = Film(title: imported.title, year: imported.year, description: imported.description,
-                        fact: imported.fact, titleKey: TitleKey.fold(imported.title))
+                        fact: imported.fact, titleKey: imported.titleKey)
         if let id = imported.id, try store.film(id: id) == nil { film.id = id }
         film = try store.insertFilm(film)
         report.filmsCreated += 1

@@ -43,7 +43,10 @@ struct CSVRow {
     /// The value in a column, trimmed; "" when the file has no such column.
     subscript(_ column: String) -> String {
         guard let index = columns[column] else { return "" }
-        return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        let field = fields[index]
+        // Most cells have nothing to trim; checking the ends first spares Foundation's trimming.
+        guard let first = field.first, let last = field.last, first.isWhitespace || last.isWhitespace else { return field }
+        return field.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The value as written, untrimmed (for reviews).

@@ -171,9 +171,10 @@ public struct ImportReader {
     }
 
     private mutating func position(title: String, year: Int?, origin: String) -> Int {
-        let key = TitleKey.fold(title) + "|" + (year.map(String.init) ?? "")
+        let titleKey = TitleKey.fold(title)
+        let key = titleKey + "|" + (year.map(String.init) ?? "")
         if let position = index[key] { return position }
-        batch.films.append(ImportedFilm(title: title, year: year, origin: origin, format: currentFormat))
+        batch.films.append(ImportedFilm(title: title, titleKey: titleKey, year: year, origin: origin, format: currentFormat))
         index[key] = batch.films.count - 1
         return batch.films.count - 1
     }

@@ -78,8 +78,9 @@ enum WatchlistDocumentReader {
     }
 
     private static func read(_ film: FilmIn, at: String) throws -> ImportedFilm {
-        var imported = ImportedFilm(title: try text(film.title, at: "\(at).title", limit: FilmQuery.maximumLength),
-                                    year: film.year, origin: at, format: ImportFormat.watchlist.rawValue)
+        let title = try text(film.title, at: "\(at).title", limit: FilmQuery.maximumLength)
+        var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: film.year, origin: at,
+                                    format: ImportFormat.watchlist.rawValue)
         if let year = film.year, !(1870...2999).contains(year) {
             throw WatchlistError.malformedInput("\(at).year \(year) is not a film's year.")
         }

@@ -90,7 +90,9 @@ struct CSVRow {
     func stars(_ column: String) throws -> StarRating? {
         let text = self[column]
         if text.isEmpty { return nil }
-        guard let value = Double(text), (value * 2).rounded() == value * 2, let rating = StarRating(halfStars: Int(value * 2)) else {
+        // The range first: Int(_:) of a huge or infinite double traps.
+        guard let value = Double(text), (0.5...5).contains(value), (value * 2).rounded() == value * 2,
+              let rating = StarRating(halfStars: Int(value * 2)) else {
             throw error("'\(text)' in \(column) is not a rating from 0.5 to 5 in steps of 0.5")
         }
         return rating

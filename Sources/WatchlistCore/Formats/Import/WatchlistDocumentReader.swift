@@ -99,7 +99,8 @@ enum WatchlistDocumentReader {
                                    loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt"))
         }
         if let stars = film.rating {
-            guard (stars * 2).rounded() == stars * 2, let value = StarRating(halfStars: Int(stars * 2)) else {
+            // The range first: Int(_:) of a huge or infinite double traps.
+            guard (0.5...5).contains(stars), (stars * 2).rounded() == stars * 2, let value = StarRating(halfStars: Int(stars * 2)) else {
                 throw WatchlistError.malformedInput("\(at).rating \(stars) is not a rating from 0.5 to 5 in steps of 0.5.")
             }
             imported.rating = ImportedRating(value: value, ratedAt: try timestamp(film.ratedAt, at: "\(at).ratedAt"))

@@ -33,6 +33,14 @@ extension Watchlist {
     /// Adds a collection from its text form. Its films join the films the database already
     /// has (same title and year) or are created; `slug` defaults to one made from the file's
     /// name, `title` to the slug in words.
+    /// The largest collection file read: 16 MiB, checked before reading.
+    public static let maximumCollectionFileBytes = 16 << 20
+
+    /// `importCollection` from a file.
+    public func importCollection(file path: String, slug: String?, title: String?) throws -> CollectionImport {
+        try importCollection(text: InputFile.read(path, limit: Watchlist.maximumCollectionFileBytes), source: path, slug: slug, title: title)
+    }
+
     public func importCollection(text bytes: [UInt8], source: String, slug: String?, title: String?) throws -> CollectionImport {
         let parsed = try CollectionText.parse(bytes: bytes, source: source)
         let slug = try InputText.slug(slug ?? InputText.slug(fromFileName: (source as NSString).lastPathComponent))

@@ -60,11 +60,15 @@ enum ImportFiles {
             try readFolder(path, format: format, into: &reader)
             return
         }
-        let bytes = try contents(path, size: Int(info.st_size))
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+        // A .zip is read member by member, never whole.
+        let magic = FileHandle(forReadingAtPath: path).map { handle in
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 4)) ?? Data()
+        }
+        if magic == Data([0x50, 0x4B, 0x03, 0x04]) {
             try readArchive(path, format: format, into: &reader)
         } else {
-            try reader.read(bytes, path: path, format: format)
+            try reader.read(try InputFile.read(path), path: path, format: format)
         }
     }
 
@@ -93,9 +97,7 @@ enum ImportFiles {
         }
         for relative in members.sorted() {
             let full = (folder as NSString).appendingPathComponent(relative)
-            var info = stat()
-            guard stat(full, &info) == 0 else { throw WatchlistError.unreadableInput(path: full, reason: String(cString: strerror(errno))) }
-            try reader.read(try contents(full, size: Int(info.st_size)), path: full, format: format)
+            try reader.read(try InputFile.read(full), path: full, format: format)
         }
     }
 
@@ -132,16 +134,28 @@ enum ImportFiles {
     }
 
     /// A file's bytes, refusing one over the size limit before reading it.
-    private static func contents(_ path: String, size: Int) throws -> [UInt8] {
-        guard size <= Watchlist.maximumImportFileBytes else { throw tooLarge(path) }
+
+    private static func tooLarge(_ path: String) -> WatchlistError {
+        .malformedInput("\(path) is larger than \(Watchlist.maximumImportFileBytes >> 20) MiB, the most watchlist reads.")
+    }
+}
+
+/// Input files: a regular file, refused (65) before it is read when it is over `limit` bytes;
+/// 66 with the reason when it cannot be read.
+enum InputFile {
+    static func read(_ path: String, limit: Int = Watchlist.maximumImportFileBytes) throws -> [UInt8] {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw WatchlistError.unreadableInput(path: path, reason: String(cString: strerror(errno)).lowercased())
+        }
+        guard (info.st_mode & S_IFMT) != S_IFDIR else { throw WatchlistError.unreadableInput(path: path, reason: "it is a folder") }
+        guard Int(info.st_size) <= limit else {
+            throw WatchlistError.malformedInput("\(path) is larger than \(limit >> 20) MiB, the most watchlist reads.")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw WatchlistError.unreadableInput(path: path, reason: "permission denied")
         }
         return [UInt8](data)
-    }
-
-    private static func tooLarge(_ path: String) -> WatchlistError {
-        .malformedInput("\(path) is larger than \(Watchlist.maximumImportFileBytes >> 20) MiB, the most import reads.")
     }
 }
 

@@ -60,8 +60,7 @@ struct CollectionCommand: ParsableCommand {
         @Option(help: "The collection's title (default: the slug in words).") var title: String?
 
         func run() throws {
-            let bytes = try InputFile.read(file)
-            let result = try global.open().importCollection(text: bytes, source: file, slug: slug, title: title)
+            let result = try global.open().importCollection(file: file, slug: slug, title: title)
             Terminal.out("Added the collection \(result.collection.slug) (\(result.collection.title)): "
                 + "\(result.created + result.matched) films, \(result.created) new, \(result.matched) already known")
         }
@@ -90,18 +89,5 @@ struct CollectionCommand: ParsableCommand {
 enum Progress {
     static func line(_ progress: CollectionProgress) -> String {
         "\(progress.collection.title): \(progress.watchedCount) of \(progress.filmIds.count) films watched."
-    }
-}
-
-/// Reads a whole input file, or exits 66 with why it cannot be read.
-enum InputFile {
-    static func read(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isFolder: ObjCBool = false
-            let reason = !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) ? "no such file"
-                : isFolder.boolValue ? "it is a folder" : "permission denied"
-            throw WatchlistError.unreadableInput(path: path, reason: reason)
-        }
-        return [UInt8](data)
     }
 }

@@ -9,7 +9,7 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [Check.self, Backup.self, Restore.self, Path.self])
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Run SQLite's integrity and foreign-key checks (exit 74 when they fail).")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Run SQLite's integrity and foreign-key checks (exit 74 when they fail).")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
@@ -20,7 +20,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Backup: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a consistent copy of the database to a file.")
+        static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to a file.")
         @OptionGroup var global: GlobalOptions
         /// The backup file.
         @Argument(help: "The backup file to write.") var file: String
@@ -35,6 +35,7 @@ struct DatabaseCommand: ParsableCommand {
 
     struct Restore: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "restore",
             abstract: "Replace the database's content with a backup.",
             discussion: "The backup is checked first; the current content is kept in a backup beside the database.")
         @OptionGroup var global: GlobalOptions
@@ -48,7 +49,7 @@ struct DatabaseCommand: ParsableCommand {
     }
 
     struct Path: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the database's path.")
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the database's path.")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {

@@ -6,6 +6,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export every collection and film as json (full backup), csv, markdown or letterboxd.")
 
     @OptionGroup var global: GlobalOptions

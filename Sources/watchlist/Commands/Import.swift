@@ -5,6 +5,7 @@ extension ImportFormat: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import Letterboxd and IMDb exports, or a watchlist JSON document, as one transaction.",
         discussion: """
             Reads a Letterboxd export (the .zip, the unzipped folder, or any of its CSV files), \

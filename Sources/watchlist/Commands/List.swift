@@ -5,6 +5,7 @@ extension FilmSort: ExpressibleByArgument {}
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the films: id, title, year, times watched and the last day, rating, notes.")
 
     @OptionGroup var global: GlobalOptions

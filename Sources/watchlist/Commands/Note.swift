@@ -15,7 +15,7 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a note to a film (the default).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a film (the default).")
         @OptionGroup var global: GlobalOptions
         /// The film.
         @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
@@ -52,7 +52,7 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace a note's text.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Replace a note's text.")
         @OptionGroup var global: GlobalOptions
         /// The note's id.
         @Argument(help: "The note's id, as 'note list' shows it.") var id: Int64
@@ -66,7 +66,7 @@ struct NoteCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a note.")
+        static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a note.")
         @OptionGroup var global: GlobalOptions
         /// The note's id.
         @Argument(help: "The note's id, as 'note list' shows it.") var id: Int64

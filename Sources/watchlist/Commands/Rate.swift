@@ -3,6 +3,7 @@ import WatchlistCore
 
 struct Rate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rate",
         abstract: "Rate a film from 0.5 to 5 stars in steps of half a star.",
         discussion: "Accepts 4, 4.5, 4½, ★★★★½ and ten-point ratings such as 9/10 (halved).")
 
@@ -20,7 +21,7 @@ struct Rate: ParsableCommand {
 }
 
 struct Unrate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove a film's rating.")
+    static let configuration = CommandConfiguration(commandName: "unrate", abstract: "Remove a film's rating.")
 
     @OptionGroup var global: GlobalOptions
     /// The film.

@@ -3,6 +3,7 @@ import WatchlistCore
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show everything about one film: description, fact, viewings, rating and notes.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import WatchlistCore
 
 struct Tag: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Tag a film: tags are lower case, without commas.")
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag a film: tags are lower case, without commas.")
 
     @OptionGroup var global: GlobalOptions
     /// The film.
@@ -20,7 +20,7 @@ struct Tag: ParsableCommand {
 }
 
 struct Untag: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Remove tags from a film.")
+    static let configuration = CommandConfiguration(commandName: "untag", abstract: "Remove tags from a film.")
 
     @OptionGroup var global: GlobalOptions
     /// The film.

@@ -3,6 +3,7 @@ import WatchlistCore
 
 struct Unwatch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "unwatch",
         abstract: "Remove the latest viewing of a film, the one on a given day, or all of them.")
 
     @OptionGroup var global: GlobalOptions

@@ -3,6 +3,7 @@ import WatchlistCore
 
 struct Watch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "watch",
         abstract: "Log a viewing of a film.",
         discussion: """
             A viewing after an earlier one is a rewatch. --rewatch marks a first logged viewing \

@@ -66,8 +66,14 @@ struct Table {
             cells.enumerated().map { index, cell in
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
                 return columns[index].alignment == .left ? cell + padding : padding + cell
-            }.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            }.joined(separator: "  ")
         }
-        return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n")
+        /// Without trailing spaces (a regular expression here would cost more than the query).
+        func trimmed(_ line: String) -> String {
+            var line = Substring(line)
+            while line.last == " " { line.removeLast() }
+            return String(line)
+        }
+        return ([line(columns.map(\.title))] + rows.map(line)).map(trimmed).joined(separator: "\n")
     }
 }

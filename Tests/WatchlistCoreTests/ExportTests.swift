@@ -139,3 +139,30 @@ struct ExportTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["out.json"])
     }
 }
+
+@Suite("JSON writer")
+struct JSONWriterTests {
+    @Test("strings are escaped as RFC 8259 asks and read back unchanged", arguments: [
+        "plain", "quote \" and backslash \\", "line\nbreak\r\ttab", "\u{1}\u{1F} controls", "Солярис, Amélie, 映画, 🎬", "</script>", "",
+    ])
+    func strings(text: String) throws {
+        var json = JSONWriter()
+        json.beginArray()
+        json.string(text)
+        json.endArray()
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.bytes)) as? [String]
+        #expect(parsed == [text])
+    }
+
+    @Test("the hand-written film is what JSONEncoder with sorted keys would write")
+    func sameAsEncoder() throws {
+        let watchlist = try makeWatchlist()
+        _ = try watchlist.watch("ascent", on: .unknown)
+        _ = try watchlist.rate("ascent", "4")
+        _ = try watchlist.tag("ascent", ["b", "a"])
+        _ = try watchlist.addNote("ascent", text: "x\"y")
+        let written = try JSONSerialization.jsonObject(with: JSONDocument.film(watchlist.show("ascent"))) as! [String: Any]
+        let resorted = try JSONSerialization.data(withJSONObject: written, options: [.sortedKeys, .withoutEscapingSlashes])
+        #expect(resorted == JSONDocument.film(try watchlist.show("ascent")))
+    }
+}

@@ -193,7 +193,8 @@ struct LetterboxdImportTests {
         let folder = try temporaryFolder()
         let path = folder + "/letterboxd-export.zip"
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
-        for (name, text) in Fixtures.export.merging(["profile.csv": "Username\nme\n", "deleted/diary.csv": Fixtures.diary]) { $1 } {
+        let members = Fixtures.export.merging(["profile.csv": "Username\nme\n", "deleted/diary.csv": Fixtures.diary], uniquingKeysWith: { $1 })
+        for (name, text) in members {
             let data = Data(text.utf8)
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count)) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)

@@ -7,51 +7,53 @@ public enum JSONDocument {
     public static let format = "watchlist"
     public static let version = 1
 
-    struct FilmDTO: Encodable {
-        let detail: FilmDetail
-
-        enum Keys: String, CodingKey {
-            case id, title, year, description, fact, collections, viewings, rating, ratedAt, notes, tags
+    /// A film of the export document (and of `show --json`), keys in sorted order.
+    static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
+        let film = detail.film
+        json.beginObject()
+        json.key("collections"); json.strings(detail.collections)
+        json.key("description"); json.string(film.description)
+        json.key("fact"); json.string(film.fact)
+        json.key("id"); json.int(film.id)
+        json.key("notes"); json.beginArray()
+        for note in detail.notes {
+            json.beginObject()
+            json.key("createdAt"); json.string(note.createdAt)
+            json.key("id"); json.int(note.id)
+            json.key("text"); json.string(note.text)
+            json.key("updatedAt"); json.string(note.updatedAt)
+            json.endObject()
         }
-
-        func encode(to encoder: Encoder) throws {
-            let film = detail.film
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(film.id, forKey: .id)
-            try container.encode(film.title, forKey: .title)
-            try container.encode(film.year, forKey: .year)
-            try container.encode(film.description, forKey: .description)
-            try container.encode(film.fact, forKey: .fact)
-            try container.encode(detail.collections, forKey: .collections)
-            try container.encode(detail.viewings.map(ViewingDTO.init), forKey: .viewings)
-            try container.encode(detail.rating?.value.stars, forKey: .rating)
-            try container.encode(detail.rating?.ratedAt, forKey: .ratedAt)
-            try container.encode(detail.notes.map(NoteDTO.init), forKey: .notes)
-            try container.encode(detail.tags, forKey: .tags)
+        json.endArray()
+        json.key("ratedAt"); json.string(detail.rating?.ratedAt)
+        json.key("rating"); json.stars(detail.rating?.value)
+        json.key("tags"); json.strings(detail.tags)
+        json.key("title"); json.string(film.title)
+        json.key("viewings"); json.beginArray()
+        for viewing in detail.viewings {
+            json.beginObject()
+            json.key("date"); json.string(viewing.watchedOn)
+            json.key("loggedAt"); json.string(viewing.loggedAt)
+            json.key("rewatch"); json.bool(viewing.rewatch)
+            json.endObject()
         }
+        json.endArray()
+        json.key("year"); json.int(film.year)
+        json.endObject()
     }
 
-    struct ViewingDTO: Encodable {
-        let viewing: Viewing
-        enum Keys: String, CodingKey { case date, rewatch, loggedAt }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(viewing.watchedOn, forKey: .date)
-            try container.encode(viewing.rewatch, forKey: .rewatch)
-            try container.encode(viewing.loggedAt, forKey: .loggedAt)
-        }
-    }
-
-    struct NoteDTO: Encodable {
-        let note: Note
-        enum Keys: String, CodingKey { case id, text, createdAt, updatedAt }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(note.id, forKey: .id)
-            try container.encode(note.text, forKey: .text)
-            try container.encode(note.createdAt, forKey: .createdAt)
-            try container.encode(note.updatedAt, forKey: .updatedAt)
-        }
+    /// A film summary of `list --json`, keys in sorted order.
+    static func write(_ summary: FilmSummary, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("id"); json.int(summary.film.id)
+        json.key("lastWatched"); json.string(summary.lastWatched)
+        json.key("notes"); json.int(summary.noteCount)
+        json.key("rating"); json.stars(summary.rating)
+        json.key("tags"); json.strings(summary.tags)
+        json.key("title"); json.string(summary.film.title)
+        json.key("viewings"); json.int(summary.viewingCount)
+        json.key("year"); json.int(summary.film.year)
+        json.endObject()
     }
 
     struct FilmNoteDTO: Encodable {
@@ -65,22 +67,6 @@ public enum JSONDocument {
             try container.encode(filmNote.note.text, forKey: .text)
             try container.encode(filmNote.note.createdAt, forKey: .createdAt)
             try container.encode(filmNote.note.updatedAt, forKey: .updatedAt)
-        }
-    }
-
-    struct SummaryDTO: Encodable {
-        let summary: FilmSummary
-        enum Keys: String, CodingKey { case id, title, year, viewings, lastWatched, rating, notes, tags }
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(summary.film.id, forKey: .id)
-            try container.encode(summary.film.title, forKey: .title)
-            try container.encode(summary.film.year, forKey: .year)
-            try container.encode(summary.viewingCount, forKey: .viewings)
-            try container.encode(summary.lastWatched, forKey: .lastWatched)
-            try container.encode(summary.rating?.stars, forKey: .rating)
-            try container.encode(summary.noteCount, forKey: .notes)
-            try container.encode(summary.tags, forKey: .tags)
         }
     }
 
@@ -103,13 +89,24 @@ public enum JSONDocument {
     }
 
     /// `show --json`: one film, shaped like a film of the export document.
-    public static func film(_ detail: FilmDetail) throws -> Data {
-        try encoder(pretty: true).encode(FilmDTO(detail: detail))
+    public static func film(_ detail: FilmDetail) -> Data {
+        var json = JSONWriter()
+        write(detail, into: &json)
+        return Data(json.bytes)
     }
 
-    /// `list --json`: an array of film summaries.
-    public static func summaries(_ summaries: [FilmSummary]) throws -> Data {
-        try encoder(pretty: true).encode(summaries.map(SummaryDTO.init))
+    /// `list --json`: an array of film summaries, one a line.
+    public static func summaries(_ summaries: [FilmSummary]) -> Data {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(summaries.count * 160 + 4)
+        for (index, summary) in summaries.enumerated() {
+            var json = JSONWriter()
+            write(summary, into: &json)
+            bytes.append(contentsOf: index == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
+            bytes.append(contentsOf: json.bytes)
+        }
+        bytes.append(contentsOf: summaries.isEmpty ? [UInt8(ascii: "]")] : [UInt8(ascii: "\n"), UInt8(ascii: "]")])
+        return Data(bytes)
     }
 
     /// `collection list --json`: an array of collections with their progress.
@@ -212,8 +209,10 @@ struct JSONExportWriter: ExportWriter {
     }
 
     mutating func add(_ film: FilmDetail) throws {
+        var json = JSONWriter()
+        JSONDocument.write(film, into: &json)
         try output.write(filmsWritten == 0 ? "\n" : ",\n")
-        try output.write(encoder.encode(JSONDocument.FilmDTO(detail: film)))
+        try output.write(json.bytes)
         filmsWritten += 1
     }
 

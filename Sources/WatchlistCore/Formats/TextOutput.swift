@@ -20,6 +20,11 @@ public final class TextOutput {
         if buffer.count >= capacity { try flush() }
     }
 
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= capacity { try flush() }
+    }
+
     public func write(_ data: Data) throws {
         buffer.append(contentsOf: data)
         if buffer.count >= capacity { try flush() }

@@ -41,7 +41,7 @@ struct List: ParsableCommand {
                                   tag: tag, collection: collection, sort: sort, reverse: reverse)
         let watchlist = try global.open()
         let films = try watchlist.list(query)
-        if json { return Terminal.json(try JSONDocument.summaries(films)) }
+        if json { return Terminal.json(JSONDocument.summaries(films)) }
         if films.isEmpty {
             Terminal.note("No films match.")
         } else {

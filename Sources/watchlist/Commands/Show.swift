@@ -14,7 +14,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let detail = try global.open().show(film)
-        if json { return Terminal.json(try JSONDocument.film(detail)) }
+        if json { return Terminal.json(JSONDocument.film(detail)) }
         var lines = ["\(detail.film.displayTitle)  [id \(detail.film.id!)]"]
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
         if !detail.film.description.isEmpty { lines += ["", detail.film.description] }

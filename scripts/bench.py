@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""The whole-process benchmarks: watchlist side by side with sqlite3 doing the same work, in
+the same run, timed by hyperfine (medians), peak memory by GNU time. Rewrites the results
+section of BENCHMARKS.md and draws docs/benchmarks-growth.png. Called by scripts/bench.sh,
+which builds the binary and the data first.
+
+Usage: scripts/bench.py BINARY WORKDIR
+"""
+import datetime, json, os, platform, shlex, subprocess, sys
+
+root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+binary, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+RUNS = int(os.environ.get("BENCH_RUNS", "10"))
+results = []  # (target, command, measured, limit, met, note)
+
+
+def hyperfine(commands, runs=RUNS, prepare=None, warmup=2):
+    """Median seconds of each command, measured in one hyperfine run."""
+    out = os.path.join(work, "hyperfine.json")
+    args = ["hyperfine", "-N", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--export-json", out]
+    if prepare:
+        args = ["hyperfine", "--shell", "bash", "--style", "none", "--runs", str(runs), "--warmup", str(warmup), "--export-json", out, "--prepare", prepare]
+    subprocess.run(args + commands, check=True, stdout=subprocess.DEVNULL)
+    return [r["median"] for r in json.load(open(out))["results"]]
+
+
+def peak_kib(command):
+    """Peak resident memory of one run, in KiB (GNU time's %M)."""
+    run = subprocess.run(["/usr/bin/time", "-f", "%M", "bash", "-c", command + " > /dev/null"], capture_output=True, text=True, check=True)
+    return int(run.stderr.strip().splitlines()[-1])
+
+
+def w(db, *args):
+    return " ".join([shlex.quote(binary), "--db", shlex.quote(db)] + [shlex.quote(a) for a in args])
+
+
+def sq(db, sql, *options):
+    return " ".join(["sqlite3"] + list(options) + [shlex.quote(db), shlex.quote(sql)])
+
+
+def compare(target, ours, theirs, limit_ratio, **kwargs):
+    ours_s, theirs_s = hyperfine([ours, theirs], **kwargs)
+    ratio = ours_s / theirs_s
+    results.append((target, f"`{ours.replace(binary, 'watchlist')}` vs `{theirs}`",
+                    f"{ours_s * 1000:.1f} ms vs {theirs_s * 1000:.1f} ms: **{ratio:.2f}×**", f"≤ {limit_ratio}×", ratio <= limit_ratio))
+    return ours_s, theirs_s
+
+
+LIST_SQL = """SELECT f.id, f.title, f.year,
+ (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewings,
+ (SELECT max(watchedOn) FROM viewing v WHERE v.filmId = f.id) AS lastWatched,
+ r.halfStars / 2.0 AS rating,
+ (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS notes,
+ (SELECT group_concat(tag) FROM filmTag t WHERE t.filmId = f.id) AS tags
+FROM film f LEFT JOIN rating r ON r.filmId = f.id ORDER BY f.id"""
+SHOW_SQL = ("SELECT * FROM film WHERE id = 1; SELECT slug FROM collection c JOIN collectionFilm cf ON cf.collectionId = c.id WHERE cf.filmId = 1; "
+            "SELECT * FROM viewing WHERE filmId = 1 ORDER BY watchedOn, id; SELECT * FROM rating WHERE filmId = 1; "
+            "SELECT * FROM note WHERE filmId = 1 ORDER BY id; SELECT tag FROM filmTag WHERE filmId = 1 ORDER BY tag")
+SUMMARY_SQL = ("SELECT c.title, (SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id), "
+               "(SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)) "
+               "FROM collection c ORDER BY c.id; SELECT * FROM viewing ORDER BY watchedOn DESC, id DESC LIMIT 1")
+
+
+def small_database():
+    db = os.path.join(work, "small.sqlite")
+    for args in (["watch", "ascent", "--on", "2026-01-01"], ["rate", "ascent", "4.5"], ["note", "ascent", "Bleak."], ["tag", "ascent", "winter"]):
+        subprocess.run(shlex.split(w(db, *args)), check=True, stdout=subprocess.DEVNULL)
+    at = "'2026-01-01T00:00:00Z'"
+    compare("write: `watch` on the built-in collection", w(db, "watch", "2", "--on", "2020-01-01"),
+            sq(db, f"INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (2, '2020-01-01', 1, {at})"), 2.0, runs=30, warmup=3)
+    compare("write: `rate`", w(db, "rate", "3", "4"),
+            sq(db, f"INSERT INTO rating VALUES (3, 8, {at}) ON CONFLICT (filmId) DO UPDATE SET halfStars = 8, ratedAt = {at}"), 2.0, runs=30, warmup=3)
+    compare("write: `note`", w(db, "note", "4", "A note."),
+            sq(db, f"INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (4, 'A note.', {at}, {at})"), 2.0, runs=30, warmup=3)
+    compare("read: `list`", w(db, "list"), sq(db, LIST_SQL), 2.0, runs=30, warmup=3)
+    compare("read: `show`", w(db, "show", "1"), sq(db, SHOW_SQL), 2.0, runs=30, warmup=3)
+    compare("read: `watchlist` alone", w(db), sq(db, SUMMARY_SQL), 2.0, runs=30, warmup=3)
+
+
+def scale_database():
+    db = os.path.join(work, "scale.sqlite")
+    ours, theirs = compare("`list --json`, 100,000 films: ratio", w(db, "list", "--json"), sq(db, LIST_SQL, "-json"), 3.0)
+    results.append(("`list --json`, 100,000 films: time", "(the same run)", f"{ours:.2f} s", "≤ 1 s", ours <= 1.0))
+    for form in ("json", "letterboxd"):
+        [seconds] = hyperfine([w(db, "export", "--format", form)])
+        memory = peak_kib(w(db, "export", "--format", form)) / 1024
+        results.append((f"`export --format {form}`, 1,000,000 viewings", f"`watchlist export --format {form} > /dev/null`",
+                        f"{seconds:.2f} s, peak {memory:.0f} MiB", "≤ 5 s, ≤ 100 MiB", seconds <= 5 and memory <= 100))
+    diary = os.path.join(work, "diary-1000000.csv")
+    imported, plain = os.path.join(work, "imported.sqlite"), os.path.join(work, "plain.sqlite")
+    ours, theirs = hyperfine([w(imported, "import", diary, "--add-missing"),
+                              f"sqlite3 {plain} -cmd '.mode csv' '.import {diary} diary'"],
+                             runs=max(3, RUNS // 2), warmup=0, prepare=f"rm -f {imported} {imported}-journal {plain}")
+    results.append(("import a 1,000,000-row Letterboxd diary (100,000 films, fresh database)",
+                    f"`watchlist import diary.csv --add-missing` vs `sqlite3 .import` into a plain table",
+                    f"{ours:.2f} s vs {theirs:.2f} s: **{ours / theirs:.2f}×**", "≤ 3×", ours / theirs <= 3))
+    [resolve, exact] = hyperfine([w(db, "show", "film 054321"), w(db, "show", "Scale Film 054321 (1941)")], runs=30, warmup=3)
+    results.append(("resolve a film among 100,000 (the whole `show` process)", "`show 'film 054321'` (part of a title), `show 'Scale Film 054321 (1941)'`",
+                    f"{resolve * 1000:.1f} ms, {exact * 1000:.1f} ms", "≤ 20 ms", max(resolve, exact) <= 0.020))
+    [summary] = hyperfine([w(db)], runs=30, warmup=3)
+    results.append(("`watchlist` alone, 100 collections, 1,000,000 viewings", "`watchlist`", f"{summary * 1000:.1f} ms", "≤ 100 ms", summary <= 0.100))
+
+
+def growth():
+    rows = []
+    for size in (1_000, 10_000, 100_000, 1_000_000):
+        db = os.path.join(work, "scale.sqlite" if size == 1_000_000 else f"growth-{size}.sqlite")
+        diary = os.path.join(work, f"diary-{size}.csv")
+        imported = os.path.join(work, f"growth-import-{size}.sqlite")
+        runs = 3 if size == 1_000_000 else 5
+        [listing, export] = hyperfine([w(db, "list", "--json"), w(db, "export")], runs=runs, warmup=1)
+        [load] = hyperfine([w(imported, "import", diary, "--add-missing")], runs=runs, warmup=0, prepare=f"rm -f {imported} {imported}-journal")
+        memory = [peak_kib(w(db, "list", "--json")) / 1024, peak_kib(w(db, "export")) / 1024]
+        subprocess.run(["rm", "-f", imported])
+        memory.append(peak_kib(w(imported, "import", diary, "--add-missing")) / 1024)
+        rows.append((size, listing, export, load, *memory))
+    return rows
+
+
+def plot(rows):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    sizes = [r[0] for r in rows]
+    figure, (times, memory) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for index, label in ((1, "list --json"), (2, "export (json)"), (3, "import (diary)")):
+        times.plot(sizes, [r[index] for r in rows], marker="o", label=label)
+        memory.plot(sizes, [r[index + 3] for r in rows], marker="o", label=label)
+    times.plot(sizes, [rows[0][3] * s / sizes[0] for s in sizes], linestyle=":", color="grey", label="linear (from import at 1k)")
+    for axis, title, unit in ((times, "Time", "seconds (median)"), (memory, "Peak memory", "MiB")):
+        axis.set_xscale("log")
+        axis.set_yscale("log")
+        axis.set_xlabel("viewings (films = viewings / 10)")
+        axis.set_ylabel(unit)
+        axis.set_title(title)
+        axis.grid(True, which="both", alpha=0.3)
+        axis.legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(os.path.join(root, "docs", "benchmarks-growth.png"), dpi=110)
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+    cores = os.cpu_count()
+    memory = int(next(l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal"))) // 1024 // 1024
+    sqlite = subprocess.run(["sqlite3", "--version"], capture_output=True, text=True).stdout.split()[0]
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    hyper = subprocess.run(["hyperfine", "--version"], capture_output=True, text=True).stdout.strip()
+    return f"{cpu}, {cores} cores, {memory} GiB; {platform.platform()}; {swift}; sqlite3 {sqlite}; {hyper}"
+
+
+def main():
+    started = datetime.datetime.now(datetime.timezone.utc)
+    small_database()
+    scale_database()
+    rows = growth()
+    plot(rows)
+    met = sum(1 for r in results if r[4])
+    lines = [
+        f"Measured {started:%Y-%m-%d %H:%M} UTC by `scripts/bench.sh` on: {machine()}.",
+        f"Binary: `swift build -c release --static-swift-stdlib`. Times are hyperfine medians ({RUNS} runs unless said; 30 for the small commands), "
+        "each watchlist command in the same hyperfine run as its sqlite3 counterpart; memory is GNU time's peak resident size.",
+        "",
+        f"**{met} of {len(results)} targets met.**",
+        "",
+        "| target | commands | measured | limit | met |",
+        "|---|---|---|---|---|",
+    ]
+    for target, command, measured, limit, ok in results:
+        lines.append(f"| {target} | {command} | {measured} | {limit} | {'yes' if ok else '**missed**'} |")
+    lines += ["", "### Growth", "", "| viewings | films | `list --json` | `export` (json) | `import` (diary of that many rows) | peak memory: list / export / import |",
+              "|---:|---:|---:|---:|---:|---|"]
+    for size, listing, export, load, m1, m2, m3 in rows:
+        lines.append(f"| {size:,} | {size // 10:,} | {listing:.3f} s | {export:.3f} s | {load:.3f} s | {m1:.0f} / {m2:.0f} / {m3:.0f} MiB |")
+    lines += ["", "![Time and peak memory against size](docs/benchmarks-growth.png)"]
+    path = os.path.join(root, "BENCHMARKS.md")
+    text = open(path).read()
+    head, rest = text.split("<!-- results:start -->", 1)
+    _, tail = rest.split("<!-- results:end -->", 1)
+    open(path, "w").write(head + "<!-- results:start -->\n" + "\n".join(lines) + "\n<!-- results:end -->" + tail)
+    print("\n".join(lines))
+
+
+main()

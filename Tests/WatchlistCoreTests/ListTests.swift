@@ -64,7 +64,7 @@ struct ListTests {
         #expect(summary.collections.count == 1)
         #expect(summary.collections[0].collection.slug == "soviet-survival")
         #expect(summary.collections[0].watchedCount == 3)
-        #expect(summary.collections[0].filmIds.count == 10)
+        #expect(summary.collections[0].filmCount == 10)
         #expect(summary.latest?.film.title == "The Ascent")
         #expect(summary.latest?.viewing.watchedOn == "2026-11-01")
     }

@@ -30,7 +30,7 @@ struct CSVExportWriter: ExportWriter {
         self.output = output
     }
 
-    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
         try output.write(CSVText.row(CSVExportWriter.header))
     }
 

@@ -71,14 +71,14 @@ public enum JSONDocument {
     }
 
     struct CollectionDTO: Encodable {
-        let progress: CollectionProgress
+        let contents: CollectionContents
         enum Keys: String, CodingKey { case slug, title, description, films }
         func encode(to encoder: Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
-            try container.encode(progress.collection.slug, forKey: .slug)
-            try container.encode(progress.collection.title, forKey: .title)
-            try container.encode(progress.collection.description, forKey: .description)
-            try container.encode(progress.filmIds, forKey: .films)
+            try container.encode(contents.collection.slug, forKey: .slug)
+            try container.encode(contents.collection.title, forKey: .title)
+            try container.encode(contents.collection.description, forKey: .description)
+            try container.encode(contents.filmIds, forKey: .films)
         }
     }
 
@@ -123,7 +123,7 @@ public enum JSONDocument {
             try container.encode(progress.collection.title, forKey: .title)
             try container.encode(progress.collection.description, forKey: .description)
             try container.encode(progress.collection.builtIn, forKey: .builtIn)
-            try container.encode(progress.filmIds.count, forKey: .films)
+            try container.encode(progress.filmCount, forKey: .films)
             try container.encode(progress.watchedCount, forKey: .watched)
         }
     }
@@ -199,7 +199,7 @@ struct JSONExportWriter: ExportWriter {
         self.output = output
     }
 
-    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
         // Keys in sorted order: collections, exportedAt, films, format, version.
         try output.write("{\"collections\":")
         try output.write(encoder.encode(collections.map(JSONDocument.CollectionDTO.init)))

@@ -15,7 +15,7 @@ struct LetterboxdExportWriter: ExportWriter {
         self.output = output
     }
 
-    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
         try output.write(CSVText.row(LetterboxdExportWriter.header))
     }
 

@@ -3,7 +3,7 @@
 struct MarkdownExportWriter: ExportWriter {
     let output: TextOutput
     private var exportedAt = ""
-    private var collections: [CollectionProgress] = []
+    private var collections: [CollectionContents] = []
     /// Markdown groups films by collection, so it keeps them until the end.
     private var films: [Int64: FilmDetail] = [:]
     private var order: [Int64] = []
@@ -12,7 +12,7 @@ struct MarkdownExportWriter: ExportWriter {
         self.output = output
     }
 
-    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws {
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
         self.exportedAt = exportedAt
         self.collections = collections
     }
@@ -24,10 +24,10 @@ struct MarkdownExportWriter: ExportWriter {
 
     mutating func finish() throws {
         var listed = Set<Int64>()
-        for progress in collections {
-            let members = progress.filmIds.compactMap { films[$0] }
-            listed.formUnion(progress.filmIds)
-            try section(title: progress.collection.title, introduction: progress.collection.description, films: members)
+        for contents in collections {
+            let members = contents.filmIds.compactMap { films[$0] }
+            listed.formUnion(contents.filmIds)
+            try section(title: contents.collection.title, introduction: contents.collection.description, films: members)
         }
         let others = order.filter { !listed.contains($0) }.compactMap { films[$0] }
         if !others.isEmpty { try section(title: "Other films", introduction: "", films: others) }

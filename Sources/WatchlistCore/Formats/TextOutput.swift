@@ -66,7 +66,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
 
 /// Writes an export: `begin` once, `add` for each film in id order, `finish` once.
 public protocol ExportWriter {
-    mutating func begin(exportedAt: String, collections: [CollectionProgress]) throws
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws
     mutating func add(_ film: FilmDetail) throws
     mutating func finish() throws
 }

@@ -49,17 +49,30 @@ public struct FilmDetail: Hashable, Sendable {
     public var lastWatched: String? { viewings.lazy.compactMap(\.watchedOn).last }
 }
 
-/// A collection with its films' ids in collection order and how many of them are watched.
+/// A collection with how many films it has and how many of them are watched.
 public struct CollectionProgress: Hashable, Sendable {
     public var collection: FilmCollection
-    public var filmIds: [Int64]
+    public var filmCount: Int
     public var watchedCount: Int
 
-    public init(collection: FilmCollection, filmIds: [Int64], watchedCount: Int) {
+    public init(collection: FilmCollection, filmCount: Int, watchedCount: Int) {
         self.collection = collection
-        self.filmIds = filmIds
+        self.filmCount = filmCount
         self.watchedCount = watchedCount
     }
+}
+
+/// A collection's progress and its films' ids in collection order: what exports write.
+public struct CollectionContents: Hashable, Sendable {
+    public var progress: CollectionProgress
+    public var filmIds: [Int64]
+
+    public init(progress: CollectionProgress, filmIds: [Int64]) {
+        self.progress = progress
+        self.filmIds = filmIds
+    }
+
+    public var collection: FilmCollection { progress.collection }
 }
 
 /// A viewing together with its film: "the latest viewing".

@@ -203,7 +203,7 @@ public final class Watchlist {
         let exportedAt = now
         try database.read { store in
             let only = try slug.map { try self.collectionId(slug: $0, in: store) }
-            try writer.begin(exportedAt: exportedAt, collections: store.collectionProgress(collectionId: only))
+            try writer.begin(exportedAt: exportedAt, collections: store.collectionContents(collectionId: only))
             try store.forEachFilmDetail(collectionId: only) { try writer.add($0) }
             try writer.finish()
         }

@@ -130,20 +130,27 @@ public struct Store {
         try db.execute(sql: "DELETE FROM collection WHERE id = ?", arguments: [id])
     }
 
-    /// Every collection, oldest first (or only `collectionId`'s), with its films and how many
-    /// of them are watched.
+    /// Every collection, oldest first (or only `collectionId`'s), with how many films it has
+    /// and how many of them are watched, in one pass over the memberships.
     public func collectionProgress(collectionId: Int64? = nil) throws -> [CollectionProgress] {
-        let collections = try FilmCollection.fetchAll(db, sql: "SELECT * FROM collection WHERE ?1 IS NULL OR id = ?1 ORDER BY id",
-                                                      arguments: [collectionId])
-        return try collections.map { collection in
-            let filmIds = try Int64.fetchAll(db, sql: """
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT c.*,
+                   (SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id) AS filmCount,
+                   (SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id
+                        AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)) AS watchedCount
+            FROM collection c WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.id
+            """), arguments: [collectionId])
+        return try rows.map { row in
+            CollectionProgress(collection: try FilmCollection(row: row), filmCount: row["filmCount"], watchedCount: row["watchedCount"])
+        }
+    }
+
+    /// `collectionProgress` with each collection's film ids in collection order, for exports.
+    public func collectionContents(collectionId: Int64? = nil) throws -> [CollectionContents] {
+        try collectionProgress(collectionId: collectionId).map { progress in
+            CollectionContents(progress: progress, filmIds: try values(Int64.self, """
                 SELECT filmId FROM collectionFilm WHERE collectionId = ? ORDER BY position
-                """, arguments: [collection.id])
-            let watched = try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM collectionFilm cf
-                WHERE cf.collectionId = ? AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)
-                """, arguments: [collection.id]) ?? 0
-            return CollectionProgress(collection: collection, filmIds: filmIds, watchedCount: watched)
+                """, [progress.collection.id]))
         }
     }
 

@@ -20,7 +20,7 @@ struct CollectionCommand: ParsableCommand {
             if json { return Terminal.json(try JSONDocument.collections(collections)) }
             var table = Table(columns: [("Slug", .left), ("Title", .left), ("Films", .right), ("Watched", .right), ("", .left)])
             for progress in collections {
-                table.rows.append([progress.collection.slug, progress.collection.title, String(progress.filmIds.count),
+                table.rows.append([progress.collection.slug, progress.collection.title, String(progress.filmCount),
                                    String(progress.watchedCount), progress.collection.builtIn ? "built-in" : ""])
             }
             Terminal.out(table.render())
@@ -88,6 +88,6 @@ struct CollectionCommand: ParsableCommand {
 /// Progress lines: "Soviet Survival Films: 3 of 10 films watched."
 enum Progress {
     static func line(_ progress: CollectionProgress) -> String {
-        "\(progress.collection.title): \(progress.watchedCount) of \(progress.filmIds.count) films watched."
+        "\(progress.collection.title): \(progress.watchedCount) of \(progress.filmCount) films watched."
     }
 }

@@ -17,7 +17,12 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
 
     /// Parses exactly `YYYY-MM-DD`; anything else, or a day that does not exist, is nil.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day(isoBytes: $0) }) else { return nil }
+        self = day
+    }
+
+    private init?(isoBytes bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

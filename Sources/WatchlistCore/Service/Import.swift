@@ -205,15 +205,19 @@ struct Importer {
     }
 
     private mutating func apply(_ imported: ImportedFilm) throws {
-        guard let film = try match(imported) ?? create(imported) else {
+        var isNew = false
+        let found = try match(imported)
+        if found == nil { isNew = true }
+        guard let film = try found ?? create(imported) else {
             report.skippedFilms.append(imported.displayTitle)
             return
         }
         let filmId = film.id!
         if let documentId = imported.id { documentIds[documentId] = filmId }
-        try addViewings(imported, to: filmId)
-        try addRating(imported, to: film)
-        try addNotes(imported, to: filmId)
+        // A film created just now has nothing yet: no need to look for what it has.
+        try addViewings(imported, to: filmId, isNew: isNew)
+        try addRating(imported, to: film, isNew: isNew)
+        try addNotes(imported, to: filmId, isNew: isNew)
         let added = try store.addTags(filmId: filmId, imported.tags, at: now)
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
@@ -261,9 +265,9 @@ struct Importer {
     /// Adds the viewings the film does not have yet: one imported viewing per existing one on
     /// the same day is already there. A film Letterboxd lists as watched with no diary entry
     /// gets one viewing on an unknown day, unless it has a viewing already.
-    private mutating func addViewings(_ imported: ImportedFilm, to filmId: Int64) throws {
+    private mutating func addViewings(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
         var existing: [String?: Int] = [:]
-        let current = try store.viewings(filmId: filmId)
+        let current = isNew ? [] : try store.viewings(filmId: filmId)
         for viewing in current { existing[viewing.watchedOn, default: 0] += 1 }
         var wanted = imported.viewings
         if wanted.isEmpty, imported.watched {
@@ -285,10 +289,10 @@ struct Importer {
         }
     }
 
-    private mutating func addRating(_ imported: ImportedFilm, to film: Film) throws {
+    private mutating func addRating(_ imported: ImportedFilm, to film: Film, isNew: Bool) throws {
         guard let theirs = imported.rating else { return }
         let filmId = film.id!
-        guard let ours = try store.rating(filmId: filmId) else {
+        guard let ours = isNew ? nil : try store.rating(filmId: filmId) else {
             try store.save(Rating(filmId: filmId, halfStars: theirs.value.halfStars, ratedAt: theirs.ratedAt ?? now))
             report.added.ratings += 1
             return
@@ -306,8 +310,9 @@ struct Importer {
 
     /// Adds the notes the film does not have: a note whose text equals one of the film's notes,
     /// or all of them joined by blank lines (as a Letterboxd review carries them), is there.
-    private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64) throws {
-        let current = try store.notes(ofFilm: filmId).map(\.text)
+    private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
+        guard !imported.notes.isEmpty else { return }
+        let current = isNew ? [] : try store.notes(ofFilm: filmId).map(\.text)
         var known = Set(current)
         known.insert(current.joined(separator: "\n\n"))
         for note in imported.notes {

@@ -44,9 +44,16 @@ struct CSVRow {
     subscript(_ column: String) -> String {
         guard let index = columns[column] else { return "" }
         let field = fields[index]
-        // Most cells have nothing to trim; checking the ends first spares Foundation's trimming.
-        guard let first = field.first, let last = field.last, first.isWhitespace || last.isWhitespace else { return field }
+        // Most cells have nothing to trim; checking the end bytes first spares Foundation's
+        // trimming (and Character's Unicode properties).
+        guard let first = field.utf8.first, let last = field.utf8.last,
+              CSVRow.mayBeSpace(first) || CSVRow.mayBeSpace(last) else { return field }
         return field.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// ASCII blank space, or the lead byte of a multi-byte character (which may be a space).
+    private static func mayBeSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte) || byte >= 0xC2
     }
 
     /// The value as written, untrimmed (for reviews).

@@ -183,3 +183,25 @@ struct DatabaseTests {
         #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.id) == [1])
     }
 }
+
+@Suite("column order")
+struct ColumnOrderTests {
+    /// Records are decoded by column position (RecordConformances.swift): each table's columns
+    /// must stay in this order, whatever migrations add after them.
+    @Test("each table starts with the columns its record reads, in order")
+    func order() throws {
+        let database = try AppDatabase.inMemory(seed: nil)
+        let expected = [
+            "film": ["id", "title", "year", "description", "fact", "titleKey"],
+            "collection": ["id", "slug", "title", "description", "builtIn", "createdAt"],
+            "viewing": ["id", "filmId", "watchedOn", "rewatch", "loggedAt"],
+            "rating": ["filmId", "halfStars", "ratedAt"],
+            "note": ["id", "filmId", "text", "createdAt", "updatedAt"],
+            "filmTag": ["filmId", "tag"],
+        ]
+        for (table, columns) in expected {
+            let actual = try database.textRows("SELECT name FROM pragma_table_info('\(table)') ORDER BY cid")
+            #expect(Array(actual.prefix(columns.count)) == columns, "\(table)")
+        }
+    }
+}

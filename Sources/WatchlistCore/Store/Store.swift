@@ -433,8 +433,8 @@ private struct Membership: FetchableRecord {
     var slug: String
 
     init(row: Row) throws {
-        filmId = row["filmId"]
-        slug = row["slug"]
+        filmId = row[0]
+        slug = row[1]
     }
 }
 
@@ -444,8 +444,8 @@ private struct FilmTag: FetchableRecord {
     var tag: String
 
     init(row: Row) throws {
-        filmId = row["filmId"]
-        tag = row["tag"]
+        filmId = row[0]
+        tag = row[1]
     }
 }
 

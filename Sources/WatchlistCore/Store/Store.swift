@@ -55,7 +55,11 @@ public struct Store {
 
     /// Films whose folded title contains `fragment`, at most `limit` of them.
     public func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
-        try all(Film.self, "SELECT * FROM film WHERE instr(titleKey, ?) > 0 ORDER BY year, id LIMIT ?", [fragment, limit])
+        // The scan reads the titleKey index, a fraction of the table's size.
+        try all(Film.self, """
+            SELECT * FROM film WHERE id IN (SELECT id FROM film INDEXED BY film_titleKey WHERE instr(titleKey, ?1) > 0)
+            ORDER BY year, id LIMIT ?2
+            """, [fragment, limit])
     }
 
     /// Every film, in id order.

@@ -26,31 +26,35 @@ public enum TitleKey {
         return words.joined(separator: " ")
     }
 
-    /// The same folding for a title that is all ASCII, without Foundation: most titles are,
-    /// and imports fold hundreds of thousands of them. Nil for any other title.
+    /// The same folding for a title that is all ASCII, without Foundation and with one
+    /// buffer: most titles are ASCII, and imports fold hundreds of thousands of them. Nil for
+    /// any other title.
     static func foldASCII(_ text: String) -> String? {
-        var words: [[UInt8]] = []
-        var current: [UInt8] = []
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
         for byte in text.utf8 {
             guard byte < 0x80 else { return nil }
+            let lower: UInt8
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                current.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                current.append(byte + 32)
-            case UInt8(ascii: "'"):
-                continue
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): lower = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): lower = byte + 32
+            case UInt8(ascii: "'"): continue
             default:
-                if !current.isEmpty {
-                    words.append(current)
-                    current = []
-                }
+                pendingSpace = !folded.isEmpty
+                continue
             }
+            if pendingSpace {
+                folded.append(UInt8(ascii: " "))
+                pendingSpace = false
+            }
+            folded.append(lower)
         }
-        if !current.isEmpty { words.append(current) }
-        if words.count > 1, let first = String(bytes: words[0], encoding: .ascii), articles.contains(Substring(first)) {
-            words.removeFirst()
+        // A leading article goes when another word follows.
+        for article in ["the ", "a ", "an "] where folded.starts(with: article.utf8) {
+            folded.removeFirst(article.utf8.count)
+            break
         }
-        return String(decoding: Array(words.joined(separator: [UInt8(ascii: " ")])), as: UTF8.self)
+        return String(decoding: folded, as: UTF8.self)
     }
 }

@@ -202,9 +202,9 @@ struct JSONExportWriter: ExportWriter {
     mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
         // Keys in sorted order: collections, exportedAt, films, format, version.
         try output.write("{\"collections\":")
-        try output.write(encoder.encode(collections.map(JSONDocument.CollectionDTO.init)))
+        try output.write([UInt8](encoder.encode(collections.map(JSONDocument.CollectionDTO.init))))
         try output.write(",\"exportedAt\":")
-        try output.write(encoder.encode(exportedAt))
+        try output.write([UInt8](encoder.encode(exportedAt)))
         try output.write(",\"films\":[")
     }
 

@@ -25,11 +25,6 @@ public final class TextOutput {
         if buffer.count >= capacity { try flush() }
     }
 
-    public func write(_ data: Data) throws {
-        buffer.append(contentsOf: data)
-        if buffer.count >= capacity { try flush() }
-    }
-
     public func flush() throws {
         var offset = 0
         while offset < buffer.count {

@@ -97,19 +97,6 @@ public struct FilmNote: Hashable, Sendable {
     }
 }
 
-/// What an export holds: every collection and every film with all that was recorded about it.
-public struct ExportSnapshot: Sendable {
-    public var exportedAt: String
-    public var collections: [CollectionProgress]
-    public var films: [FilmDetail]
-
-    public init(exportedAt: String, collections: [CollectionProgress], films: [FilmDetail]) {
-        self.exportedAt = exportedAt
-        self.collections = collections
-        self.films = films
-    }
-}
-
 /// What removing a collection deletes: the films in no other collection and their records.
 public struct CollectionRemoval: Hashable, Sendable {
     public var films: Int

@@ -21,8 +21,6 @@ struct CSVTable {
         self.records = records
     }
 
-    func has(_ column: String) -> Bool { columns[column] != nil }
-
     /// The next row, or nil at the end; a row with a different number of fields is an error.
     mutating func next() throws -> CSVRow? {
         guard let record = try records.next() else { return nil }

@@ -69,7 +69,10 @@ struct CSVRow {
     func title(_ column: String) throws -> String {
         let title = self[column]
         guard !title.isEmpty else { throw error("the \(column) column is empty; every row needs a title") }
-        guard title.count <= FilmQuery.maximumLength else { throw error("the title is longer than \(FilmQuery.maximumLength) characters") }
+        // Counting characters walks the title; its byte count bounds it from above.
+        guard title.utf8.count <= FilmQuery.maximumLength || title.count <= FilmQuery.maximumLength else {
+            throw error("the title is longer than \(FilmQuery.maximumLength) characters")
+        }
         return title
     }
 
@@ -89,6 +92,13 @@ struct CSVRow {
         if text.isEmpty { return nil }
         guard let day = Day(iso: text) else { throw error("'\(text)' in \(column) is not a date (YYYY-MM-DD)") }
         return day
+    }
+
+    /// The start of a YYYY-MM-DD day as an ISO instant (`2024-01-02T00:00:00Z`), or nil when
+    /// the cell is empty.
+    func midnight(_ column: String) throws -> String? {
+        guard try day(column) != nil else { return nil }
+        return self[column] + "T00:00:00Z"
     }
 
     /// A rating of 0.5–5 stars in half steps, or nil when the cell is empty.

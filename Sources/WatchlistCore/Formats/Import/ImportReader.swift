@@ -3,7 +3,10 @@ import Foundation
 /// Reads import files into one ImportBatch: films from every file are merged by title and year.
 public struct ImportReader {
     private var batch = ImportBatch()
-    private var index: [String: Int] = [:]
+    /// Films by folded title and year.
+    private var index: [WrittenTitle: Int] = [:]
+    /// Films by title as written and year.
+    private var seen: [WrittenTitle: Int] = [:]
     /// Letterboxd's rule for a film's rating: its ratings.csv value, else the rating of its
     /// latest diary row. These hold the two until `finish`.
     private var ratingsFileRating: [Int: ImportedRating] = [:]
@@ -73,13 +76,13 @@ public struct ImportReader {
         case .letterboxdDiary:
             let position = try film(row, title: "Name")
             guard let day = try row.day("Watched Date") else { throw row.error("the Watched Date is empty") }
-            let logged = try row.day("Date")
+            let logged = try row.midnight("Date")
             batch.films[position].viewings.append(ImportedViewing(
-                watchedOn: day, rewatch: row["Rewatch"].lowercased() == "yes", loggedAt: logged.map(midnight)))
+                watchedOn: day, rewatch: row["Rewatch"].lowercased() == "yes", loggedAt: logged))
             try addTags(try row.tags("Tags"), to: position)
             if let value = try row.stars("Rating"),
                latestDiaryRating[position].map({ ($0.day, $0.line) < (day, row.line) }) ?? true {
-                latestDiaryRating[position] = (day, row.line, ImportedRating(value: value, ratedAt: logged.map(midnight)))
+                latestDiaryRating[position] = (day, row.line, ImportedRating(value: value, ratedAt: logged))
             }
         case .letterboxdReviews:
             let position = try film(row, title: "Name")
@@ -170,13 +173,23 @@ public struct ImportReader {
         return position(title: title, year: year, origin: row.origin)
     }
 
-    private mutating func position(title: String, year: Int?, origin: String) -> Int {
+    /// The position of a film in the batch: the same folded title and year is the same film.
+    /// A title seen before, as written, skips the folding (a diary names each film many times).
+    private mutating func position(title: String, year: Int?, origin: @autoclosure () -> String) -> Int {
+        let written = WrittenTitle(title: title, year: year)
+        if let position = seen[written] { return position }
         let titleKey = TitleKey.fold(title)
-        let key = titleKey + "|" + (year.map(String.init) ?? "")
-        if let position = index[key] { return position }
-        batch.films.append(ImportedFilm(title: title, titleKey: titleKey, year: year, origin: origin, format: currentFormat))
-        index[key] = batch.films.count - 1
-        return batch.films.count - 1
+        let key = WrittenTitle(title: titleKey, year: year)
+        let position: Int
+        if let known = index[key] {
+            position = known
+        } else {
+            batch.films.append(ImportedFilm(title: title, titleKey: titleKey, year: year, origin: origin(), format: currentFormat))
+            position = batch.films.count - 1
+            index[key] = position
+        }
+        seen[written] = position
+        return position
     }
 
     private mutating func addTags(_ tags: [String], to position: Int) throws {
@@ -200,6 +213,12 @@ public struct ImportReader {
     }
 
     private func midnight(_ day: Day) -> String { day.iso + "T00:00:00Z" }
+}
+
+/// A title and a year, as a dictionary key.
+private struct WrittenTitle: Hashable {
+    var title: String
+    var year: Int?
 }
 
 /// The old IMDb export's dates: "Sat Mar 12 00:00:00 2016".

@@ -9,6 +9,7 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case noteNotFound(id: Int64)
     case collectionNotFound(slug: String, known: [String])
     case nothingToRemove(String)
+    case nothingToSuggest(String)
 
     // Values the user typed that we cannot accept.
     case invalidRating(String)
@@ -61,6 +62,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
             return "No collection has the slug '\(slug)'. The collections are: \(known.joined(separator: ", "))."
         case let .nothingToRemove(message):
             return message
+        case let .nothingToSuggest(message):
+            return message + " Nothing to suggest."
         case let .invalidRating(text):
             return "'\(text)' is not a rating. A rating is 0.5 to 5 in steps of 0.5: 3, 3.5, 4½, ★★★★½, or n/10 such as 9/10."
         case let .invalidDate(text):

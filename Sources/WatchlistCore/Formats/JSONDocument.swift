@@ -128,6 +128,35 @@ public enum JSONDocument {
         }
     }
 
+    /// `stats --json`.
+    public static func stats(_ stats: Stats) throws -> Data {
+        try encoder(pretty: true).encode(StatsDTO(stats: stats))
+    }
+
+    struct StatsDTO: Encodable {
+        let stats: Stats
+        struct Count: Encodable { let label: String; let count: Int }
+        struct Rewatched: Encodable { let film: String; let viewings: Int }
+        struct Gap: Encodable { let from, to: String; let days: Int }
+        struct Progress: Encodable { let slug, title: String; let films, watched: Int }
+        enum Keys: String, CodingKey {
+            case collections, viewings, viewingsByYear, filmsByDecade, ratings, averageRating, mostRewatched, longestGap
+        }
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(stats.collections.map {
+                Progress(slug: $0.collection.slug, title: $0.collection.title, films: $0.filmCount, watched: $0.watchedCount)
+            }, forKey: .collections)
+            try container.encode(stats.viewings, forKey: .viewings)
+            try container.encode(stats.viewingsByYear.map { Count(label: $0.label, count: $0.count) }, forKey: .viewingsByYear)
+            try container.encode(stats.filmsByDecade.map { Count(label: $0.label, count: $0.count) }, forKey: .filmsByDecade)
+            try container.encode(stats.ratings.map { Count(label: $0.label, count: $0.count) }, forKey: .ratings)
+            try container.encode(stats.averageRating, forKey: .averageRating)
+            try container.encode(stats.mostRewatched.map { Rewatched(film: $0.film, viewings: $0.viewings) }, forKey: .mostRewatched)
+            try container.encode(stats.longestGap.map { Gap(from: $0.from, to: $0.to, days: $0.days) }, forKey: .longestGap)
+        }
+    }
+
     /// `import --json`: the import's report.
     public static func importReport(_ report: ImportReport) throws -> Data {
         try encoder(pretty: true).encode(ImportReportDTO(report: report))

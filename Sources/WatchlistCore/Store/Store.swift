@@ -222,6 +222,45 @@ public struct Store {
         }
     }
 
+    // MARK: Statistics
+
+    /// The numbers of `stats`, over every film or the films of collection `collectionId`.
+    public func stats(collectionId: Int64?) throws -> Stats {
+        // The films in scope, as a condition on a film id column.
+        let scope = "(?1 IS NULL OR filmId IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1))"
+        let arguments: StatementArguments = [collectionId]
+        let viewings = try value(Int.self, "SELECT count(*) FROM viewing WHERE \(scope)", arguments) ?? 0
+        let byYear = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT substr(watchedOn, 1, 4), count(*) FROM viewing WHERE watchedOn IS NOT NULL AND \(scope)
+            GROUP BY 1 ORDER BY 1
+            """), arguments: arguments).map { Stats.Count(label: $0[0], count: $0[1]) }
+        let byDecade = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT year / 10 * 10, count(*) FROM film
+            WHERE year IS NOT NULL AND id IN (SELECT DISTINCT filmId FROM viewing WHERE \(scope))
+            GROUP BY 1 ORDER BY 1
+            """), arguments: arguments).map { Stats.Count(label: "\($0[0] as Int)s", count: $0[1]) }
+        let histogram = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT halfStars, count(*) FROM rating WHERE \(scope) GROUP BY halfStars
+            """), arguments: arguments).map { ($0[0] as Int, $0[1] as Int) })
+        let ratings = (1...10).map { Stats.Count(label: StarRating(halfStars: $0)!.decimal, count: histogram[$0] ?? 0) }
+        let average = try value(Double.self, "SELECT avg(halfStars) / 2.0 FROM rating WHERE \(scope)", arguments)
+        let rewatched = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT filmId, count(*) AS n FROM viewing WHERE \(scope) GROUP BY filmId HAVING n > 1
+            ORDER BY n DESC, filmId LIMIT 5
+            """), arguments: arguments).map { row in
+            Stats.Rewatched(film: try film(id: row[0])?.displayTitle ?? "?", viewings: row[1])
+        }
+        let gap = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT previous, watchedOn, julianday(watchedOn) - julianday(previous) AS days FROM (
+                SELECT watchedOn, lag(watchedOn) OVER (ORDER BY watchedOn) AS previous
+                FROM viewing WHERE watchedOn IS NOT NULL AND \(scope))
+            WHERE previous IS NOT NULL ORDER BY days DESC, watchedOn LIMIT 1
+            """), arguments: arguments).map { Stats.Gap(from: $0[0], to: $0[1], days: Int($0[2] as Double)) }
+        return Stats(collections: try collectionProgress(collectionId: collectionId), viewings: viewings,
+                     viewingsByYear: byYear, filmsByDecade: byDecade, ratings: ratings, averageRating: average,
+                     mostRewatched: rewatched, longestGap: gap)
+    }
+
     // MARK: One film
 
     public func filmDetail(_ film: Film) throws -> FilmDetail {

@@ -15,7 +15,7 @@ enum ExitStatus {
 extension WatchlistError {
     var exitStatus: Int32 {
         switch self {
-        case .filmNotFound, .ambiguousFilm, .noteNotFound, .collectionNotFound, .nothingToRemove:
+        case .filmNotFound, .ambiguousFilm, .noteNotFound, .collectionNotFound, .nothingToRemove, .nothingToSuggest:
             ExitStatus.notFound
         case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument,
              .invalidTag, .invalidSlug, .collectionExists, .builtInCollection, .removalNeedsForce:

@@ -1,0 +1,60 @@
+/// What `stats` shows: the diary in numbers, for every film or one collection's.
+public struct Stats: Sendable, Equatable {
+    public struct Count: Sendable, Equatable {
+        public var label: String
+        public var count: Int
+
+        public init(label: String, count: Int) {
+            self.label = label
+            self.count = count
+        }
+    }
+
+    public struct Rewatched: Sendable, Equatable {
+        public var film: String
+        public var viewings: Int
+
+        public init(film: String, viewings: Int) {
+            self.film = film
+            self.viewings = viewings
+        }
+    }
+
+    /// The longest time between two viewings that follow each other in the diary.
+    public struct Gap: Sendable, Equatable {
+        public var from: String
+        public var to: String
+        public var days: Int
+
+        public init(from: String, to: String, days: Int) {
+            self.from = from
+            self.to = to
+            self.days = days
+        }
+    }
+
+    public var collections: [CollectionProgress]
+    public var viewings: Int
+    /// Viewings a year, oldest year first; viewings on unknown days are not in it.
+    public var viewingsByYear: [Count]
+    /// Watched films by the decade they came out ("1970s"), oldest first.
+    public var filmsByDecade: [Count]
+    /// How many films have each rating, 0.5 to 5 (ten entries, zeros included).
+    public var ratings: [Count]
+    public var averageRating: Double?
+    /// Films watched more than once, most viewings first (at most five).
+    public var mostRewatched: [Rewatched]
+    public var longestGap: Gap?
+
+    public init(collections: [CollectionProgress], viewings: Int, viewingsByYear: [Count], filmsByDecade: [Count],
+                ratings: [Count], averageRating: Double?, mostRewatched: [Rewatched], longestGap: Gap?) {
+        self.collections = collections
+        self.viewings = viewings
+        self.viewingsByYear = viewingsByYear
+        self.filmsByDecade = filmsByDecade
+        self.ratings = ratings
+        self.averageRating = averageRating
+        self.mostRewatched = mostRewatched
+        self.longestGap = longestGap
+    }
+}

@@ -1,0 +1,45 @@
+/// What `next` suggests: an unwatched film.
+public struct Suggestion: Sendable {
+    public var film: Film
+    /// How many unwatched films it was chosen from.
+    public var choices: Int
+}
+
+extension Watchlist {
+    /// The diary in numbers, over every film or one collection's.
+    public func stats(collection slug: String? = nil) throws -> Stats {
+        try database.read { store in
+            try store.stats(collectionId: slug.map { try collectionId(slug: $0, in: store) })
+        }
+    }
+
+    /// An unwatched film, chosen at random; the same `seed` on the same database chooses the
+    /// same film.
+    public func next(collection slug: String? = nil, seed: UInt64? = nil) throws -> Suggestion {
+        let unwatched = try list(FilmListQuery(watched: false, collection: slug))
+        guard !unwatched.isEmpty else {
+            throw WatchlistError.nothingToSuggest(slug.map { "Every film of \($0) is watched." } ?? "Every film is watched.")
+        }
+        var generator: any RandomNumberGenerator = seed.map { SplitMix64(seed: $0) } ?? SystemRandomNumberGenerator()
+        let index = Int.random(in: 0..<unwatched.count, using: &generator)
+        return Suggestion(film: unwatched[index].film, choices: unwatched.count)
+    }
+}
+
+/// A small, fast generator whose sequence depends only on its seed (Steele, Lea and Flood's
+/// SplitMix64), so that `next --seed N` is reproducible on every platform.
+struct SplitMix64: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

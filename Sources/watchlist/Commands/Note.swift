@@ -18,7 +18,7 @@ struct NoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a film (the default).")
         @OptionGroup var global: GlobalOptions
         /// The film.
-        @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+        @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
         /// The note's text.
         @Argument(help: "The note's text, or '-' to read it from standard input.") var text: String
 
@@ -32,7 +32,7 @@ struct NoteCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the notes, or one film's.")
         @OptionGroup var global: GlobalOptions
         /// Only this film's notes.
-        @Argument(help: "Only this film's notes.") var film: String?
+        @Argument(help: "Only this film's notes.", completion: FilmCompletion.kind) var film: String?
         /// Print JSON instead of text.
         @Flag(help: "Print one JSON array of notes.") var json = false
 

@@ -9,7 +9,7 @@ struct Rate: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// The rating.
     @Argument(help: "The rating: 0.5 to 5 in steps of 0.5, 4½, ★★★★½ or n/10.") var rating: String
 
@@ -25,7 +25,7 @@ struct Unrate: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
 
     func run() throws {
         let result = try global.open().unrate(film)

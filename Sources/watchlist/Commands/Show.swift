@@ -8,7 +8,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// Print JSON instead of text.
     @Flag(help: "Print one JSON object, shaped like a film of the JSON export.") var json = false
 

@@ -6,7 +6,7 @@ struct Tag: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// The tags.
     @Argument(help: "One or more tags, such as arctic or \"seen in cinema\".") var tags: [String]
 
@@ -24,7 +24,7 @@ struct Untag: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// The tags.
     @Argument(help: "One or more tags to remove.") var tags: [String]
 

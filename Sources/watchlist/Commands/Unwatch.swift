@@ -8,7 +8,7 @@ struct Unwatch: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// Remove every viewing.
     @Flag(help: "Remove every viewing of the film.") var all = false
     /// Remove the viewing on this day.

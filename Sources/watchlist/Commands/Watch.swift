@@ -12,7 +12,7 @@ struct Watch: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     /// The film.
-    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.") var film: String
+    @Argument(help: "The film: an id, a title, 'Title (Year)' or part of a title.", completion: FilmCompletion.kind) var film: String
     /// The day of the viewing.
     @Option(name: .customLong("on"), help: ArgumentHelp("The day: YYYY-MM-DD, today, yesterday or unknown.", valueName: "date"))
     var day: String = "today"

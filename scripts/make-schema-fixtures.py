@@ -7,9 +7,9 @@ current build and check that it migrates with nothing lost.
 Run it when a migration ships (a new Schema/vN_….sql); commit the new fixture. Existing
 fixtures never change, since shipped migrations never do.
 
-Usage: scripts/make-schema-fixtures.py
+Usage: scripts/make-schema-fixtures.py [--force]   (writes only the fixtures that are missing)
 """
-import glob, os, re, sqlite3
+import glob, os, re, sqlite3, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 schema = sorted(glob.glob(os.path.join(root, "Schema", "v*.sql")), key=lambda p: int(re.match(r"v(\d+)_", os.path.basename(p)).group(1)))
@@ -27,6 +27,8 @@ def fold(title):
 for version in range(1, len(schema) + 1):
     path = os.path.join(root, "Tests", "Fixtures", f"schema-v{version}.sqlite")
     if os.path.exists(path):
+        if "--force" not in sys.argv:
+            continue
         os.remove(path)
     db = sqlite3.connect(path)
     db.execute("CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
@@ -46,6 +48,8 @@ for version in range(1, len(schema) + 1):
     db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'Written by schema version %d.', ?, ?)" % version, (at, at))
     if version >= 2:
         db.execute("INSERT INTO filmTag VALUES (1, 'winter', ?)", (at,))
+    if version >= 3:
+        db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (10, 'Icebreakers and airships.', ?, ?)", (at, at))
     db.commit()
     db.execute("VACUUM")
     db.close()

@@ -31,6 +31,9 @@ struct SchemaFixtureTests {
         #expect(ascent.tags == (version >= 2 ? ["winter"] : []))
         #expect(try watchlist.show("red tent").viewings.map(\.watchedOn) == [nil])
         #expect(try watchlist.list().count == 10)
+        // The search index holds what was there before it existed.
+        #expect(try watchlist.search("written schema").map(\.film.title) == ["The Ascent"])
+        #expect(try watchlist.search("winter").map(\.film.title).contains("The Ascent"))
         // The migrated database takes every kind of change.
         _ = try watchlist.tag("red tent", ["arctic"])
         _ = try watchlist.watch("star", on: .day(Day(iso: "2024-01-01")!))

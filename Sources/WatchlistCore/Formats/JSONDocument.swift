@@ -128,6 +128,14 @@ public enum JSONDocument {
         }
     }
 
+    /// `search --json`: the matches, best first.
+    public static func searchHits(_ hits: [SearchHit]) throws -> Data {
+        struct Hit: Encodable { let id: Int64; let title: String; let year: Int?; let snippet: String; let score: Double }
+        return try encoder(pretty: true).encode(hits.map {
+            Hit(id: $0.film.id!, title: $0.film.title, year: $0.film.year, snippet: $0.snippet, score: ($0.score * 1000).rounded() / 1000)
+        })
+    }
+
     /// `stats --json`.
     public static func stats(_ stats: Stats) throws -> Data {
         try encoder(pretty: true).encode(StatsDTO(stats: stats))

@@ -58,3 +58,17 @@ public struct Stats: Sendable, Equatable {
         self.longestGap = longestGap
     }
 }
+
+/// A film `search` found, with the part of its text that matched.
+public struct SearchHit: Sendable, Equatable {
+    public var film: Film
+    public var snippet: String
+    /// Higher is better (the negated BM25 rank).
+    public var score: Double
+
+    public init(film: Film, snippet: String, score: Double) {
+        self.film = film
+        self.snippet = snippet
+        self.score = score
+    }
+}

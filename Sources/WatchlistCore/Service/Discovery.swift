@@ -6,6 +6,17 @@ public struct Suggestion: Sendable {
 }
 
 extension Watchlist {
+    /// Full-text search over titles, descriptions, facts, notes and tags, best first. Matches
+    /// are wrapped in `open` and `close` in each hit's snippet.
+    public func search(_ text: String, open: String = "", close: String = "", limit: Int = 50) throws -> [SearchHit] {
+        guard !text.contains("\0") else { throw WatchlistError.malformedInput("The search holds a NUL byte.") }
+        let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
+        guard !words.isEmpty, text.count <= 500 else {
+            throw WatchlistError.invalidArgument("Search for one or more words, such as: watchlist search arctic.")
+        }
+        return try database.read { store in try store.search(words, open: open, close: close, limit: limit) }
+    }
+
     /// The diary in numbers, over every film or one collection's.
     public func stats(collection slug: String? = nil) throws -> Stats {
         try database.read { store in

@@ -7,6 +7,7 @@ enum SchemaMigrations {
     static let all: [(identifier: String, sql: String)] = [
         ("v1_initial", String(decoding: PackageResources.v1_initial_sql, as: UTF8.self)),
         ("v2_tags", String(decoding: PackageResources.v2_tags_sql, as: UTF8.self)),
+        ("v3_search", String(decoding: PackageResources.v3_search_sql, as: UTF8.self)),
     ]
 }
 

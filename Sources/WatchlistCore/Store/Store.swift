@@ -222,6 +222,26 @@ public struct Store {
         }
     }
 
+    // MARK: Search
+
+    /// Films whose title, description, fact, notes or tags hold every word of `words`, best
+    /// first (BM25, a title match counting most), with a snippet of the best matching part
+    /// where the matches are wrapped in `open` and `close`.
+    public func search(_ words: [String], open: String, close: String, limit: Int) throws -> [SearchHit] {
+        // Each word is an FTS5 string (quotes doubled), so that nothing typed is query syntax;
+        // the last one also matches as a prefix.
+        let query = words.enumerated().map { index, word in
+            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (index == words.count - 1 ? "*" : "")
+        }.joined(separator: " ")
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT film.*, snippet(filmSearch, -1, ?2, ?3, '…', 16) AS snippet,
+                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0) AS rank
+            FROM filmSearch JOIN film ON film.id = filmSearch.rowid
+            WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
+            """), arguments: [query, open, close, limit])
+        return try rows.map { SearchHit(film: try Film(row: $0), snippet: $0["snippet"], score: -($0["rank"] as Double)) }
+    }
+
     // MARK: Statistics
 
     /// The numbers of `stats`, over every film or the films of collection `collectionId`.

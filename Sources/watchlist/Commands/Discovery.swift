@@ -94,3 +94,34 @@ enum Bars {
         return String(repeating: "█", count: eighths / 8) + partial
     }
 }
+
+struct Search: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search titles, descriptions, facts, notes and tags; best matches first.",
+        discussion: "Every word must match (the last one also as the start of a word); case and accents are ignored.")
+
+    @OptionGroup var global: GlobalOptions
+    /// The words.
+    @Argument(help: "The words to look for, such as: arctic war.") var words: [String]
+    /// Print JSON instead of text.
+    @Flag(help: "Print one JSON array of matches.") var json = false
+
+    func run() throws {
+        let highlight = !json && Terminal.colorsStandardOutput
+        let hits = try global.open().search(words.joined(separator: " "), open: highlight ? "\u{1B}[1;4m" : "",
+                                            close: highlight ? "\u{1B}[0m" : "")
+        if json { return Terminal.json(try JSONDocument.searchHits(hits)) }
+        guard !hits.isEmpty else {
+            Terminal.note("Nothing matches '\(words.joined(separator: " "))'.")
+            throw ExitCode(ExitStatus.notFound)
+        }
+        Terminal.out(hits.map { hit in
+            "\(String(hit.film.id!).leftPadded(to: 4))  \(hit.film.displayTitle)\n      \(hit.snippet.replacingOccurrences(of: "\n", with: " "))"
+        }.joined(separator: "\n"))
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}

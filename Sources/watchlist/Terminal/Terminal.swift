@@ -3,6 +3,11 @@ import WatchlistCore
 
 /// Writing for people and scripts: data to stdout, messages to stderr.
 enum Terminal {
+    /// Colour and emphasis only on a terminal, and never when NO_COLOR is set (no-color.org).
+    static var colorsStandardOutput: Bool {
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    }
+
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }

@@ -166,3 +166,28 @@ struct JSONWriterTests {
         #expect(resorted == JSONDocument.film(try watchlist.show("ascent")))
     }
 }
+
+@Suite("html export")
+struct HTMLExportTests {
+    @Test("one self-contained page: no scripts, no external assets, every value escaped, watched films first")
+    func page() throws {
+        let watchlist = try makeWatchlist()
+        _ = try watchlist.watch("red tent", on: .day(Day(iso: "2024-01-05")!))
+        _ = try watchlist.rate("red tent", "3.5")
+        _ = try watchlist.tag("red tent", ["<b>arctic</b>"])
+        _ = try watchlist.addNote("red tent", text: "<script>alert('x')</script> & \"quotes\"\nsecond line")
+        let html = try exportText(watchlist, .html)
+        #expect(html.hasPrefix("<!doctype html>"))
+        #expect(html.hasSuffix("</html>\n"))
+        #expect(!html.lowercased().contains("<script"))
+        for attribute in ["src=", "href=", "@import", "url("] { #expect(!html.contains(attribute), "\(attribute)") }
+        #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;<br>second line"))
+        #expect(html.contains("&lt;b&gt;arctic&lt;/b&gt;"))
+        #expect(html.contains("<span class=\"stars\" title=\"3.5 of 5\">★★★½</span>"))
+        #expect(html.contains("Watched 2024-01-05"))
+        #expect(html.contains("1 of 10 watched"))
+        let redTent = try #require(html.range(of: "The Red Tent"))
+        let ascent = try #require(html.range(of: "<h3>The Ascent"))
+        #expect(redTent.lowerBound < ascent.lowerBound, "watched films come first")
+    }
+}

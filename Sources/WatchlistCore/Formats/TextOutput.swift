@@ -47,6 +47,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     case csv
     case markdown
     case letterboxd
+    case html
 
     /// A writer of this format onto `output`.
     public func makeWriter(_ output: TextOutput) -> any ExportWriter {
@@ -55,6 +56,7 @@ public enum ExportFormat: String, CaseIterable, Sendable {
         case .csv: CSVExportWriter(output)
         case .markdown: MarkdownExportWriter(output)
         case .letterboxd: LetterboxdExportWriter(output)
+        case .html: HTMLExportWriter(output)
         }
     }
 }

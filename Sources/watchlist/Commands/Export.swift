@@ -7,11 +7,11 @@ extension ExportFormat: ExpressibleByArgument {}
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export every collection and film as json (full backup), csv, markdown or letterboxd.")
+        abstract: "Export every collection and film as json (full backup), csv, markdown, html or letterboxd.")
 
     @OptionGroup var global: GlobalOptions
     /// The format.
-    @Option(help: "json (the full document), csv (a row per film), markdown (a page to share) or letterboxd (for Letterboxd's importer).")
+    @Option(help: "json (the full document), csv (a row per film), markdown or html (a page to share), or letterboxd (for Letterboxd's importer).")
     var format: ExportFormat = .json
     /// Only one collection.
     @Option(help: ArgumentHelp("Only this collection and its films.", valueName: "slug")) var collection: String?

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Makes docs/html-export.png: a small diary exported with `export --format html`, rendered by
+# headless Chromium (Debian's chromium package).
+# Usage: scripts/screenshot-html.sh [path/to/watchlist]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$(realpath "${1:-.build/debug/watchlist}")
+command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+w() { "$bin" --db "$work/diary.sqlite" "$@" >/dev/null; }
+w watch ascent --on 2024-01-12
+w watch ascent --on 2025-02-02
+w rate ascent 5
+w note ascent "Shepitko's winter: the most unbearable snow in cinema."
+w tag ascent war winter
+w watch "red tent" --on 2025-03-09
+w rate "red tent" 3.5
+w tag "red tent" arctic
+w watch flight --on unknown --rewatch
+w rate "white sun" 4
+w note "white sun" "Watch again with friends: everybody quotes it."
+"$bin" --db "$work/diary.sqlite" export --format html --output "$work/diary.html"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1300 \
+    --screenshot="$PWD/docs/html-export.png" "file://$work/diary.html" 2>/dev/null
+echo "wrote docs/html-export.png"

@@ -10,10 +10,27 @@ struct GlobalOptions: ParsableArguments {
         valueName: "path"))
     var db: String?
 
+    /// When to use colour and emphasis.
+    @Option(help: "Colour and emphasis: auto (on a terminal, unless NO_COLOR is set), always or never.")
+    var color: ColorMode = .auto
+
+    /// Whether standard output gets colour and emphasis.
+    var colors: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: Terminal.isTerminal(STDOUT_FILENO) && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        }
+    }
+
     /// Opens the database, creating it with the built-in collection when it does not exist.
     func open() throws -> Watchlist {
         try Watchlist.open(path: DatabaseLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment))
     }
+}
+
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
 }
 
 /// Completes a <film> argument with the titles in the user's database (the one `--db`, if it

@@ -28,14 +28,14 @@ extension Watchlist {
     /// What is already there is left as it is, so importing the same files again adds
     /// nothing. Ratings: when the imported one differs, the more recently rated wins (an
     /// imported rating with no date never replaces ours), and the report lists the conflict.
-    public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions()) throws -> ImportReport {
+    public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions(), progress: ProgressHandler? = nil) throws -> ImportReport {
         guard !paths.isEmpty else { throw WatchlistError.invalidArgument("Name at least one file, folder or .zip to import.") }
         var reader = ImportReader()
         for path in paths { try ImportFiles.read(path, format: options.format, into: &reader) }
         let batch = reader.finish()
         let now = self.now
         let apply: (Store) throws -> ImportReport = { store in
-            var importer = Importer(store: store, now: now, addMissing: options.addMissing)
+            var importer = Importer(store: store, now: now, addMissing: options.addMissing, progress: progress)
             return try importer.apply(batch)
         }
         var report = options.dryRun ? try database.writeAndRollBack(apply) : try database.write(apply)
@@ -170,10 +170,13 @@ struct Importer {
     /// The collections films created from each source join (letterboxd, imdb), once looked up.
     private var sourceCollectionIds: [String: Int64] = [:]
 
-    init(store: Store, now: String, addMissing: Bool) {
+    let progress: ProgressHandler?
+
+    init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
         self.store = store
         self.now = now
         self.addMissing = addMissing
+        self.progress = progress
     }
 
     /// Collection titles for films an import creates, by source.
@@ -193,7 +196,10 @@ struct Importer {
                                                       description: collection.description, builtIn: false, createdAt: now))
             report.collectionsCreated.append(collection.slug)
         }
-        for film in batch.films { try apply(film) }
+        for (index, film) in batch.films.enumerated() {
+            try apply(film)
+            progress?(index + 1, batch.films.count)
+        }
         // A document's collections keep their order: members join in the document's order.
         for collection in batch.collections {
             guard let id = try store.collection(slug: collection.slug)?.id else { continue }

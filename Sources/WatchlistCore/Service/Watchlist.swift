@@ -19,6 +19,9 @@ public struct RateResult: Sendable {
     public var previous: StarRating?
 }
 
+/// Told how far a long use case (an export, an import) has come: done of total.
+public typealias ProgressHandler = (_ done: Int, _ total: Int) -> Void
+
 /// The use cases. Each one that changes data is one transaction: it happens whole or not
 /// at all, and a refused command changes nothing.
 public final class Watchlist {
@@ -198,13 +201,20 @@ public final class Watchlist {
 
     /// Writes every collection and film (or one collection's) in `format` to `output`, from
     /// one consistent read.
-    public func export(_ format: ExportFormat, collection slug: String? = nil, to output: TextOutput) throws {
+    public func export(_ format: ExportFormat, collection slug: String? = nil, to output: TextOutput,
+                       progress: ProgressHandler? = nil) throws {
         var writer = format.makeWriter(output)
         let exportedAt = now
         try database.read { store in
             let only = try slug.map { try self.collectionId(slug: $0, in: store) }
+            let total = try store.filmCount(collectionId: only)
+            var done = 0
             try writer.begin(exportedAt: exportedAt, collections: store.collectionContents(collectionId: only))
-            try store.forEachFilmDetail(collectionId: only) { try writer.add($0) }
+            try store.forEachFilmDetail(collectionId: only) { film in
+                try writer.add(film)
+                done += 1
+                progress?(done, total)
+            }
             try writer.finish()
         }
         try output.flush()
@@ -212,10 +222,11 @@ public final class Watchlist {
 
     /// Writes the export to the file at `path`: it appears whole or not at all, and an
     /// existing file is replaced only with `force`.
-    public func export(_ format: ExportFormat, collection slug: String? = nil, toFile path: String, force: Bool) throws {
+    public func export(_ format: ExportFormat, collection slug: String? = nil, toFile path: String, force: Bool,
+                       progress: ProgressHandler? = nil) throws {
         if let slug { _ = try database.read { store in try collectionId(slug: slug, in: store) } }
         try OutputFile.write(path: path, force: force, protecting: database.path) { output in
-            try export(format, collection: slug, to: output)
+            try export(format, collection: slug, to: output, progress: progress)
         }
     }
 }

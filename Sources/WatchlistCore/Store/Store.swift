@@ -158,6 +158,13 @@ public struct Store {
         }
     }
 
+    /// How many films there are, or how many in collection `collectionId`.
+    public func filmCount(collectionId: Int64?) throws -> Int {
+        try value(Int.self, """
+            SELECT count(*) FROM film WHERE ?1 IS NULL OR id IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1)
+            """, [collectionId]) ?? 0
+    }
+
     public func collectionSlugs(filmId: Int64) throws -> [String] {
         try String.fetchAll(db, sql: """
             SELECT c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId

@@ -38,7 +38,7 @@ struct CollectionCommand: ParsableCommand {
             let collection = listing.progress.collection
             var text = "\(collection.title)  [\(collection.slug)]\n"
             if !collection.description.isEmpty { text += "\n\(collection.description)\n" }
-            text += "\n" + FilmTable.render(listing.films) + "\n\n" + Progress.line(listing.progress)
+            text += "\n" + FilmTable.render(listing.films, global: global) + "\n\n" + Progress.line(listing.progress)
             Terminal.out(text)
         }
     }

@@ -108,7 +108,7 @@ struct Search: ParsableCommand {
     @Flag(help: "Print one JSON array of matches.") var json = false
 
     func run() throws {
-        let highlight = !json && Terminal.colorsStandardOutput
+        let highlight = !json && global.colors
         let hits = try global.open().search(words.joined(separator: " "), open: highlight ? "\u{1B}[1;4m" : "",
                                             close: highlight ? "\u{1B}[0m" : "")
         if json { return Terminal.json(try JSONDocument.searchHits(hits)) }

@@ -28,11 +28,14 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let watchlist = try global.open()
+        let bar = ProgressBar("Exporting")
+        defer { bar.finish() }
         if let output {
-            try watchlist.export(format, collection: collection, toFile: output, force: force)
+            try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
             Terminal.out("Exported \(format.rawValue) to \(output)")
         } else {
-            try watchlist.export(format, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+            try watchlist.export(format, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"),
+                                 progress: bar.update)
         }
     }
 }

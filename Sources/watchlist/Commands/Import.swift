@@ -28,7 +28,10 @@ struct Import: ParsableCommand {
     @Flag(help: "Print the report as one JSON document on standard output.") var json = false
 
     func run() throws {
-        let report = try global.open().importFiles(paths, options: ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing))
+        let bar = ProgressBar("Importing")
+        defer { bar.finish() }
+        let report = try global.open().importFiles(paths, options: ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing),
+                                                   progress: bar.update)
         if json { return Terminal.json(try JSONDocument.importReport(report)) }
         Terminal.note(ImportReportText.render(report))
     }

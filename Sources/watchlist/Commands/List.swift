@@ -45,7 +45,7 @@ struct List: ParsableCommand {
         if films.isEmpty {
             Terminal.note("No films match.")
         } else {
-            Terminal.out(FilmTable.render(films))
+            Terminal.out(FilmTable.render(films, global: global))
         }
         if collection == nil {
             Terminal.out("\n" + (try watchlist.collections().map(Progress.line).joined(separator: "\n")))
@@ -55,9 +55,11 @@ struct List: ParsableCommand {
 
 /// The table of films that list and collection show print.
 enum FilmTable {
-    static func render(_ films: [FilmSummary]) -> String {
+    /// Fitted to the terminal's width: long titles are shortened with ….
+    static func render(_ films: [FilmSummary], global: GlobalOptions) -> String {
         var table = Table(columns: [("ID", .right), ("Title", .left), ("Year", .right), ("Seen", .right),
-                                    ("Last watched", .left), ("Rating", .left), ("Notes", .right), ("Tags", .left)])
+                                    ("Last watched", .left), ("Rating", .left), ("Notes", .right), ("Tags", .left)],
+                          shrinkable: 1)
         for summary in films {
             table.rows.append([
                 String(summary.film.id!), summary.film.title, summary.film.year.map(String.init) ?? "-",
@@ -68,6 +70,6 @@ enum FilmTable {
                 summary.tags.joined(separator: ", "),
             ])
         }
-        return table.render()
+        return table.render(maxWidth: Terminal.width, bold: global.colors)
     }
 }

@@ -3,9 +3,20 @@ import WatchlistCore
 
 /// Writing for people and scripts: data to stdout, messages to stderr.
 enum Terminal {
-    /// Colour and emphasis only on a terminal, and never when NO_COLOR is set (no-color.org).
-    static var colorsStandardOutput: Bool {
-        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    /// The width of the terminal on standard output, or nil when it is not a terminal.
+    /// $COLUMNS, when set, wins (so that scripts and tests can choose).
+    static var width: Int? {
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        guard isTerminal(STDOUT_FILENO) else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
+        return Int(size.ws_col)
+    }
+
+    static func bold(_ text: String, if enabled: Bool) -> String {
+        enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text
     }
 
     static func out(_ line: String) {
@@ -61,11 +72,26 @@ struct Table {
     enum Alignment { case left, right }
     var columns: [(title: String, alignment: Alignment)]
     var rows: [[String]] = []
+    /// The column shortened with … when the table is wider than `maxWidth`.
+    var shrinkable: Int?
 
-    func render() -> String {
+    /// The table as lines; when `maxWidth` is given (a terminal's width) and the table is
+    /// wider, the shrinkable column's cells are shortened with …; a bold header when `bold`.
+    func render(maxWidth: Int? = nil, bold: Bool = false) -> String {
         var widths = columns.map { $0.title.count }
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        var rows = self.rows
+        if let maxWidth, let shrinkable {
+            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > maxWidth {
+                let width = max(columns[shrinkable].title.count, 8, widths[shrinkable] - (total - maxWidth))
+                widths[shrinkable] = width
+                for index in rows.indices where rows[index][shrinkable].count > width {
+                    rows[index][shrinkable] = String(rows[index][shrinkable].prefix(width - 1)) + "…"
+                }
+            }
         }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -79,6 +105,7 @@ struct Table {
             while line.last == " " { line.removeLast() }
             return String(line)
         }
-        return ([line(columns.map(\.title))] + rows.map(line)).map(trimmed).joined(separator: "\n")
+        let header = Terminal.bold(trimmed(line(columns.map(\.title))), if: bold)
+        return ([header] + rows.map(line).map(trimmed)).joined(separator: "\n")
     }
 }

@@ -25,7 +25,23 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database, creating it with the built-in collection when it does not exist.
     func open() throws -> Watchlist {
-        try Watchlist.open(path: DatabaseLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment))
+        let watchlist = try Watchlist.open(path: DatabaseLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment))
+        watchlist.command = GlobalOptions.typedCommand(CommandLine.arguments.dropFirst())
+        return watchlist
+    }
+
+    /// The command as the history shows it: the arguments without the database's path and the
+    /// colour choice, quoted where they hold spaces.
+    static func typedCommand(_ arguments: ArraySlice<String>) -> String {
+        var words: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--db" || argument == "--color" { skipNext = true; continue }
+            if argument.hasPrefix("--db=") || argument.hasPrefix("--color=") { continue }
+            words.append(argument.contains(" ") || argument.isEmpty ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument)
+        }
+        return words.joined(separator: " ")
     }
 }
 

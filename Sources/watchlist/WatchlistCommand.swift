@@ -14,7 +14,7 @@ struct WatchlistCommand: ParsableCommand {
             """,
         subcommands: [
             List.self, Show.self, Watch.self, Unwatch.self, Rate.self, Unrate.self,
-            NoteCommand.self, Tag.self, Untag.self, CollectionCommand.self, StatsCommand.self, Search.self, Next.self, Import.self, Export.self, DatabaseCommand.self,
+            NoteCommand.self, Tag.self, Untag.self, CollectionCommand.self, StatsCommand.self, Search.self, Next.self, History.self, Undo.self, Import.self, Export.self, DatabaseCommand.self,
         ]
     )
 

@@ -86,11 +86,15 @@ struct DatabaseTests {
     }
 
     /// Records the same things through a watchlist: what the migration test carries across.
+    /// Through Store, as the version of the schema at hand allows (the service records its
+    /// changes in the history, which older schemas do not have).
     func record(_ watchlist: Watchlist) throws {
-        _ = try watchlist.watch("ascent", on: .day(Day(iso: "2020-01-01")!))
-        _ = try watchlist.watch("ascent", on: .unknown)
-        _ = try watchlist.rate("red tent", "4")
-        _ = try watchlist.addNote("star", text: "kept across versions")
+        try watchlist.database.write { store in
+            _ = try store.insertViewing(filmId: 1, watchedOn: Day(iso: "2020-01-01"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            _ = try store.insertViewing(filmId: 1, watchedOn: nil, markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            _ = try store.setRating(filmId: 10, StarRating(halfStars: 8)!, ratedAt: "2026-11-26T12:00:00Z")
+            _ = try store.insertNote(filmId: 8, text: "kept across versions", at: "2026-11-26T12:00:00Z")
+        }
     }
 
     @Test("each shipped schema version migrates to the next, and on to the current one, with nothing lost")

@@ -89,7 +89,9 @@ struct MaintenanceTests {
     func olderBackup() throws {
         let path = folder + "/v1.sqlite"
         let v1 = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: testNow, migrations: Array(SchemaMigrations.all.prefix(1)))
-        _ = try Watchlist(database: v1, clock: .fixed(testNow)).watch("star", on: .day(Day(iso: "2020-02-02")!))
+        _ = try v1.write { store in
+            try store.insertViewing(filmId: 8, watchedOn: Day(iso: "2020-02-02"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+        }
         _ = try watchlist.restore(from: path)
         #expect(try watchlist.database.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))
         #expect(try watchlist.show("star").viewings.map(\.watchedOn) == ["2020-02-02"])

@@ -136,6 +136,12 @@ public enum JSONDocument {
         })
     }
 
+    /// `history --json`: the recorded changes, newest first.
+    public static func history(_ entries: [HistoryEntry]) throws -> Data {
+        struct Entry: Encodable { let id: Int64; let at, command, summary: String }
+        return try encoder(pretty: true).encode(entries.map { Entry(id: $0.id, at: $0.at, command: $0.command, summary: $0.summary) })
+    }
+
     /// `stats --json`.
     public static func stats(_ stats: Stats) throws -> Data {
         try encoder(pretty: true).encode(StatsDTO(stats: stats))

@@ -72,3 +72,20 @@ public struct SearchHit: Sendable, Equatable {
         self.score = score
     }
 }
+
+/// A change `history` lists and `undo` reverts.
+public struct HistoryEntry: Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    /// The command as it was typed ("watch ascent --on 2026-11-01").
+    public var command: String
+    /// What it did ("Watched The Ascent (1977) on 2026-11-01").
+    public var summary: String
+
+    public init(id: Int64, at: String, command: String, summary: String) {
+        self.id = id
+        self.at = at
+        self.command = command
+        self.summary = summary
+    }
+}

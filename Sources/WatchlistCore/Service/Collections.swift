@@ -49,7 +49,7 @@ extension Watchlist {
         guard !title.isEmpty, title.count <= 200, !title.contains("\0") else {
             throw WatchlistError.invalidArgument("A collection's title is 1 to 200 characters.")
         }
-        return try database.write { store in
+        return try recorded({ "Added the collection \($0.collection.slug)" }) { store in
             guard try store.collection(slug: slug) == nil else { throw WatchlistError.collectionExists(slug: slug) }
             let collection = try store.insertCollection(FilmCollection(
                 slug: slug, title: title, description: parsed.introduction, builtIn: false, createdAt: now))
@@ -71,7 +71,7 @@ extension Watchlist {
     /// Removes a collection and the films that are in no other collection. When that would
     /// delete anything the user recorded, it needs `force`. Returns what was deleted.
     public func removeCollection(_ slug: String, force: Bool) throws -> CollectionRemoval {
-        try database.write { store in
+        try recorded({ _ in "Removed the collection \(slug)" }) { store in
             let id = try collectionId(slug: slug, in: store)
             guard let collection = try store.collection(slug: slug), !collection.builtIn else {
                 throw WatchlistError.builtInCollection(slug: slug)

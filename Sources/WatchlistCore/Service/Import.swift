@@ -38,7 +38,8 @@ extension Watchlist {
             var importer = Importer(store: store, now: now, addMissing: options.addMissing, progress: progress)
             return try importer.apply(batch)
         }
-        var report = options.dryRun ? try database.writeAndRollBack(apply) : try database.write(apply)
+        var report = options.dryRun ? try database.writeAndRollBack(apply)
+            : try recorded({ "Imported \($0.files.count) file(s): \($0.added.viewings) viewings, \($0.added.ratings) ratings, \($0.added.notes) notes, \($0.added.tags) tags, \($0.filmsCreated) films created" }, apply)
         report.dryRun = options.dryRun
         return report
     }

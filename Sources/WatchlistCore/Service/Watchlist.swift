@@ -27,6 +27,8 @@ public typealias ProgressHandler = (_ done: Int, _ total: Int) -> Void
 public final class Watchlist {
     public let database: AppDatabase
     let clock: WatchlistClock
+    /// The command as typed, for the history (`history`, `undo`); the executable sets it.
+    public var command = ""
 
     public init(database: AppDatabase, clock: WatchlistClock = .system) {
         self.database = database
@@ -44,6 +46,33 @@ public final class Watchlist {
     }
 
     var now: String { Timestamp.iso(clock.now()) }
+
+    /// Runs a change in one write transaction and records it in the history, with the SQL that
+    /// reverts it (see Schema/v4_history.sql), so that `undo` can take it back exactly.
+    func recorded<T>(_ summary: (T) -> String, _ body: (Store) throws -> T) throws -> T {
+        let command = self.command, at = now
+        return try database.write { store in
+            let id = try store.beginRecording(command: command, at: at)
+            let result = try body(store)
+            try store.endRecording(id, summary: summary(result))
+            return result
+        }
+    }
+
+    /// The recorded changes, newest first.
+    public func history() throws -> [HistoryEntry] {
+        try database.read { store in try store.history() }
+    }
+
+    /// Reverts the latest recorded change exactly, and says which it was.
+    public func undo() throws -> HistoryEntry {
+        try database.write { store in
+            guard let entry = try store.undoLatest() else {
+                throw WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.")
+            }
+            return entry
+        }
+    }
 
     // MARK: Reading
 
@@ -92,7 +121,7 @@ public final class Watchlist {
         let today = clock.today
         let day = choice.resolve(today: today)
         if let day, day > today { throw WatchlistError.futureDate(day.iso, today: today.iso) }
-        return try database.write { store in
+        return try recorded({ "Watched \($0.film.displayTitle) on \($0.viewing.watchedOn ?? "an unknown day")" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             if let day, let year = film.year, day.year < year {
                 throw WatchlistError.dateBeforeRelease(day.iso, film: film.displayTitle, year: year)
@@ -104,7 +133,7 @@ public final class Watchlist {
 
     /// Removes viewings; fails with nothingToRemove when none matched.
     public func unwatch(_ reference: String, _ selection: ViewingSelection = .latest) throws -> (film: Film, removed: [Viewing]) {
-        try database.write { store in
+        try recorded({ "Removed \($0.removed.count) viewing(s) of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.deleteViewings(filmId: film.id!, selection)
             guard !removed.isEmpty else {
@@ -122,7 +151,7 @@ public final class Watchlist {
     /// Rates a film; `ratingText` as people type it ("4.5", "4½", "★★★★½", "9/10").
     public func rate(_ reference: String, _ ratingText: String) throws -> RateResult {
         guard let rating = StarRating(parsing: ratingText) else { throw WatchlistError.invalidRating(ratingText) }
-        return try database.write { store in
+        return try recorded({ "Rated \($0.film.displayTitle) \($0.rating.starsText)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let previous = try store.setRating(filmId: film.id!, rating, ratedAt: now)
             return RateResult(film: film, rating: rating, previous: previous?.value)
@@ -130,7 +159,7 @@ public final class Watchlist {
     }
 
     public func unrate(_ reference: String) throws -> (film: Film, removed: StarRating) {
-        try database.write { store in
+        try recorded({ "Removed the rating of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             guard let removed = try store.deleteRating(filmId: film.id!) else {
                 throw WatchlistError.nothingToRemove("\(film.displayTitle) has no rating to remove.")
@@ -144,7 +173,7 @@ public final class Watchlist {
     /// Tags a film; tags it already has are left as they are.
     public func tag(_ reference: String, _ rawTags: [String]) throws -> (film: Film, added: [String], kept: [String]) {
         let tags = try normalizedTags(rawTags)
-        return try database.write { store in
+        return try recorded({ "Tagged \($0.film.displayTitle) \($0.added.joined(separator: ", "))" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let added = try store.addTags(filmId: film.id!, tags, at: now)
             return (film, added, tags.filter { !added.contains($0) })
@@ -154,7 +183,7 @@ public final class Watchlist {
     /// Removes tags from a film; fails with nothingToRemove when it had none of them.
     public func untag(_ reference: String, _ rawTags: [String]) throws -> (film: Film, removed: [String], missing: [String]) {
         let tags = try normalizedTags(rawTags)
-        return try database.write { store in
+        return try recorded({ "Removed \($0.removed.joined(separator: ", ")) from \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.removeTags(filmId: film.id!, tags)
             guard !removed.isEmpty else {
@@ -174,7 +203,7 @@ public final class Watchlist {
 
     public func addNote(_ reference: String, text: String) throws -> FilmNote {
         let text = try InputText.note(text)
-        return try database.write { store in
+        return try recorded({ "Added note \($0.note.id!) to \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             return FilmNote(film: film, note: try store.insertNote(filmId: film.id!, text: text, at: now))
         }
@@ -182,7 +211,7 @@ public final class Watchlist {
 
     public func editNote(id: Int64, text: String) throws -> FilmNote {
         let text = try InputText.note(text)
-        return try database.write { store in
+        return try recorded({ "Edited note \($0.note.id!) on \($0.film.displayTitle)" }) { store in
             guard let note = try store.updateNote(id: id, text: text, at: now),
                   let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
             return FilmNote(film: film, note: note)
@@ -190,7 +219,7 @@ public final class Watchlist {
     }
 
     public func deleteNote(id: Int64) throws -> FilmNote {
-        try database.write { store in
+        try recorded({ "Deleted note \($0.note.id!) from \($0.film.displayTitle)" }) { store in
             guard let note = try store.deleteNote(id: id),
                   let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
             return FilmNote(film: film, note: note)

@@ -8,6 +8,7 @@ enum SchemaMigrations {
         ("v1_initial", String(decoding: PackageResources.v1_initial_sql, as: UTF8.self)),
         ("v2_tags", String(decoding: PackageResources.v2_tags_sql, as: UTF8.self)),
         ("v3_search", String(decoding: PackageResources.v3_search_sql, as: UTF8.self)),
+        ("v4_history", String(decoding: PackageResources.v4_history_sql, as: UTF8.self)),
     ]
 }
 

@@ -229,6 +229,49 @@ public struct Store {
         }
     }
 
+    // MARK: History
+
+    /// How many changes `undo` can go back: older entries are forgotten.
+    public static let historyLimit = 100
+
+    /// Starts recording a change: until `endRecording`, the triggers of Schema/v4 write the SQL
+    /// that reverts every row the transaction changes.
+    public func beginRecording(command: String, at timestamp: String) throws -> Int64 {
+        try execute("INSERT INTO history (at, command, summary) VALUES (?, ?, '')", [timestamp, command])
+        let id = db.lastInsertedRowID
+        try execute("DELETE FROM history WHERE id <= ?", [id - Int64(Store.historyLimit)])
+        try execute("INSERT INTO undoRecording (historyId) VALUES (?)", [id])
+        return id
+    }
+
+    /// Ends the recording begun by `beginRecording`; a change that changed nothing leaves no entry.
+    public func endRecording(_ id: Int64, summary: String) throws {
+        try execute("DELETE FROM undoRecording")
+        if try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?)", [id]) == true {
+            try execute("UPDATE history SET summary = ? WHERE id = ?", [summary, id])
+        } else {
+            try execute("DELETE FROM history WHERE id = ?", [id])
+        }
+    }
+
+    /// The recorded changes, newest first.
+    public func history() throws -> [HistoryEntry] {
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT id, at, command, summary FROM history ORDER BY id DESC")).map {
+            HistoryEntry(id: $0[0], at: $0[1], command: $0[2], summary: $0[3])
+        }
+    }
+
+    /// Reverts the latest recorded change exactly and forgets it; nil when there is none.
+    public func undoLatest() throws -> HistoryEntry? {
+        guard let entry = try history().first else { return nil }
+        // Rows come back parents and children in any order; the keys are checked at commit.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let statements = try values(String.self, "SELECT statement FROM undoLog WHERE historyId = ? ORDER BY id DESC", [entry.id])
+        for statement in statements { try db.execute(sql: statement) }
+        try execute("DELETE FROM history WHERE id = ?", [entry.id])
+        return entry
+    }
+
     // MARK: Search
 
     /// Films whose title, description, fact, notes or tags hold every word of `words`, best

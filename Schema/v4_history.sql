@@ -18,8 +18,13 @@ CREATE TABLE undoLog (
 
 CREATE INDEX undoLog_historyId ON undoLog (historyId);
 
--- One row while a change is being recorded, none otherwise.
-CREATE TABLE undoRecording (historyId INTEGER NOT NULL) STRICT;
+-- One row while a change is being recorded, none otherwise. An import sets bulkViewings and
+-- records one range delete for the viewings it adds (their ids all follow the largest id
+-- before it) instead of a statement for each.
+CREATE TABLE undoRecording (
+    historyId    INTEGER NOT NULL,
+    bulkViewings INTEGER NOT NULL DEFAULT 0 CHECK (bulkViewings IN (0, 1))
+) STRICT;
 
 CREATE TRIGGER undo_collection_insert AFTER INSERT ON collection WHEN EXISTS (SELECT 1 FROM undoRecording) BEGIN
     INSERT INTO undoLog (historyId, statement) SELECT historyId, 'DELETE FROM collection WHERE ' || 'id = ' || quote(new.id) FROM undoRecording;
@@ -57,7 +62,7 @@ CREATE TRIGGER undo_collectionFilm_delete AFTER DELETE ON collectionFilm WHEN EX
     INSERT INTO undoLog (historyId, statement) SELECT historyId, 'INSERT INTO collectionFilm (collectionId, filmId, position) VALUES (' || quote(old.collectionId) || ', ' || quote(old.filmId) || ', ' || quote(old.position) || ')' FROM undoRecording;
 END;
 
-CREATE TRIGGER undo_viewing_insert AFTER INSERT ON viewing WHEN EXISTS (SELECT 1 FROM undoRecording) BEGIN
+CREATE TRIGGER undo_viewing_insert AFTER INSERT ON viewing WHEN EXISTS (SELECT 1 FROM undoRecording WHERE bulkViewings = 0) BEGIN
     INSERT INTO undoLog (historyId, statement) SELECT historyId, 'DELETE FROM viewing WHERE ' || 'id = ' || quote(new.id) FROM undoRecording;
 END;
 

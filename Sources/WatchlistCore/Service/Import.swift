@@ -35,6 +35,7 @@ extension Watchlist {
         let batch = reader.finish()
         let now = self.now
         let apply: (Store) throws -> ImportReport = { store in
+            if !options.dryRun { try store.recordViewingsInBulk() }
             var importer = Importer(store: store, now: now, addMissing: options.addMissing, progress: progress)
             return try importer.apply(batch)
         }

@@ -244,6 +244,16 @@ public struct Store {
         return id
     }
 
+    /// From here to the end of the recording, the viewings inserted are reverted by one range
+    /// delete (their ids all follow today's largest), not a statement each: for imports.
+    public func recordViewingsInBulk() throws {
+        let largest = try value(Int64.self, "SELECT coalesce(max(id), 0) FROM viewing") ?? 0
+        try execute("""
+            INSERT INTO undoLog (historyId, statement) SELECT historyId, 'DELETE FROM viewing WHERE id > ' || ? FROM undoRecording
+            """, [largest])
+        try execute("UPDATE undoRecording SET bulkViewings = 1")
+    }
+
     /// Ends the recording begun by `beginRecording`; a change that changed nothing leaves no entry.
     public func endRecording(_ id: Int64, summary: String) throws {
         try execute("DELETE FROM undoRecording")

@@ -2,7 +2,7 @@
 # Runs every benchmark and rewrites the results section of BENCHMARKS.md (and
 # docs/benchmarks-growth.png): the release binary side by side with sqlite3 (hyperfine), the
 # scale database, the growth series; then the in-process benchmarks of Benchmarks/ when
-# BENCH_IN_PROCESS=1. About 10 minutes on 2 cores.
+# BENCH_IN_PROCESS=1. About 7 minutes on 2 cores.
 # Usage: scripts/bench.sh            (BENCH_RUNS=N sets the runs of the long commands, default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -67,6 +67,14 @@ struct HistoryTests {
         #expect(history[0].at == "2026-11-26T12:00:00Z")
     }
 
+    @Test("an import that adds nothing records nothing")
+    func emptyImport() throws {
+        let folder = try Fixtures.folder(Fixtures.export)
+        _ = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
+        _ = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
+        #expect(try watchlist.history().count == 1)
+    }
+
     @Test("only the last changes are kept")
     func limit() throws {
         for _ in 0..<(Store.historyLimit + 5) { _ = try watchlist.tag("ascent", ["x"]); _ = try watchlist.untag("ascent", ["x"]) }

@@ -40,7 +40,9 @@ extension Watchlist {
             return try importer.apply(batch)
         }
         var report = options.dryRun ? try database.writeAndRollBack(apply)
-            : try recorded({ "Imported \($0.files.count) file(s): \($0.added.viewings) viewings, \($0.added.ratings) ratings, \($0.added.notes) notes, \($0.added.tags) tags, \($0.filmsCreated) films created" }, apply)
+            : try recorded({ "Imported \($0.files.count) file(s): \($0.added.viewings) viewings, \($0.added.ratings) ratings, \($0.added.notes) notes, \($0.added.tags) tags, \($0.filmsCreated) films created" },
+                           changed: { $0.added.total > 0 || $0.filmsCreated > 0 || !$0.collectionsCreated.isEmpty || $0.conflicts.contains(where: \.importedWon) },
+                           apply)
         report.dryRun = options.dryRun
         return report
     }

@@ -49,12 +49,13 @@ public final class Watchlist {
 
     /// Runs a change in one write transaction and records it in the history, with the SQL that
     /// reverts it (see Schema/v4_history.sql), so that `undo` can take it back exactly.
-    func recorded<T>(_ summary: (T) -> String, _ body: (Store) throws -> T) throws -> T {
+    /// `changed` tells whether the result changed anything; an entry that did not is dropped.
+    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, _ body: (Store) throws -> T) throws -> T {
         let command = self.command, at = now
         return try database.write { store in
             let id = try store.beginRecording(command: command, at: at)
             let result = try body(store)
-            try store.endRecording(id, summary: summary(result))
+            try store.endRecording(id, summary: summary(result), keep: changed(result))
             return result
         }
     }

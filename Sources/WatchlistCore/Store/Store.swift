@@ -254,10 +254,11 @@ public struct Store {
         try execute("UPDATE undoRecording SET bulkViewings = 1")
     }
 
-    /// Ends the recording begun by `beginRecording`; a change that changed nothing leaves no entry.
-    public func endRecording(_ id: Int64, summary: String) throws {
+    /// Ends the recording begun by `beginRecording`; a change that changed nothing (no row, or
+    /// `keep` false) leaves no entry.
+    public func endRecording(_ id: Int64, summary: String, keep: Bool = true) throws {
         try execute("DELETE FROM undoRecording")
-        if try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?)", [id]) == true {
+        if keep, try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?)", [id]) == true {
             try execute("UPDATE history SET summary = ? WHERE id = ?", [summary, id])
         } else {
             try execute("DELETE FROM history WHERE id = ?", [id])

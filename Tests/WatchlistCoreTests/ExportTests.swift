@@ -191,3 +191,20 @@ struct HTMLExportTests {
         #expect(redTent.lowerBound < ascent.lowerBound, "watched films come first")
     }
 }
+
+@Suite("page exports group films by collection")
+struct PageGroupingTests {
+    @Test("films in no collection follow under Other films, in markdown and html")
+    func otherFilms() throws {
+        let watchlist = try makeWatchlist()
+        let folder = try Fixtures.folder(["doc.json": #"{"format":"watchlist","version":1,"films":[{"title":"Loner","year":2001,"viewings":[{"date":"2020-01-01"}]}]}"#])
+        _ = try watchlist.importFiles([folder + "/doc.json"])
+        let markdown = try exportText(watchlist, .markdown)
+        let other = try #require(markdown.range(of: "# Other films"))
+        #expect(markdown[other.upperBound...].contains("**Loner (2001)**"))
+        #expect(markdown.range(of: "# Soviet Survival Films")!.lowerBound < other.lowerBound)
+        let html = try exportText(watchlist, .html)
+        #expect(html.contains("<h2>Other films</h2>"))
+        #expect(html.contains("<title>Film diary</title>"), "more than one section: the page's own title")
+    }
+}

@@ -3,28 +3,23 @@
 /// each film as a card with its stars, days, tags and notes; watched films first.
 struct HTMLExportWriter: ExportWriter {
     let output: TextOutput
-    private var exportedAt = ""
-    private var collections: [CollectionContents] = []
     /// The page groups films by collection, so it keeps them until the end.
-    private var films: [Int64: FilmDetail] = [:]
-    private var order: [Int64] = []
+    private var pages = CollectionSections()
 
     init(_ output: TextOutput) {
         self.output = output
     }
 
     mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
-        self.exportedAt = exportedAt
-        self.collections = collections
+        pages.begin(exportedAt: exportedAt, collections: collections)
     }
 
     mutating func add(_ film: FilmDetail) throws {
-        films[film.film.id!] = film
-        order.append(film.film.id!)
+        pages.add(film)
     }
 
     mutating func finish() throws {
-        let title = collections.count == 1 ? collections[0].collection.title : "Film diary"
+        let title = pages.onlyTitle ?? "Film diary"
         var page = """
             <!doctype html>
             <html lang="en">
@@ -36,16 +31,10 @@ struct HTMLExportWriter: ExportWriter {
             </head>
             <body>
             <main>
-            <header><h1>Film diary</h1><p class="meta">Exported from watchlist on \(HTML.escape(String(exportedAt.prefix(10))))</p></header>
+            <header><h1>Film diary</h1><p class="meta">Exported from watchlist on \(HTML.escape(String(pages.exportedAt.prefix(10))))</p></header>
 
             """
-        var listed = Set<Int64>()
-        for contents in collections {
-            listed.formUnion(contents.filmIds)
-            page += section(contents.collection.title, contents.collection.description, contents.filmIds.compactMap { films[$0] })
-        }
-        let others = order.filter { !listed.contains($0) }.compactMap { films[$0] }
-        if !others.isEmpty { page += section("Other films", "", others) }
+        for section in pages.sections { page += self.section(section.title, section.introduction, section.films) }
         page += "</main>\n</body>\n</html>\n"
         try output.write(page)
     }

@@ -2,36 +2,26 @@
 /// days, notes) and "Not yet watched". Films in no collection follow under "Other films".
 struct MarkdownExportWriter: ExportWriter {
     let output: TextOutput
-    private var exportedAt = ""
-    private var collections: [CollectionContents] = []
     /// Markdown groups films by collection, so it keeps them until the end.
-    private var films: [Int64: FilmDetail] = [:]
-    private var order: [Int64] = []
+    private var pages = CollectionSections()
 
     init(_ output: TextOutput) {
         self.output = output
     }
 
     mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
-        self.exportedAt = exportedAt
-        self.collections = collections
+        pages.begin(exportedAt: exportedAt, collections: collections)
     }
 
     mutating func add(_ film: FilmDetail) throws {
-        films[film.film.id!] = film
-        order.append(film.film.id!)
+        pages.add(film)
     }
 
     mutating func finish() throws {
-        var listed = Set<Int64>()
-        for contents in collections {
-            let members = contents.filmIds.compactMap { films[$0] }
-            listed.formUnion(contents.filmIds)
-            try section(title: contents.collection.title, introduction: contents.collection.description, films: members)
+        for page in pages.sections {
+            try section(title: page.title, introduction: page.introduction, films: page.films)
         }
-        let others = order.filter { !listed.contains($0) }.compactMap { films[$0] }
-        if !others.isEmpty { try section(title: "Other films", introduction: "", films: others) }
-        try output.write("---\n\nExported from watchlist on \(exportedAt.prefix(10)).\n")
+        try output.write("---\n\nExported from watchlist on \(pages.exportedAt.prefix(10)).\n")
     }
 
     private func section(title: String, introduction: String, films: [FilmDetail]) throws {

@@ -36,6 +36,9 @@ struct CollectionSections {
         return sections
     }
 
-    /// The only collection's title, or nil when there are several.
-    var onlyTitle: String? { collections.count == 1 ? collections[0].collection.title : nil }
+    /// The title of the only section, or nil when there are several.
+    var onlyTitle: String? {
+        let sections = sections
+        return sections.count == 1 ? sections[0].title : nil
+    }
 }

@@ -1,11 +1,17 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
+// Three layers, and the arrows point one way: watchlist (the command line) → WatchlistCore
+// (the database and the use cases) → WatchlistModel (values, parsers and formats, which depend
+// on nothing of ours). A module cannot import one that depends on it, and the ImportRules
+// plugin fails the build when a target imports a module its layer may not (GRDB outside
+// WatchlistCore, say): Plugins/ImportRules/ImportRules.swift holds the table.
 let package = Package(
     name: "watchlist",
     products: [
         .executable(name: "watchlist", targets: ["watchlist"]),
         .library(name: "WatchlistCore", targets: ["WatchlistCore"]),
+        .library(name: "WatchlistModel", targets: ["WatchlistModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -14,16 +20,22 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
+        .target(
+            name: "WatchlistModel",
+            plugins: ["ImportRules"]
+        ),
         // Sources/WatchlistCore/Schema is a symbolic link to the top-level Schema/ (SQL migrations
         // and the built-in collection): SwiftPM embeds only resources inside their target's
         // folder, and `.embedInCode` puts them in the binary, so nothing is read at run time.
         .target(
             name: "WatchlistCore",
             dependencies: [
+                "WatchlistModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.embedInCode("Schema")]
+            resources: [.embedInCode("Schema")],
+            plugins: ["ImportRules"]
         ),
         .executableTarget(
             name: "watchlist",
@@ -31,12 +43,20 @@ let package = Package(
                 "WatchlistCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Sources/watchlist"
+            path: "Sources/watchlist",
+            plugins: ["ImportRules"]
+        ),
+        .plugin(name: "ImportRules", capability: .buildTool()),
+        .testTarget(
+            name: "WatchlistModelTests",
+            dependencies: ["WatchlistModel"],
+            path: "Tests/WatchlistModelTests"
         ),
         .testTarget(
             name: "WatchlistCoreTests",
             dependencies: [
                 "WatchlistCore",
+                "WatchlistModel",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),

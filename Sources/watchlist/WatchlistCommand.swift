@@ -13,30 +13,28 @@ struct WatchlistCommand: ParsableCommand {
             Run 'watchlist' alone for a summary of your progress.
             """,
         subcommands: [
-            List.self, Show.self, Watch.self, Unwatch.self, Rate.self, Unrate.self,
-            NoteCommand.self, Tag.self, Untag.self, CollectionCommand.self, StatsCommand.self, Search.self, Next.self, History.self, Undo.self, Import.self, Export.self, DatabaseCommand.self,
+            ListCommand.self, ShowCommand.self, WatchCommand.self, UnwatchCommand.self, RateCommand.self, UnrateCommand.self,
+            NoteCommand.self, TagCommand.self, UntagCommand.self, CollectionCommand.self, StatsCommand.self, SearchCommand.self,
+            NextCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ExportCommand.self, DatabaseCommand.self,
         ]
     )
 
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let watchlist = try global.open()
-        let summary = try watchlist.summary()
-        for progress in summary.collections {
-            Terminal.out(Progress.line(progress))
-        }
+        let summary = try global.open().summary()
+        var lines = summary.collections.map(ProgressLine.render)
         if let latest = summary.latest {
-            let day = latest.viewing.watchedOn.map { "on \($0)" } ?? "on an unknown day"
-            Terminal.out("Latest viewing: \(latest.film.displayTitle) \(day).")
+            lines.append("Latest viewing: \(latest.film.displayTitle) \(latest.viewing.watchedOn.onDay).")
         } else {
-            Terminal.out("No viewings yet: log one with 'watchlist watch <film>'.")
+            lines.append("No viewings yet: log one with 'watchlist watch <film>'.")
         }
-        Terminal.out("Run 'watchlist list' to see the films, 'watchlist --help' for every command.")
+        lines.append("Run 'watchlist list' to see the films, 'watchlist --help' for every command.")
+        Terminal.out(lines.joined(separator: "\n"))
     }
 
-    /// Parses and runs the command; a WatchlistError becomes its message on stderr and its
-    /// documented exit status.
+    /// Parses and runs the command; a WatchlistError becomes its message (and the hint that
+    /// names what to type) on stderr, and its documented exit status.
     static func main() {
         if let problem = Terminal.firstNonUTF8Argument() {
             Terminal.error("argument \(problem) is not valid UTF-8.")
@@ -46,7 +44,7 @@ struct WatchlistCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as WatchlistError {
-            Terminal.error(error.localizedDescription)
+            Terminal.error(error.localizedDescription + (error.hint.map { " " + $0 } ?? ""))
             Foundation.exit(error.exitStatus)
         } catch {
             exit(withError: error)

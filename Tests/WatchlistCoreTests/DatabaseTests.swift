@@ -2,14 +2,17 @@ import Foundation
 import GRDB
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("the database on disk")
 struct DatabaseTests {
     let folder: String
     init() throws { folder = try temporaryFolder() }
 
-    func open(_ path: String, migrations: [(identifier: String, sql: String)] = SchemaMigrations.all) throws -> AppDatabase {
-        try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: testNow, migrations: migrations)
+    func open(_ path: String, migrations: [SchemaMigrations.Migration] = SchemaMigrations.all,
+              busyTimeout: TimeInterval = AppDatabase.defaultBusyTimeout) throws -> AppDatabase {
+        try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow), busyTimeout: busyTimeout,
+                             migrations: migrations)
     }
 
     @Test("the first change creates the file (0600) and its folders (0700), holding films 1–10 of soviet-survival")
@@ -25,7 +28,7 @@ struct DatabaseTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/a/b") == ["watchlist.sqlite"])
         let reopened = Watchlist(database: try open(path), clock: .fixed(testNow))
         let films = try reopened.list()
-        #expect(films.map { $0.film.id! } == Array(1...10))
+        #expect(films.map { $0.film.id } == Array(1...10))
         #expect(films.map(\.film.title).first == "The Ascent")
         #expect(films[0].viewingCount == 1)
         #expect(try reopened.summary().collections.map(\.collection.slug) == ["soviet-survival"])
@@ -90,10 +93,10 @@ struct DatabaseTests {
     /// changes in the history, which older schemas do not have).
     func record(_ watchlist: Watchlist) throws {
         try watchlist.database.write { store in
-            _ = try store.insertViewing(filmId: 1, watchedOn: Day(iso: "2020-01-01"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
-            _ = try store.insertViewing(filmId: 1, watchedOn: nil, markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            _ = try store.logViewing(filmId: 1, watchedOn: Day(iso: "2020-01-01"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            _ = try store.logViewing(filmId: 1, watchedOn: nil, markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
             _ = try store.setRating(filmId: 10, StarRating(halfStars: 8)!, ratedAt: "2026-11-26T12:00:00Z")
-            _ = try store.insertNote(filmId: 8, text: "kept across versions", at: "2026-11-26T12:00:00Z")
+            _ = try store.insertNote(filmId: 8, text: "kept across versions", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z")
         }
     }
 
@@ -164,7 +167,8 @@ struct DatabaseTests {
     @Test("a database locked by another connection past the timeout gives databaseLocked, and the write is not made")
     func locked() throws {
         let path = folder + "/w.sqlite"
-        let watchlist = Watchlist(database: try open(path), clock: .fixed(testNow))
+        let timeout: TimeInterval = 0.5
+        let watchlist = Watchlist(database: try open(path, busyTimeout: timeout), clock: .fixed(testNow))
         _ = try watchlist.watch("1")
         // Another connection holds an exclusive lock on its own thread until told to let go.
         let locked = DispatchSemaphore(value: 0)
@@ -182,7 +186,7 @@ struct DatabaseTests {
         locked.wait()
         let started = Date()
         #expect(throws: WatchlistError.databaseLocked(path: path)) { try watchlist.watch("2") }
-        #expect(Date().timeIntervalSince(started) >= AppDatabase.busyTimeout - 0.5)
+        #expect(Date().timeIntervalSince(started) >= timeout - 0.05, "it waited for the other transaction")
         release.signal()
         #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.id) == [1])
     }
@@ -190,11 +194,11 @@ struct DatabaseTests {
 
 @Suite("column order")
 struct ColumnOrderTests {
-    /// Records are decoded by column position (RecordConformances.swift): each table's columns
+    /// Records are decoded by column position (RecordDecoding.swift): each table's columns
     /// must stay in this order, whatever migrations add after them.
     @Test("each table starts with the columns its record reads, in order")
     func order() throws {
-        let database = try AppDatabase.inMemory(seed: nil)
+        let database = try AppDatabase.inMemory(seed: nil, now: Timestamp.iso(testNow))
         let expected = [
             "film": ["id", "title", "year", "description", "fact", "titleKey"],
             "collection": ["id", "slug", "title", "description", "builtIn", "createdAt"],

@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("export")
 struct ExportTests {
@@ -65,14 +66,14 @@ struct ExportTests {
     @Test("show --json is shaped like a film of the export")
     func filmJSON() throws {
         let detail = try watchlist.show("ascent")
-        let single = try JSONSerialization.jsonObject(with: JSONDocument.film(detail)) as! [String: Any]
+        let single = try JSONSerialization.jsonObject(with: JSONOutput.film(detail)) as! [String: Any]
         let exported = (try exportJSON(watchlist)["films"] as! [[String: Any]])[0]
         #expect(NSDictionary(dictionary: single).isEqual(to: exported))
     }
 
     @Test("list --json has the documented summary fields")
     func summariesJSON() throws {
-        let array = try JSONSerialization.jsonObject(with: JSONDocument.summaries(watchlist.list())) as! [[String: Any]]
+        let array = try JSONSerialization.jsonObject(with: JSONOutput.summaries(watchlist.list())) as! [[String: Any]]
         #expect(array.count == 10)
         #expect(Set(array[0].keys) == ["id", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags"])
         #expect(array[0]["viewings"] as? Int == 2)
@@ -161,9 +162,9 @@ struct JSONWriterTests {
         _ = try watchlist.rate("ascent", "4")
         _ = try watchlist.tag("ascent", ["b", "a"])
         _ = try watchlist.addNote("ascent", text: "x\"y")
-        let written = try JSONSerialization.jsonObject(with: JSONDocument.film(watchlist.show("ascent"))) as! [String: Any]
+        let written = try JSONSerialization.jsonObject(with: JSONOutput.film(watchlist.show("ascent"))) as! [String: Any]
         let resorted = try JSONSerialization.data(withJSONObject: written, options: [.sortedKeys, .withoutEscapingSlashes])
-        #expect(resorted == JSONDocument.film(try watchlist.show("ascent")))
+        #expect(resorted == JSONOutput.film(try watchlist.show("ascent")))
     }
 }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("Film references")
 struct FilmQueryTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("history and undo")
 struct HistoryTests {
@@ -46,8 +47,7 @@ struct HistoryTests {
         let folder = try Fixtures.folder(Fixtures.export)
         let report = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
         #expect(report.filmsCreated > 0)
-        watchlist.command = "import export --add-missing"
-        let entry = try watchlist.undo()
+        let entry = try watchlist.typing("undo").undo()
         #expect(entry.summary.hasPrefix("Imported 6 file(s)"))
         #expect(try visibleState(watchlist) == before)
         #expect(try watchlist.search("stalker").isEmpty, "the search index follows")
@@ -55,10 +55,8 @@ struct HistoryTests {
 
     @Test("history lists time, command and summary, newest first; refused and dry-run commands record nothing")
     func listing() throws {
-        watchlist.command = "watch ascent"
-        _ = try watchlist.watch("ascent")
-        watchlist.command = "rate ascent 0"
-        #expect(throws: WatchlistError.self) { try watchlist.rate("ascent", "0") }
+        _ = try watchlist.typing("watch ascent").watch("ascent")
+        #expect(throws: WatchlistError.self) { try watchlist.typing("rate ascent 0").rate("ascent", "0") }
         _ = try watchlist.importFiles([try Fixtures.folder(Fixtures.export)], options: ImportOptions(dryRun: true, addMissing: true))
         let history = try watchlist.history()
         #expect(history.count == 1)
@@ -77,7 +75,7 @@ struct HistoryTests {
 
     @Test("only the last changes are kept")
     func limit() throws {
-        for _ in 0..<(Store.historyLimit + 5) { _ = try watchlist.tag("ascent", ["x"]); _ = try watchlist.untag("ascent", ["x"]) }
-        #expect(try watchlist.history().count == Store.historyLimit)
+        for _ in 0..<(Watchlist.historyLimit + 5) { _ = try watchlist.tag("ascent", ["x"]); _ = try watchlist.untag("ascent", ["x"]) }
+        #expect(try watchlist.history().count == Watchlist.historyLimit)
     }
 }

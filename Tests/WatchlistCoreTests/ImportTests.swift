@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 /// Hand-written files in the formats of real exports, with their quirks.
 enum Fixtures {
@@ -106,21 +107,21 @@ struct LetterboxdImportTests {
         #expect(ascent.viewings.map(\.watchedOn) == ["2024-01-01", "2024-02-01"])
         #expect(ascent.viewings.map(\.rewatch) == [false, true])
         #expect(ascent.viewings[0].loggedAt == "2024-01-02T00:00:00Z")
-        #expect(ascent.rating?.halfStars == 10, "the latest diary row's rating")
+        #expect(ascent.rating?.value.halfStars == 10, "the latest diary row's rating")
         #expect(ascent.tags == ["arctic", "liked", "war", "winter"])
         #expect(ascent.notes.map(\.text) == ["Bleak & beautiful.\n\nSecond\nline — \"end\""])
         #expect(ascent.collections == ["soviet-survival"])
 
         let tiger = try watchlist.show("Crouching Tiger, \"Hidden\" Dragon (2000)")
-        #expect(tiger.rating?.halfStars == 7)
+        #expect(tiger.rating?.value.halfStars == 7)
         #expect(tiger.collections == ["letterboxd"])
         let noYear = try watchlist.show("one of the roughs")
         #expect(noYear.film.year == nil)
         #expect(noYear.viewings.count == 1)
-        #expect(try watchlist.show("amelie").rating?.halfStars == 4, "ratings.csv wins over the diary")
+        #expect(try watchlist.show("amelie").rating?.value.halfStars == 4, "ratings.csv wins over the diary")
         let stalker = try watchlist.show("stalker")
         #expect(stalker.viewings.map(\.watchedOn) == [nil])
-        #expect(stalker.rating?.halfStars == 10)
+        #expect(stalker.rating?.value.halfStars == 10)
         #expect(stalker.rating?.ratedAt == "2024-06-01T00:00:00Z")
         #expect(throws: WatchlistError.self) { try watchlist.resolve("solaris") }
     }
@@ -174,7 +175,7 @@ struct LetterboxdImportTests {
         let report = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,THE ÁSCENT,1977,https://x,3\n"],
                                       addMissing: false)
         #expect(report.filmsMatched == 1)
-        #expect(try watchlist.show("ascent").rating?.halfStars == 6)
+        #expect(try watchlist.show("ascent").rating?.value.halfStars == 6)
     }
 
     @Test("a rating that differs: the more recently rated wins, and the conflict is reported")
@@ -182,10 +183,10 @@ struct LetterboxdImportTests {
         _ = try watchlist.rate("ascent", "2")  // rated 2026-11-26
         let older = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,The Ascent,1977,https://x,5\n"])
         #expect(older.conflicts == [ImportReport.Conflict(film: "The Ascent (1977)", ours: StarRating(halfStars: 4)!, theirs: StarRating(halfStars: 10)!, importedWon: false)])
-        #expect(try watchlist.show("ascent").rating?.halfStars == 4)
+        #expect(try watchlist.show("ascent").rating?.value.halfStars == 4)
         let newer = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2026-11-27,The Ascent,1977,https://x,5\n"])
         #expect(newer.conflicts.first?.importedWon == true)
-        #expect(try watchlist.show("ascent").rating?.halfStars == 10)
+        #expect(try watchlist.show("ascent").rating?.value.halfStars == 10)
     }
 
     @Test("the .zip export is read, its other files ignored")
@@ -227,7 +228,7 @@ struct LetterboxdImportTests {
         let report = try watchlist.importFiles([path], options: ImportOptions(addMissing: true))
         #expect(report.warnings.count == 1)
         #expect(report.warnings[0].contains("Windows-1252"))
-        #expect(try watchlist.show("Amélie (2001)").rating?.halfStars == 8)
+        #expect(try watchlist.show("Amélie (2001)").rating?.value.halfStars == 8)
     }
 }
 
@@ -256,8 +257,7 @@ struct MalformedImportTests {
         #expect {
             try watchlist.importFiles([folder + "/good/ratings.csv", folder + "/bad.csv"], options: ImportOptions(addMissing: true))
         } throws: { error in
-            guard case WatchlistError.malformedInput(let text) = error else { return false }
-            return text.contains("bad.csv") && text.contains(message)
+            isMalformedInput(error, containing: "bad.csv", message)
         }
         #expect(try visibleState(watchlist) == before)
     }
@@ -272,8 +272,7 @@ struct MalformedImportTests {
             #expect {
                 try watchlist.importFiles([folder + "/" + file])
             } throws: { error in
-                guard case WatchlistError.malformedInput(let text) = error else { return false }
-                return text.contains("\(file), line 1") && text.contains(message)
+                isMalformedInput(error, containing: "\(file), line 1", message)
             }
         }
     }
@@ -316,7 +315,7 @@ struct MalformedImportTests {
         let folder = try temporaryFolder()
         try Data(Array("Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,A".utf8) + [0] + Array("b,2000,x,3\n".utf8))
             .write(to: URL(fileURLWithPath: folder + "/ratings.csv"))
-        #expect(throws: WatchlistError.malformedInput("\(folder)/ratings.csv, line 2: a NUL byte; the file is not text.")) {
+        #expect(throws: WatchlistError.malformedFile(source: "\(folder)/ratings.csv", line: 2, problem: "a NUL byte; the file is not text")) {
             try watchlist.importFiles([folder + "/ratings.csv"])
         }
     }
@@ -337,7 +336,7 @@ struct IMDbImportTests {
         #expect(report.filmsCreated == 1)
         #expect(report.added == ImportReport.Counts(ratings: 2))
         let ascent = try watchlist.show("ascent")
-        #expect(ascent.rating?.halfStars == 9)
+        #expect(ascent.rating?.value.halfStars == 9)
         #expect(ascent.rating?.ratedAt == "2024-01-05T00:00:00Z")
         #expect(ascent.viewings.isEmpty)
         #expect(try watchlist.show("a short one").collections == ["imdb"])
@@ -348,7 +347,7 @@ struct IMDbImportTests {
         let folder = try Fixtures.folder(["ratings.csv": Fixtures.imdb14])
         let report = try watchlist.importFiles([folder + "/ratings.csv"])
         #expect(report.filmsMatched == 1)
-        #expect(try watchlist.show("red tent").rating?.halfStars == 8)
+        #expect(try watchlist.show("red tent").rating?.value.halfStars == 8)
     }
 
     @Test("the old all-quoted export with 'You rated' and 'created'")
@@ -358,7 +357,7 @@ struct IMDbImportTests {
         #expect(report.files.first?.kind == "imdb ratings (old format)")
         #expect(report.skippedTitleTypes == ["TV Series": 1])
         let tent = try watchlist.show("red tent")
-        #expect(tent.rating?.halfStars == 6)
+        #expect(tent.rating?.value.halfStars == 6)
         #expect(tent.rating?.ratedAt == "2016-03-12T00:00:00Z")
     }
 }
@@ -412,9 +411,9 @@ struct RoundTripTests {
         func records(_ watchlist: Watchlist) throws -> [String] {
             var lines: [String] = []
             for summary in try watchlist.list() {
-                let detail = try watchlist.show(String(summary.film.id!))
+                let detail = try watchlist.show(String(summary.film.id))
                 lines.append([detail.film.displayTitle,
-                              detail.viewings.map { "\($0.watchedOn ?? "unknown")\($0.rewatch ? "r" : "")" }.joined(separator: " "),
+                              detail.viewings.map { "\($0.watchedOn?.iso ?? "unknown")\($0.rewatch ? "r" : "")" }.joined(separator: " "),
                               detail.rating?.value.decimal ?? "-", detail.tags.joined(separator: ","),
                               detail.notes.map(\.text).joined(separator: "\n\n")].joined(separator: " | "))
             }
@@ -442,8 +441,7 @@ struct RoundTripTests {
             #expect {
                 try watchlist.importFiles([folder + "/doc.json"])
             } throws: { error in
-                guard case WatchlistError.malformedInput(let text) = error else { return false }
-                return text.contains(message)
+                isMalformedInput(error, containing: message)
             }
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("limits and files")
 struct LimitTests {
@@ -20,7 +21,7 @@ struct LimitTests {
     @Test("a file over the import limit is refused before it is read")
     func importLimit() throws {
         let path = try sparseFile(Watchlist.maximumImportFileBytes + 1)
-        #expect(throws: WatchlistError.malformedInput("\(path) is larger than 512 MiB, the most watchlist reads.")) {
+        #expect(throws: WatchlistError.fileTooLarge(source: path, limit: 512 << 20)) {
             try watchlist.importFiles([path])
         }
     }
@@ -28,7 +29,7 @@ struct LimitTests {
     @Test("a collection file over 16 MiB is refused before it is read")
     func collectionLimit() throws {
         let path = try sparseFile(Watchlist.maximumCollectionFileBytes + 1)
-        #expect(throws: WatchlistError.malformedInput("\(path) is larger than 16 MiB, the most watchlist reads.")) {
+        #expect(throws: WatchlistError.fileTooLarge(source: path, limit: 16 << 20)) {
             try watchlist.importCollection(file: path, slug: "huge", title: nil)
         }
     }
@@ -36,7 +37,7 @@ struct LimitTests {
     @Test("a field over 1 MiB is refused with its line")
     func fieldLimit() throws {
         let folder = try Fixtures.folder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,\"" + String(repeating: "x", count: CSVRecords.maximumFieldBytes + 1) + "\",2000,x,3\n"])
-        #expect(throws: WatchlistError.malformedInput("\(folder)/ratings.csv, line 2: a field is longer than 1048576 bytes.")) {
+        #expect(throws: WatchlistError.malformedFile(source: "\(folder)/ratings.csv", line: 2, problem: "a field is longer than 1048576 bytes")) {
             try watchlist.importFiles([folder + "/ratings.csv"])
         }
     }

@@ -1,5 +1,6 @@
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("list and summary")
 struct ListTests {
@@ -22,7 +23,7 @@ struct ListTests {
     @Test("the collection's ten films, in collection order, with counts")
     func all() throws {
         let films = try watchlist.list()
-        #expect(films.map { $0.film.id! } == Array(1...10))
+        #expect(films.map { $0.film.id } == Array(1...10))
         let ascent = films[0]
         #expect(ascent.viewingCount == 2)
         #expect(ascent.lastWatched == "2026-11-01")

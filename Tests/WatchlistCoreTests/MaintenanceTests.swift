@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("db check, backup and restore")
 struct MaintenanceTests {
@@ -88,9 +89,10 @@ struct MaintenanceTests {
     @Test("an older backup is migrated when restored")
     func olderBackup() throws {
         let path = folder + "/v1.sqlite"
-        let v1 = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: testNow, migrations: Array(SchemaMigrations.all.prefix(1)))
+        let v1 = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow), busyTimeout: 5,
+                                      migrations: Array(SchemaMigrations.all.prefix(1)))
         _ = try v1.write { store in
-            try store.insertViewing(filmId: 8, watchedOn: Day(iso: "2020-02-02"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            try store.logViewing(filmId: 8, watchedOn: Day(iso: "2020-02-02"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
         }
         _ = try watchlist.restore(from: path)
         #expect(try watchlist.database.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("rate and unrate")
 struct RateTests {
@@ -16,7 +17,7 @@ struct RateTests {
         #expect(second.rating.halfStars == 8)
         #expect(second.previous?.halfStars == 9)
         let detail = try watchlist.show("ascent")
-        #expect(detail.rating?.halfStars == 8)
+        #expect(detail.rating?.value.halfStars == 8)
         #expect(detail.rating?.ratedAt == "2026-11-26T12:00:00Z")
         #expect(try watchlist.unrate("ascent").removed.halfStars == 8)
         #expect(try watchlist.show("ascent").rating == nil)
@@ -52,19 +53,19 @@ struct NoteTests {
         let other = try watchlist.addNote("red tent", text: "Connery!")
         #expect(try watchlist.notes(of: nil).map(\.note.id) == [first.note.id, second.note.id, other.note.id])
         #expect(try watchlist.notes(of: "ascent").map(\.note.text) == ["Bleak and beautiful.", "Second thoughts:\n\nstill great"])
-        let edited = try watchlist.editNote(id: first.note.id!, text: "Bleak.")
+        let edited = try watchlist.editNote(id: first.note.id, text: "Bleak.")
         #expect(edited.note.text == "Bleak.")
         #expect(edited.film.title == "The Ascent")
-        #expect(try watchlist.deleteNote(id: second.note.id!).note.text == "Second thoughts:\n\nstill great")
+        #expect(try watchlist.deleteNote(id: second.note.id).note.text == "Second thoughts:\n\nstill great")
         #expect(try watchlist.show("ascent").notes.map(\.text) == ["Bleak."])
     }
 
     @Test("a deleted note's id is never given again")
     func idsAreNotReused() throws {
         let first = try watchlist.addNote("ascent", text: "one")
-        _ = try watchlist.deleteNote(id: first.note.id!)
+        _ = try watchlist.deleteNote(id: first.note.id)
         let second = try watchlist.addNote("ascent", text: "two")
-        #expect(second.note.id! > first.note.id!)
+        #expect(second.note.id > first.note.id)
     }
 
     @Test("empty, blank, NUL-holding and overlong notes are refused and change nothing")
@@ -73,8 +74,8 @@ struct NoteTests {
         let before = try visibleState(watchlist)
         #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: "") }
         #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: " \n\t ") }
-        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id!, text: "  ") }
-        #expect(throws: WatchlistError.malformedInput("The note holds a NUL byte; notes are plain text.")) {
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id, text: "  ") }
+        #expect(throws: WatchlistError.invalidText(what: "note", problem: "holds a NUL byte")) {
             try watchlist.addNote("ascent", text: "a\0b")
         }
         let long = String(repeating: "x", count: InputText.maximumNoteLength + 1)
@@ -93,10 +94,10 @@ struct NoteTests {
     @Test("text from a file or stdin must be UTF-8 without NUL")
     func decoding() throws {
         #expect(try InputText.decode(Array("héllo".utf8), source: "stdin") == "héllo")
-        #expect(throws: WatchlistError.malformedInput("stdin is not valid UTF-8 text.")) {
+        #expect(throws: WatchlistError.invalidText(what: "stdin", problem: "is not valid UTF-8")) {
             try InputText.decode([0x68, 0xE9, 0x6C], source: "stdin")
         }
-        #expect(throws: WatchlistError.malformedInput("stdin holds a NUL byte; give plain text.")) {
+        #expect(throws: WatchlistError.invalidText(what: "stdin", problem: "holds a NUL byte")) {
             try InputText.decode([0x68, 0, 0x6C], source: "stdin")
         }
     }

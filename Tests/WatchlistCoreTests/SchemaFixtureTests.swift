@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 /// Tests/Fixtures/schema-vN.sqlite: a database as each shipped schema version left it, made by
 /// scripts/make-schema-fixtures.py from Schema/.
@@ -26,7 +27,7 @@ struct SchemaFixtureTests {
         let ascent = try watchlist.show("ascent")
         #expect(ascent.viewings.map(\.watchedOn) == ["2020-01-01", "2021-02-02"])
         #expect(ascent.viewings.map(\.rewatch) == [false, true])
-        #expect(ascent.rating?.halfStars == 9)
+        #expect(ascent.rating?.value.halfStars == 9)
         #expect(ascent.notes.map(\.text) == ["Written by schema version \(version)."])
         #expect(ascent.tags == (version >= 2 ? ["winter"] : []))
         #expect(try watchlist.show("red tent").viewings.map(\.watchedOn) == [nil])

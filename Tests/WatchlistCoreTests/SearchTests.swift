@@ -1,5 +1,6 @@
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("search")
 struct SearchTests {
@@ -18,10 +19,10 @@ struct SearchTests {
         _ = try watchlist.addNote("star", text: "Partisans in the snow, whispered radios.")
         #expect(try watchlist.search("radios").map(\.film.title) == ["The Star"])
         let note = try watchlist.addNote("star", text: "Second note about wolves.")
-        _ = try watchlist.editNote(id: note.note.id!, text: "Second note about bears.")
+        _ = try watchlist.editNote(id: note.note.id, text: "Second note about bears.")
         #expect(try watchlist.search("wolves").isEmpty)
         #expect(try watchlist.search("bears").map(\.film.title) == ["The Star"])
-        _ = try watchlist.deleteNote(id: note.note.id!)
+        _ = try watchlist.deleteNote(id: note.note.id)
         #expect(try watchlist.search("bears").isEmpty)
         _ = try watchlist.tag("edge", ["balabanov-rewatch"])
         #expect(try watchlist.search("balabanov rewatch").map(\.film.title) == ["The Edge"])

@@ -1,9 +1,10 @@
 import Foundation
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 /// 2026-11-26 12:00 UTC: the day the tests treat as today.
 let testNow = Date(timeIntervalSince1970: 1_795_694_400)
-let testToday = "2026-11-26"
+let testToday: Day = "2026-11-26"
 
 /// A watchlist on a new in-memory database holding the built-in collection.
 func makeWatchlist() throws -> Watchlist {
@@ -30,13 +31,49 @@ func visibleState(_ watchlist: Watchlist) throws -> String {
         of: #""exportedAt":"[^"]*""#, with: "", options: .regularExpression)
 }
 
-/// A new empty folder under the system's temporary folder.
+/// A new empty folder inside this test run's own temporary folder, which is removed when the
+/// run ends.
 func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "watchlist-tests-" + UUID().uuidString
+    let path = testRunFolder + "/" + UUID().uuidString
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
 }
 
+/// One folder for everything a test run writes, removed at exit.
+let testRunFolder: String = {
+    let path = NSTemporaryDirectory() + "watchlist-core-tests-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "watchlist-core-tests-\(getpid())") }
+    return path
+}()
+
+// Days written as text in expectations: `viewing.watchedOn == "2026-11-25"`.
+extension Day: ExpressibleByStringLiteral {
+    public init(stringLiteral text: String) {
+        guard let day = Day(iso: text) else { fatalError("'\(text)' is not a day: fix the test") }
+        self = day
+    }
+}
+
+extension Watchlist {
+    /// The same database and clock, recording changes as `command`.
+    func typing(_ command: String) -> Watchlist {
+        Watchlist(database: database, clock: clock, command: command)
+    }
+}
+
 func filePermissions(_ path: String) throws -> Int {
     (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+}
+
+/// True when `error` is malformed input data (exit 65) whose message holds every one of `parts`.
+func isMalformedInput(_ error: Error, containing parts: String...) -> Bool {
+    guard let error = error as? WatchlistError else { return false }
+    switch error {
+    case .invalidText, .malformedFile, .unrecognisedFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup:
+        let message = error.localizedDescription
+        return parts.allSatisfy(message.contains)
+    default:
+        return false
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("tags")
 struct TagTests {
@@ -86,8 +87,8 @@ struct CollectionTests {
     @Test("a malformed collection file is refused with its line, and adds nothing")
     func malformed() throws {
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.malformedCollection(source: "bad.txt", line: 3,
-            message: "expected 'Description: …' or 'Fact: …' (one line each) or a blank line, found 'Director: x'")) {
+        #expect(throws: WatchlistError.malformedFile(source: "bad.txt", line: 3,
+            problem: "expected 'Description: …' or 'Fact: …' (one line each) or a blank line, found 'Director: x'")) {
             try watchlist.importCollection(text: Array("Stalker (1979)\nDescription: A zone.\nDirector: x\n".utf8),
                                            source: "bad.txt", slug: "bad", title: nil)
         }

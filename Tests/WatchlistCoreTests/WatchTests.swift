@@ -1,5 +1,6 @@
 import Testing
 @testable import WatchlistCore
+@testable import WatchlistModel
 
 @Suite("watch and unwatch")
 struct WatchTests {
@@ -48,7 +49,7 @@ struct WatchTests {
     @Test("a day in the future, before the film's year, or that does not exist is refused and changes nothing")
     func refusedDays() throws {
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.futureDate("2026-11-27", today: testToday)) {
+        #expect(throws: WatchlistError.futureDate("2026-11-27", today: testToday.iso)) {
             try watchlist.watch("ascent", on: .day(Day(iso: "2026-11-27")!))
         }
         #expect(throws: WatchlistError.dateBeforeRelease("1976-12-31", film: "The Ascent (1977)", year: 1977)) {

@@ -1,21 +1,9 @@
 import Foundation
 
-/// A collection with the summaries of its films, in collection order.
-public struct CollectionListing: Sendable {
-    public var progress: CollectionProgress
-    public var films: [FilmSummary]
-}
-
-/// What `collection import` did.
-public struct CollectionImport: Sendable {
-    public var collection: FilmCollection
-    /// Films that were new to the database.
-    public var created: Int
-    /// Films the database already had (from another collection or an import).
-    public var matched: Int
-}
-
 extension Watchlist {
+    /// The largest collection file read: 16 MiB, checked before reading.
+    public static let maximumCollectionFileBytes = 16 << 20
+
     /// Every collection, oldest first, with its progress.
     public func collections() throws -> [CollectionProgress] {
         try database.read { store in try store.collectionProgress() }
@@ -25,22 +13,21 @@ extension Watchlist {
     public func collection(_ slug: String) throws -> CollectionListing {
         try database.read { store in
             let id = try collectionId(slug: slug, in: store)
-            return CollectionListing(progress: try store.collectionProgress(collectionId: id)[0],
-                                     films: try store.filmSummaries(FilmListQuery(collection: slug), collectionId: id))
+            guard let progress = try store.collectionProgress(collectionId: id).first else {
+                throw WatchlistError.internalError("the collection \(slug) has no progress row")
+            }
+            return CollectionListing(progress: progress, films: try store.filmSummaries(FilmListQuery(collection: slug), collectionId: id))
         }
     }
-
-    /// Adds a collection from its text form. Its films join the films the database already
-    /// has (same title and year) or are created; `slug` defaults to one made from the file's
-    /// name, `title` to the slug in words.
-    /// The largest collection file read: 16 MiB, checked before reading.
-    public static let maximumCollectionFileBytes = 16 << 20
 
     /// `importCollection` from a file.
     public func importCollection(file path: String, slug: String?, title: String?) throws -> CollectionImport {
         try importCollection(text: InputFile.read(path, limit: Watchlist.maximumCollectionFileBytes), source: path, slug: slug, title: title)
     }
 
+    /// Adds a collection from its text form. Its films join the films the database already
+    /// has (same title and year) or are created; `slug` defaults to one made from the file's
+    /// name, `title` to the slug in words.
     public func importCollection(text bytes: [UInt8], source: String, slug: String?, title: String?) throws -> CollectionImport {
         let parsed = try CollectionText.parse(bytes: bytes, source: source)
         let slug = try InputText.slug(slug ?? InputText.slug(fromFileName: (source as NSString).lastPathComponent))
@@ -51,18 +38,17 @@ extension Watchlist {
         }
         return try recorded({ "Added the collection \($0.collection.slug)" }) { store in
             guard try store.collection(slug: slug) == nil else { throw WatchlistError.collectionExists(slug: slug) }
-            let collection = try store.insertCollection(FilmCollection(
-                slug: slug, title: title, description: parsed.introduction, builtIn: false, createdAt: now))
+            let collection = try store.insertCollection(slug: slug, title: title, description: parsed.introduction,
+                                                        builtIn: false, createdAt: now)
             var created = 0
             for entry in parsed.films {
-                let key = TitleKey.fold(entry.title)
-                var film = try store.films(titleKey: key).first { $0.year == entry.year }
+                let draft = FilmDraft(title: entry.title, year: entry.year, description: entry.description, fact: entry.fact)
+                var film = try store.films(titleKey: draft.titleKey).first { $0.year == entry.year }
                 if film == nil {
-                    film = try store.insertFilm(Film(title: entry.title, year: entry.year, description: entry.description,
-                                                     fact: entry.fact, titleKey: key))
+                    film = try store.insertFilm(draft)
                     created += 1
                 }
-                try store.addToCollection(filmId: film!.id!, collectionId: collection.id!)
+                if let film { try store.addToCollection(filmId: film.id, collectionId: collection.id) }
             }
             return CollectionImport(collection: collection, created: created, matched: parsed.films.count - created)
         }
@@ -72,13 +58,13 @@ extension Watchlist {
     /// delete anything the user recorded, it needs `force`. Returns what was deleted.
     public func removeCollection(_ slug: String, force: Bool) throws -> CollectionRemoval {
         try recorded({ _ in "Removed the collection \(slug)" }) { store in
-            let id = try collectionId(slug: slug, in: store)
-            guard let collection = try store.collection(slug: slug), !collection.builtIn else {
-                throw WatchlistError.builtInCollection(slug: slug)
+            guard let collection = try store.collection(slug: slug) else {
+                throw WatchlistError.collectionNotFound(slug: slug, known: try store.collectionProgress().map(\.collection.slug))
             }
-            let removal = try store.removalImpact(collectionId: id)
+            guard !collection.builtIn else { throw WatchlistError.builtInCollection(slug: slug) }
+            let removal = try store.removalImpact(collectionId: collection.id)
             if removal.losesRecords && !force { throw WatchlistError.removalNeedsForce(slug: slug, removal: removal) }
-            try store.deleteCollection(id: id)
+            try store.deleteCollection(id: collection.id)
             return removal
         }
     }

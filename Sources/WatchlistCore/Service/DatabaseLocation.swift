@@ -7,7 +7,7 @@ public enum DatabaseLocation {
     public static func resolve(explicit: String?, environment: [String: String]) throws -> String {
         if let explicit {
             guard !explicit.isEmpty else {
-                throw WatchlistError.invalidArgument("--db needs a file path, such as --db ~/films.sqlite.")
+                throw WatchlistError.invalidArgument("The database path is empty; give a file path, such as ~/films.sqlite.")
             }
             return explicit
         }
@@ -16,8 +16,7 @@ public enum DatabaseLocation {
             return (data as NSString).appendingPathComponent("watchlist/watchlist.sqlite")
         }
         guard let home = environment["HOME"], home.hasPrefix("/") else {
-            throw WatchlistError.databaseUnavailable(path: "~/.local/share/watchlist/watchlist.sqlite",
-                reason: "HOME is not set; pass --db PATH or set WATCHLIST_DB")
+            throw WatchlistError.homeNotUsable(home: environment["HOME"].flatMap { $0.isEmpty ? nil : $0 })
         }
         return (home as NSString).appendingPathComponent(".local/share/watchlist/watchlist.sqlite")
     }

@@ -1,17 +1,15 @@
-/// What `next` suggests: an unwatched film.
-public struct Suggestion: Sendable {
-    public var film: Film
-    /// How many unwatched films it was chosen from.
-    public var choices: Int
-}
+import Foundation
 
 extension Watchlist {
+    /// The longest search accepted, in characters.
+    public static let maximumSearchLength = 500
+
     /// Full-text search over titles, descriptions, facts, notes and tags, best first. Matches
     /// are wrapped in `open` and `close` in each hit's snippet.
     public func search(_ text: String, open: String = "", close: String = "", limit: Int = 50) throws -> [SearchHit] {
-        guard !text.contains("\0") else { throw WatchlistError.malformedInput("The search holds a NUL byte.") }
+        guard !text.contains("\0") else { throw WatchlistError.invalidText(what: "search", problem: "holds a NUL byte") }
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
-        guard !words.isEmpty, text.count <= 500 else {
+        guard !words.isEmpty, text.count <= Watchlist.maximumSearchLength else {
             throw WatchlistError.invalidArgument("Search for one or more words, such as: watchlist search arctic.")
         }
         return try database.read { store in try store.search(words, open: open, close: close, limit: limit) }
@@ -28,9 +26,7 @@ extension Watchlist {
     /// same film.
     public func next(collection slug: String? = nil, seed: UInt64? = nil) throws -> Suggestion {
         let unwatched = try list(FilmListQuery(watched: false, collection: slug))
-        guard !unwatched.isEmpty else {
-            throw WatchlistError.nothingToSuggest(slug.map { "Every film of \($0) is watched." } ?? "Every film is watched.")
-        }
+        guard !unwatched.isEmpty else { throw WatchlistError.nothingToSuggest(collection: slug) }
         var generator: any RandomNumberGenerator = seed.map { SplitMix64(seed: $0) } ?? SystemRandomNumberGenerator()
         let index = Int.random(in: 0..<unwatched.count, using: &generator)
         return Suggestion(film: unwatched[index].film, choices: unwatched.count)

@@ -20,16 +20,45 @@ extension WatchlistError {
         case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument,
              .invalidTag, .invalidSlug, .collectionExists, .builtInCollection, .removalNeedsForce:
             ExitStatus.usage
-        case .malformedInput, .malformedCollection:
+        case .invalidText, .malformedFile, .unrecognisedFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup:
             ExitStatus.dataError
         case .unreadableInput:
             ExitStatus.noInput
         case .outputExists, .outputNotWritable:
             ExitStatus.cannotCreate
-        case .databaseUnavailable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly, .databaseDamaged:
+        case .databaseUnavailable, .homeNotUsable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly, .databaseDamaged:
             ExitStatus.ioError
         case .internalError:
             ExitStatus.software
+        }
+    }
+
+    /// What to type to get past the error, where a command or flag does it: the core's
+    /// messages name none, so that they hold for any front end.
+    var hint: String? {
+        switch self {
+        case .filmNotFound(_, let suggestions) where suggestions.isEmpty:
+            "Run 'watchlist list' to see the films and their ids."
+        case .noteNotFound:
+            "Run 'watchlist note list' to see the notes and their ids."
+        case .emptyNote:
+            "Give the note's text as an argument, or '-' to read it from standard input."
+        case .collectionExists:
+            "Choose another slug with --slug, or remove the old collection first."
+        case .removalNeedsForce:
+            "Use --force to remove it all, or export it first."
+        case let .wrongFormat(_, _, actual, _):
+            "Leave out --format, or use --format \(actual.rawValue)."
+        case .outputExists:
+            "Use --force to replace it, or choose another file."
+        case .homeNotUsable:
+            "Pass --db PATH or set WATCHLIST_DB."
+        case .notADatabase:
+            "Pass another file with --db."
+        case .databaseDamaged:
+            "Restore a backup with 'watchlist db restore FILE', or export what can be read first."
+        default:
+            nil
         }
     }
 }

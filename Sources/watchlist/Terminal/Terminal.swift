@@ -8,7 +8,7 @@ enum Terminal {
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     /// $COLUMNS, when set, wins (so that scripts and tests can choose).
     static var width: Int? {
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
+        if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns > 20 { return columns }
         guard isTerminal(STDOUT_FILENO) else { return nil }
         var size = winsize()
         guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
@@ -47,8 +47,9 @@ enum Terminal {
         return nil
     }
 
-    /// Standard input as text: at most `limit` bytes, valid UTF-8, no NUL.
-    static func readStandardInput(limit: Int) throws -> String {
+    /// Standard input as text: at most `limit` bytes, valid UTF-8, no NUL; `why` says why
+    /// the limit is what it is.
+    static func readStandardInput(limit: Int, why: String) throws -> String {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
@@ -60,52 +61,9 @@ enum Terminal {
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > limit {
-                throw WatchlistError.invalidArgument("Standard input holds more than \(limit) bytes; a note is at most \(InputText.maximumNoteLength) characters.")
+                throw WatchlistError.invalidArgument("Standard input holds more than \(limit) bytes; \(why).")
             }
         }
-        return try InputText.decode(bytes, source: "Standard input")
-    }
-}
-
-/// A table of left- or right-aligned columns, sized to their widest cell.
-struct Table {
-    enum Alignment { case left, right }
-    var columns: [(title: String, alignment: Alignment)]
-    var rows: [[String]] = []
-    /// The column shortened with … when the table is wider than `maxWidth`.
-    var shrinkable: Int?
-
-    /// The table as lines; when `maxWidth` is given (a terminal's width) and the table is
-    /// wider, the shrinkable column's cells are shortened with …; a bold header when `bold`.
-    func render(maxWidth: Int? = nil, bold: Bool = false) -> String {
-        var widths = columns.map { $0.title.count }
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
-        }
-        var rows = self.rows
-        if let maxWidth, let shrinkable {
-            let total = widths.reduce(0, +) + 2 * (widths.count - 1)
-            if total > maxWidth {
-                let width = max(columns[shrinkable].title.count, 8, widths[shrinkable] - (total - maxWidth))
-                widths[shrinkable] = width
-                for index in rows.indices where rows[index][shrinkable].count > width {
-                    rows[index][shrinkable] = String(rows[index][shrinkable].prefix(width - 1)) + "…"
-                }
-            }
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { index, cell in
-                let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return columns[index].alignment == .left ? cell + padding : padding + cell
-            }.joined(separator: "  ")
-        }
-        /// Without trailing spaces (a regular expression here would cost more than the query).
-        func trimmed(_ line: String) -> String {
-            var line = Substring(line)
-            while line.last == " " { line.removeLast() }
-            return String(line)
-        }
-        let header = Terminal.bold(trimmed(line(columns.map(\.title))), if: bold)
-        return ([header] + rows.map(line).map(trimmed)).joined(separator: "\n")
+        return try InputText.decode(bytes, source: "text on standard input")
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The few POSIX file operations the tool needs beyond Foundation's: exclusive creation,
+/// durable folder entries, and errno as words.
+enum POSIX {
+    /// Creates a new file for writing; fails (returning -1) when the path exists.
+    static func createExclusively(_ path: String, mode: mode_t) -> Int32 {
+        open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+    }
+
+    /// Makes a new directory entry durable.
+    static func syncFolder(_ folder: String) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// The last error as words: "no such file or directory".
+    static var lastError: String { String(cString: strerror(errno)).lowercased() }
+
+    /// The file's status, following links; nil when it cannot be read (errno says why).
+    static func status(_ path: String) -> stat? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info : nil
+    }
+
+    /// The entry's own status, not following a link; nil when there is none (errno says why).
+    static func linkStatus(_ path: String) -> stat? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info : nil
+    }
+
+    static func isFolder(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
+    static func isRegularFile(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFREG }
+}

@@ -1,0 +1,74 @@
+internal import GRDB
+
+extension Store {
+    /// Everything recorded about one film.
+    func filmDetail(_ film: Film) throws -> FilmDetail {
+        FilmDetail(
+            film: film,
+            collections: try collectionSlugs(filmId: film.id),
+            viewings: try viewings(filmId: film.id),
+            rating: try rating(filmId: film.id),
+            notes: try notes(ofFilm: film.id),
+            tags: try tags(filmId: film.id))
+    }
+
+    /// Calls `body` with every film's detail in id order (only the films of the collection
+    /// `collectionId` when it is set), reading each table once in film order, so that memory
+    /// stays flat however many films and viewings there are.
+    func forEachFilmDetail(collectionId: Int64? = nil, _ body: (FilmDetail) throws -> Void) throws {
+        let films = try Row.fetchCursor(db, sql: """
+            SELECT * FROM film
+            WHERE ?1 IS NULL OR id IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1)
+            ORDER BY id
+            """, arguments: [collectionId])
+        var viewings = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT * FROM viewing ORDER BY filmId, watchedOn, id"),
+                                         decode: Decode.viewing, filmId: \.filmId)
+        var ratings = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT * FROM rating ORDER BY filmId"),
+                                        decode: Decode.rating, filmId: \.filmId)
+        var notes = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"),
+                                      decode: Decode.note, filmId: \.filmId)
+        var tags = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, tag FROM filmTag ORDER BY filmId, tag"),
+                                     decode: { (filmId: $0[0] as Int64, tag: $0[1] as String) }, filmId: \.filmId)
+        var memberships = try PeekingCursor(Row.fetchCursor(db, sql: """
+            SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
+            ORDER BY cf.filmId, c.id
+            """), decode: { (filmId: $0[0] as Int64, slug: $0[1] as String) }, filmId: \.filmId)
+        while let row = try films.next() {
+            let film = try Decode.film(row)
+            try body(FilmDetail(
+                film: film,
+                collections: try memberships.take(filmId: film.id).map(\.slug),
+                viewings: try viewings.take(filmId: film.id),
+                rating: try ratings.take(filmId: film.id).first,
+                notes: try notes.take(filmId: film.id),
+                tags: try tags.take(filmId: film.id).map(\.tag)))
+        }
+    }
+}
+
+/// Rows sorted by film id, decoded one at a time, with a look at the next one without taking
+/// it: for merging several such cursors.
+struct PeekingCursor<Element> {
+    private let rows: RowCursor
+    private let decode: (Row) throws -> Element
+    private let filmId: (Element) -> Int64
+    private var peeked: Element?
+
+    init(_ rows: RowCursor, decode: @escaping (Row) throws -> Element, filmId: @escaping (Element) -> Int64) throws {
+        self.rows = rows
+        self.decode = decode
+        self.filmId = filmId
+        self.peeked = try rows.next().map(decode)
+    }
+
+    /// Skips the elements of earlier films, then takes the run of elements of film `id`.
+    mutating func take(filmId id: Int64) throws -> [Element] {
+        while let element = peeked, filmId(element) < id { peeked = try rows.next().map(decode) }
+        var taken: [Element] = []
+        while let element = peeked, filmId(element) == id {
+            taken.append(element)
+            peeked = try rows.next().map(decode)
+        }
+        return taken
+    }
+}

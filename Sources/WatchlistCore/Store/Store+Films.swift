@@ -1,0 +1,47 @@
+internal import GRDB
+
+extension Store {
+    func film(id: Int64) throws -> Film? {
+        try one("SELECT * FROM film WHERE id = ?", [id], Decode.film)
+    }
+
+    /// Films with this folded title and year (nil matches only an unknown year).
+    func films(titleKey: String, year: Int?) throws -> [Film] {
+        try all("SELECT * FROM film WHERE titleKey = ? AND year IS ? ORDER BY id", [titleKey, year], Decode.film)
+    }
+
+    /// Films whose folded title is exactly `titleKey`, oldest first.
+    func films(titleKey: String) throws -> [Film] {
+        try all("SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", [titleKey], Decode.film)
+    }
+
+    /// Films whose folded title contains `fragment`, at most `limit` of them.
+    func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
+        // The scan reads the titleKey index, a fraction of the table's size.
+        try all("""
+            SELECT * FROM film WHERE id IN (SELECT id FROM film INDEXED BY film_titleKey WHERE instr(titleKey, ?1) > 0)
+            ORDER BY year, id LIMIT ?2
+            """, [fragment, limit], Decode.film)
+    }
+
+    /// Every film, in id order.
+    func allFilms() throws -> [Film] {
+        try all("SELECT * FROM film ORDER BY id", [], Decode.film)
+    }
+
+    /// How many films there are, or how many in collection `collectionId`.
+    func filmCount(collectionId: Int64?) throws -> Int {
+        try value(Int.self, """
+            SELECT count(*) FROM film WHERE ?1 IS NULL OR id IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1)
+            """, [collectionId]) ?? 0
+    }
+
+    /// Creates a film, with the id `id` when given (the caller checks it is free).
+    @discardableResult
+    func insertFilm(_ draft: FilmDraft, id: Int64? = nil) throws -> Film {
+        try execute("INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, draft.title, draft.year, draft.description, draft.fact, draft.titleKey])
+        return Film(id: db.lastInsertedRowID, title: draft.title, year: draft.year, description: draft.description,
+                    fact: draft.fact, titleKey: draft.titleKey)
+    }
+}

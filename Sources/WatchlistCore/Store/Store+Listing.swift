@@ -1,0 +1,63 @@
+internal import GRDB
+
+extension Store {
+    /// The films `query` selects; `collectionId` is the id of `query.collection`, which the
+    /// caller has looked up.
+    func filmSummaries(_ query: FilmListQuery, collectionId: Int64? = nil) throws -> [FilmSummary] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = [collectionId]
+        switch query.watched {
+        case true?: conditions.append("viewingCount > 0")
+        case false?: conditions.append("viewingCount = 0")
+        case nil: break
+        }
+        switch query.rated {
+        case true?: conditions.append("halfStars IS NOT NULL")
+        case false?: conditions.append("halfStars IS NULL")
+        case nil: break
+        }
+        if let tag = query.tag {
+            conditions.append("EXISTS (SELECT 1 FROM filmTag t WHERE t.filmId = id AND t.tag = ?)")
+            arguments += [tag]
+        }
+        if collectionId != nil { conditions.append("position IS NOT NULL") }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try all("""
+            SELECT * FROM (
+                SELECT f.*,
+                       (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewingCount,
+                       (SELECT max(v.watchedOn) FROM viewing v WHERE v.filmId = f.id) AS lastWatched,
+                       r.halfStars AS halfStars,
+                       (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount,
+                       (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
+                       (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position
+                FROM film f LEFT JOIN rating r ON r.filmId = f.id
+            ) \(filter)
+            ORDER BY \(Store.order(query))
+            """, arguments) { row in
+            let film = try Decode.film(row)
+            let halfStars: Int64? = row["halfStars"]
+            return FilmSummary(
+                film: film,
+                viewingCount: row["viewingCount"],
+                lastWatched: try Decode.day(row["lastWatched"], table: "viewing of film", row: film.id),
+                rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
+                noteCount: row["noteCount"],
+                tags: (row["tags"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [])
+        }
+    }
+
+    /// The ORDER BY of a listing: sort keys come from this fixed list only, and films without
+    /// the value always go last.
+    private static func order(_ query: FilmListQuery) -> String {
+        let ascending = query.reverse ? "DESC" : "ASC"
+        let descending = query.reverse ? "ASC" : "DESC"
+        switch query.sort {
+        case .id: return "position \(ascending), id \(ascending)"
+        case .title: return "titleKey \(ascending), year \(ascending) NULLS LAST, id \(ascending)"
+        case .year: return "year \(ascending) NULLS LAST, id \(ascending)"
+        case .rating: return "halfStars \(descending) NULLS LAST, id \(ascending)"
+        case .watched: return "lastWatched \(descending) NULLS LAST, viewingCount \(descending), id \(ascending)"
+        }
+    }
+}

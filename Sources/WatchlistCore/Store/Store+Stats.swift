@@ -1,0 +1,48 @@
+internal import GRDB
+
+extension Store {
+    /// The numbers of `stats`, over every film or the films of collection `collectionId`.
+    func stats(collectionId: Int64?) throws -> Stats {
+        // The films in scope, as a condition on a film id column.
+        let scope = "(?1 IS NULL OR filmId IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1))"
+        let arguments: StatementArguments = [collectionId]
+        let viewings = try value(Int.self, "SELECT count(*) FROM viewing WHERE \(scope)", arguments) ?? 0
+        let byYear = try all("""
+            SELECT substr(watchedOn, 1, 4), count(*) FROM viewing WHERE watchedOn IS NOT NULL AND \(scope)
+            GROUP BY 1 ORDER BY 1
+            """, arguments) { Stats.Count(label: $0[0], count: $0[1]) }
+        let byDecade = try all("""
+            SELECT year / 10 * 10, count(*) FROM film
+            WHERE year IS NOT NULL AND id IN (SELECT DISTINCT filmId FROM viewing WHERE \(scope))
+            GROUP BY 1 ORDER BY 1
+            """, arguments) { Stats.Count(label: "\($0[0] as Int)s", count: $0[1]) }
+        var histogram: [Int: Int] = [:]
+        for (halfStars, count) in try all("SELECT halfStars, count(*) FROM rating WHERE \(scope) GROUP BY halfStars", arguments,
+                                          { ($0[0] as Int, $0[1] as Int) }) {
+            guard StarRating(halfStars: halfStars) != nil else {
+                throw DamagedValue(table: "rating", row: 0, problem: "\(count) rating(s) of \(halfStars) half stars, not 1 to 10")
+            }
+            histogram[halfStars] = count
+        }
+        let ratings = StarRating.all.map { Stats.Count(label: $0.decimal, count: histogram[$0.halfStars] ?? 0) }
+        let average = try value(Double.self, "SELECT avg(halfStars) / 2.0 FROM rating WHERE \(scope)", arguments)
+        let rewatched = try all("""
+            SELECT f.*, v.n FROM (SELECT filmId, count(*) AS n FROM viewing WHERE \(scope) GROUP BY filmId HAVING n > 1) v
+            JOIN film f ON f.id = v.filmId ORDER BY v.n DESC, f.id LIMIT 5
+            """, arguments) { row in
+            Stats.Rewatched(film: try Decode.film(row).displayTitle, viewings: row["n"])
+        }
+        let gap = try one("""
+            SELECT previous, watchedOn, julianday(watchedOn) - julianday(previous) AS days FROM (
+                SELECT watchedOn, lag(watchedOn) OVER (ORDER BY watchedOn) AS previous
+                FROM viewing WHERE watchedOn IS NOT NULL AND \(scope))
+            WHERE previous IS NOT NULL ORDER BY days DESC, watchedOn LIMIT 1
+            """, arguments) { row -> Stats.Gap? in
+            guard let from = Day(iso: row[0]), let to = Day(iso: row[1]) else { return nil }
+            return Stats.Gap(from: from, to: to, days: Int(row[2] as Double))
+        } ?? nil
+        return Stats(collections: try collectionProgress(collectionId: collectionId), viewings: viewings,
+                     viewingsByYear: byYear, filmsByDecade: byDecade, ratings: ratings, averageRating: average,
+                     mostRewatched: rewatched, longestGap: gap)
+    }
+}

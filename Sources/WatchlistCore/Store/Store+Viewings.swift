@@ -1,0 +1,59 @@
+internal import GRDB
+
+extension Store {
+    /// Logs a viewing. It is a rewatch when `markedRewatch`, or when the film already has a
+    /// viewing on an earlier or the same day or on an unknown day; a first viewing dated
+    /// before existing ones turns those into rewatches.
+    func logViewing(filmId: Int64, watchedOn: Day?, markedRewatch: Bool, loggedAt: String) throws -> Viewing {
+        let earlier: Bool
+        if let watchedOn {
+            earlier = try value(Bool.self, """
+                SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ? AND (watchedOn IS NULL OR watchedOn <= ?))
+                """, [filmId, watchedOn.iso]) ?? false
+        } else {
+            earlier = try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?)", [filmId]) ?? false
+        }
+        let viewing = try insertViewing(filmId: filmId, watchedOn: watchedOn, rewatch: markedRewatch || earlier, loggedAt: loggedAt)
+        if !earlier, let watchedOn {
+            try execute("UPDATE viewing SET rewatch = 1 WHERE filmId = ? AND watchedOn > ? AND rewatch = 0", [filmId, watchedOn.iso])
+        }
+        return viewing
+    }
+
+    /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
+    @discardableResult
+    func insertViewing(filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String) throws -> Viewing {
+        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (?, ?, ?, ?)",
+                    [filmId, watchedOn?.iso, rewatch, loggedAt])
+        return Viewing(id: db.lastInsertedRowID, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt)
+    }
+
+    /// Removes viewings of a film and returns them, oldest first; none when nothing matched.
+    func deleteViewings(filmId: Int64, _ selection: ViewingSelection) throws -> [Viewing] {
+        let chosen: [Viewing]
+        switch selection {
+        case .all:
+            chosen = try viewings(filmId: filmId)
+        case .latest:
+            chosen = try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, id DESC LIMIT 1", [filmId], Decode.viewing)
+        case .on(let day):
+            chosen = try all("SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY id DESC LIMIT 1",
+                             [filmId, day?.iso], Decode.viewing)
+        }
+        for viewing in chosen { try execute("DELETE FROM viewing WHERE id = ?", [viewing.id]) }
+        return chosen
+    }
+
+    /// A film's viewings, oldest first.
+    func viewings(filmId: Int64) throws -> [Viewing] {
+        try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", [filmId], Decode.viewing)
+    }
+
+    /// The viewing on the latest known day (the latest logged on that day); a viewing on
+    /// an unknown day only when no viewing has a day.
+    func latestViewing() throws -> FilmViewing? {
+        guard let viewing = try one("SELECT * FROM viewing ORDER BY watchedOn DESC, id DESC LIMIT 1", [], Decode.viewing),
+              let film = try film(id: viewing.filmId) else { return nil }
+        return FilmViewing(film: film, viewing: viewing)
+    }
+}

@@ -1,0 +1,39 @@
+/// Turns an input file's bytes into UTF-8: a byte-order mark is dropped, and a file that is
+/// not valid UTF-8 is read as Windows-1252 (what real IMDb exports in Latin-1 are) with a
+/// warning. A NUL byte is refused: no text format we read has one.
+public enum TextDecoding {
+    public struct Decoded {
+        public var bytes: [UInt8]
+        /// Set when the file was not UTF-8.
+        public var warning: String?
+    }
+
+    public static func utf8(_ raw: [UInt8], source: String) throws -> Decoded {
+        if let nul = raw.firstIndex(of: 0) {
+            let line = raw[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+            throw WatchlistError.malformedFile(source: source, line: line, problem: "a NUL byte; the file is not text")
+        }
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if isValidUTF8(bytes) { return Decoded(bytes: bytes, warning: nil) }
+        var converted: [UInt8] = []
+        converted.reserveCapacity(bytes.count + bytes.count / 8)
+        for byte in bytes {
+            let scalar = byte < 0x80 ? Unicode.Scalar(byte)
+                : byte < 0xA0 ? windows1252[Int(byte - 0x80)] : Unicode.Scalar(UInt32(byte))!
+            converted.append(contentsOf: String(Character(scalar)).utf8)
+        }
+        return Decoded(bytes: converted, warning: "\(source) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
+    }
+
+    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        // The standard library's validation is much faster than decoding scalar by scalar.
+        String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    /// Windows-1252's characters for 0x80–0x9F; the five unassigned bytes keep their C1 code points.
+    static let windows1252: [Unicode.Scalar] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+    ].map { Unicode.Scalar(UInt32($0))! }
+}

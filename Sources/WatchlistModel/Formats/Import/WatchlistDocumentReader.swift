@@ -1,0 +1,149 @@
+import Foundation
+
+/// Reads the tool's own JSON document, every version shipped (1; `tags` since the import
+/// issue, optional), checking every value where it enters.
+enum WatchlistDocumentReader {
+    struct Document: Decodable {
+        var format: String
+        var version: Int
+        var collections: [CollectionIn]?
+        var films: [FilmIn]?
+    }
+
+    struct CollectionIn: Decodable {
+        var slug: String
+        var title: String
+        var description: String?
+        var films: [Int64]?
+    }
+
+    struct FilmIn: Decodable {
+        var id: Int64?
+        var title: String
+        var year: Int?
+        var description: String?
+        var fact: String?
+        var collections: [String]?
+        var viewings: [ViewingIn]?
+        var rating: Double?
+        var ratedAt: String?
+        var notes: [NoteIn]?
+        var tags: [String]?
+    }
+
+    struct ViewingIn: Decodable {
+        var date: String?
+        var rewatch: Bool?
+        var loggedAt: String?
+    }
+
+    struct NoteIn: Decodable {
+        var id: Int64?
+        var text: String
+        var createdAt: String?
+        var updatedAt: String?
+    }
+
+    static let newestVersion = JSONDocument.version
+
+    static func read(_ bytes: [UInt8], source: String) throws -> (films: [ImportedFilm], collections: [ImportedCollection]) {
+        func fail(_ problem: String) -> WatchlistError { .malformedFile(source: source, line: nil, problem: problem) }
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw fail("\(path(context.codingPath + [key])) is missing")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw fail("\(path(context.codingPath)) has the wrong type of value")
+        } catch {
+            throw fail("the file is not valid JSON")
+        }
+        guard document.format == JSONDocument.format else {
+            throw fail("the file is JSON, but not a watchlist document (its format is '\(document.format)')")
+        }
+        guard (1...newestVersion).contains(document.version) else {
+            throw fail("the file is a watchlist document of version \(document.version); this watchlist reads versions 1 to \(newestVersion). Upgrade watchlist to import it")
+        }
+        let collections = try (document.collections ?? []).enumerated().map { index, collection in
+            let at = "collections[\(index)]"
+            let slug: String
+            do { slug = try InputText.slug(collection.slug) } catch { throw fail("\(at).slug '\(collection.slug)' is not a slug") }
+            return ImportedCollection(slug: slug, title: try text(collection.title, at: "\(at).title", limit: 200, fail: fail),
+                                      description: try text(collection.description ?? "", at: "\(at).description", limit: 100_000,
+                                                            allowEmpty: true, fail: fail),
+                                      filmIds: collection.films ?? [])
+        }
+        let films = try (document.films ?? []).enumerated().map { index, film in
+            try read(film, at: "films[\(index)]", source: source, fail: fail)
+        }
+        return (films, collections)
+    }
+
+    private static func read(_ film: FilmIn, at: String, source: String, fail: (String) -> WatchlistError) throws -> ImportedFilm {
+        let title = try text(film.title, at: "\(at).title", limit: FilmQuery.maximumLength, fail: fail)
+        var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: film.year, origin: "\(source): \(at)",
+                                    format: .watchlist)
+        if let year = film.year, !(1870...2999).contains(year) {
+            throw fail("\(at).year \(year) is not a film's year")
+        }
+        imported.id = film.id
+        imported.description = try text(film.description ?? "", at: "\(at).description", limit: CollectionText.maximumFieldLength,
+                                        allowEmpty: true, fail: fail)
+        imported.fact = try text(film.fact ?? "", at: "\(at).fact", limit: CollectionText.maximumFieldLength, allowEmpty: true, fail: fail)
+        imported.collections = film.collections ?? []
+        imported.viewings = try (film.viewings ?? []).enumerated().map { index, viewing in
+            let here = "\(at).viewings[\(index)]"
+            var day: Day?
+            if let date = viewing.date {
+                guard let parsed = Day(iso: date) else { throw fail("\(here).date '\(date)' is not a date (YYYY-MM-DD)") }
+                day = parsed
+            }
+            return ImportedViewing(watchedOn: day, rewatch: viewing.rewatch ?? false,
+                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt", fail: fail))
+        }
+        if let stars = film.rating {
+            // The range first: Int(_:) of a huge or infinite double traps.
+            guard (0.5...5).contains(stars), (stars * 2).rounded() == stars * 2, let value = StarRating(halfStars: Int(stars * 2)) else {
+                throw fail("\(at).rating \(stars) is not a rating from 0.5 to 5 in steps of 0.5")
+            }
+            imported.rating = ImportedRating(value: value, ratedAt: try timestamp(film.ratedAt, at: "\(at).ratedAt", fail: fail))
+        }
+        imported.notes = try (film.notes ?? []).enumerated().map { index, note in
+            let here = "\(at).notes[\(index)]"
+            return ImportedNote(text: try text(note.text, at: "\(here).text", limit: InputText.maximumNoteLength, fail: fail),
+                                id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt", fail: fail),
+                                updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt", fail: fail))
+        }
+        imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
+            do { return try InputText.tag(tag) } catch { throw fail("\(at).tags[\(index)] '\(tag)' is not a tag") }
+        }
+        return imported
+    }
+
+    /// Text without NUL, trimmed, not blank (unless allowed) and at most `limit` characters.
+    private static func text(_ raw: String, at: String, limit: Int, allowEmpty: Bool = false,
+                             fail: (String) -> WatchlistError) throws -> String {
+        guard !raw.contains("\0") else { throw fail("\(at) holds a NUL character") }
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard allowEmpty || !text.isEmpty else { throw fail("\(at) is empty") }
+        guard text.count <= limit else { throw fail("\(at) is longer than \(limit) characters") }
+        return text
+    }
+
+    /// An ISO-8601 UTC instant as the tool writes it, or nil.
+    private static func timestamp(_ raw: String?, at: String, fail: (String) -> WatchlistError) throws -> String? {
+        guard let raw else { return nil }
+        let bytes = Array(raw.utf8)
+        let pattern = Array("0000-00-00T00:00:00Z".utf8)
+        guard bytes.count == pattern.count,
+              zip(bytes, pattern).allSatisfy({ $1 == UInt8(ascii: "0") ? ($0 >= 48 && $0 <= 57) : $0 == $1 }),
+              Day(iso: String(raw.prefix(10))) != nil else {
+            throw fail("\(at) '\(raw)' is not a time such as 2026-11-26T20:01:29Z")
+        }
+        return raw
+    }
+
+    private static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+    }
+}

@@ -1,0 +1,89 @@
+/// The export document (format "watchlist", version 1), written a film at a time: keys in
+/// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
+/// are the contract; they do not move when the model does.
+public enum JSONDocument {
+    public static let format = "watchlist"
+    public static let version = 1
+
+    /// A film of the export document (and of `show --json`), keys in sorted order.
+    static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
+        let film = detail.film
+        json.beginObject()
+        json.key("collections"); json.strings(detail.collections)
+        json.key("description"); json.string(film.description)
+        json.key("fact"); json.string(film.fact)
+        json.key("id"); json.int(film.id)
+        json.key("notes"); json.beginArray()
+        for note in detail.notes {
+            json.beginObject()
+            json.key("createdAt"); json.string(note.createdAt)
+            json.key("id"); json.int(note.id)
+            json.key("text"); json.string(note.text)
+            json.key("updatedAt"); json.string(note.updatedAt)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("ratedAt"); json.string(detail.rating?.ratedAt)
+        json.key("rating"); json.stars(detail.rating?.value)
+        json.key("tags"); json.strings(detail.tags)
+        json.key("title"); json.string(film.title)
+        json.key("viewings"); json.beginArray()
+        for viewing in detail.viewings {
+            json.beginObject()
+            json.key("date"); json.string(viewing.watchedOn?.iso)
+            json.key("loggedAt"); json.string(viewing.loggedAt)
+            json.key("rewatch"); json.bool(viewing.rewatch)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("year"); json.int(film.year)
+        json.endObject()
+    }
+
+    /// A collection of the export document: slug, title, description and its films' ids in order.
+    static func write(_ contents: CollectionContents, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("description"); json.string(contents.collection.description)
+        json.key("films"); json.beginArray()
+        for id in contents.filmIds { json.int(id) }
+        json.endArray()
+        json.key("slug"); json.string(contents.collection.slug)
+        json.key("title"); json.string(contents.collection.title)
+        json.endObject()
+    }
+}
+
+/// Writes the export document: keys in sorted order (collections, exportedAt, films, format,
+/// version), one film a line, a film at a time.
+struct JSONExportWriter: ExportWriter {
+    let output: TextOutput
+    private var filmsWritten = 0
+
+    init(_ output: TextOutput) {
+        self.output = output
+    }
+
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("collections"); json.beginArray()
+        for contents in collections { JSONDocument.write(contents, into: &json) }
+        json.endArray()
+        json.key("exportedAt"); json.string(exportedAt)
+        json.key("films")
+        try output.write(json.bytes)
+        try output.write("[")
+    }
+
+    mutating func add(_ film: FilmDetail) throws {
+        var json = JSONWriter()
+        JSONDocument.write(film, into: &json)
+        try output.write(filmsWritten == 0 ? "\n" : ",\n")
+        try output.write(json.bytes)
+        filmsWritten += 1
+    }
+
+    mutating func finish() throws {
+        try output.write("\n],\"format\":\"\(JSONDocument.format)\",\"version\":\(JSONDocument.version)}\n")
+    }
+}

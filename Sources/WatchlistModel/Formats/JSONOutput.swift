@@ -1,0 +1,201 @@
+import Foundation
+
+/// What every `--json` prints: one JSON document, compact, keys in sorted order, camelCase;
+/// a top-level array has one element a line. These shapes are the contract; they do not move
+/// when the model does.
+public enum JSONOutput {
+    /// `show --json`: one film, shaped like a film of the export document.
+    public static func film(_ detail: FilmDetail) -> Data {
+        var json = JSONWriter()
+        JSONDocument.write(detail, into: &json)
+        return Data(json.bytes)
+    }
+
+    /// `list --json`: film summaries.
+    public static func summaries(_ summaries: [FilmSummary]) -> Data {
+        lines(summaries) { summary, json in
+            json.beginObject()
+            json.key("id"); json.int(summary.film.id)
+            json.key("lastWatched"); json.string(summary.lastWatched?.iso)
+            json.key("notes"); json.int(summary.noteCount)
+            json.key("rating"); json.stars(summary.rating)
+            json.key("tags"); json.strings(summary.tags)
+            json.key("title"); json.string(summary.film.title)
+            json.key("viewings"); json.int(summary.viewingCount)
+            json.key("year"); json.int(summary.film.year)
+            json.endObject()
+        }
+    }
+
+    /// `collection list --json`: the collections with their progress.
+    public static func collections(_ collections: [CollectionProgress]) -> Data {
+        lines(collections) { progress, json in
+            json.beginObject()
+            json.key("builtIn"); json.bool(progress.collection.builtIn)
+            json.key("description"); json.string(progress.collection.description)
+            json.key("films"); json.int(progress.filmCount)
+            json.key("slug"); json.string(progress.collection.slug)
+            json.key("title"); json.string(progress.collection.title)
+            json.key("watched"); json.int(progress.watchedCount)
+            json.endObject()
+        }
+    }
+
+    /// `note list --json`: notes, each with its film's id and title.
+    public static func notes(_ notes: [FilmNote]) -> Data {
+        lines(notes) { item, json in
+            json.beginObject()
+            json.key("createdAt"); json.string(item.note.createdAt)
+            json.key("film"); json.string(item.film.displayTitle)
+            json.key("filmId"); json.int(item.film.id)
+            json.key("id"); json.int(item.note.id)
+            json.key("text"); json.string(item.note.text)
+            json.key("updatedAt"); json.string(item.note.updatedAt)
+            json.endObject()
+        }
+    }
+
+    /// `search --json`: the matches, best first.
+    public static func searchHits(_ hits: [SearchHit]) -> Data {
+        lines(hits) { hit, json in
+            json.beginObject()
+            json.key("id"); json.int(hit.film.id)
+            json.key("score"); json.double((hit.score * 1000).rounded() / 1000)
+            json.key("snippet"); json.string(hit.snippet)
+            json.key("title"); json.string(hit.film.title)
+            json.key("year"); json.int(hit.film.year)
+            json.endObject()
+        }
+    }
+
+    /// `history --json`: the recorded changes, newest first.
+    public static func history(_ entries: [HistoryEntry]) -> Data {
+        lines(entries) { entry, json in
+            json.beginObject()
+            json.key("at"); json.string(entry.at)
+            json.key("command"); json.string(entry.command)
+            json.key("id"); json.int(entry.id)
+            json.key("summary"); json.string(entry.summary)
+            json.endObject()
+        }
+    }
+
+    /// `stats --json`.
+    public static func stats(_ stats: Stats) -> Data {
+        var json = JSONWriter()
+        func counts(_ counts: [Stats.Count]) {
+            json.beginArray()
+            for count in counts {
+                json.beginObject()
+                json.key("count"); json.int(count.count)
+                json.key("label"); json.string(count.label)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        json.beginObject()
+        json.key("averageRating"); json.double(stats.averageRating)
+        json.key("collections"); json.beginArray()
+        for progress in stats.collections {
+            json.beginObject()
+            json.key("films"); json.int(progress.filmCount)
+            json.key("slug"); json.string(progress.collection.slug)
+            json.key("title"); json.string(progress.collection.title)
+            json.key("watched"); json.int(progress.watchedCount)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("filmsByDecade"); counts(stats.filmsByDecade)
+        json.key("longestGap")
+        if let gap = stats.longestGap {
+            json.beginObject()
+            json.key("days"); json.int(gap.days)
+            json.key("from"); json.string(gap.from.iso)
+            json.key("to"); json.string(gap.to.iso)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("mostRewatched"); json.beginArray()
+        for film in stats.mostRewatched {
+            json.beginObject()
+            json.key("film"); json.string(film.film)
+            json.key("viewings"); json.int(film.viewings)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("ratings"); counts(stats.ratings)
+        json.key("viewings"); json.int(stats.viewings)
+        json.key("viewingsByYear"); counts(stats.viewingsByYear)
+        json.endObject()
+        return Data(json.bytes)
+    }
+
+    /// `import --json`: the import's report.
+    public static func importReport(_ report: ImportReport) -> Data {
+        var json = JSONWriter()
+        func counts(_ counts: ImportReport.Counts) {
+            json.beginObject()
+            json.key("notes"); json.int(counts.notes)
+            json.key("ratings"); json.int(counts.ratings)
+            json.key("tags"); json.int(counts.tags)
+            json.key("viewings"); json.int(counts.viewings)
+            json.endObject()
+        }
+        json.beginObject()
+        json.key("added"); counts(report.added)
+        json.key("collectionsCreated"); json.strings(report.collectionsCreated)
+        json.key("conflicts"); json.beginArray()
+        for conflict in report.conflicts {
+            json.beginObject()
+            json.key("film"); json.string(conflict.film)
+            json.key("kept"); json.string(conflict.importedWon ? "imported" : "ours")
+            json.key("ours"); json.stars(conflict.ours)
+            json.key("theirs"); json.stars(conflict.theirs)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("dryRun"); json.bool(report.dryRun)
+        json.key("files"); json.beginArray()
+        for file in report.files {
+            json.beginObject()
+            json.key("kind"); json.string(file.kind)
+            json.key("path"); json.string(file.path)
+            json.key("rows"); json.int(file.rows)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("films"); json.beginObject()
+        json.key("created"); json.int(report.filmsCreated)
+        json.key("matched"); json.int(report.filmsMatched)
+        json.key("skipped"); json.int(report.skippedFilms.count)
+        json.key("skippedTitles"); json.strings(report.skippedFilms)
+        json.endObject()
+        json.key("ignoredFiles"); json.strings(report.ignoredFiles)
+        json.key("rows"); json.int(report.rows)
+        json.key("skippedTitleTypes"); json.beginObject()
+        for (type, count) in report.skippedTitleTypes.sorted(by: { $0.key < $1.key }) {
+            json.key(type); json.int(count)
+        }
+        json.endObject()
+        json.key("unchanged"); counts(report.unchanged)
+        json.key("warnings"); json.strings(report.warnings)
+        json.key("watchlistRows"); json.int(report.watchlistRows)
+        json.endObject()
+        return Data(json.bytes)
+    }
+
+    /// An array with one element a line: `[` then each element, then `]`.
+    static func lines<Element>(_ elements: [Element], _ write: (Element, inout JSONWriter) -> Void) -> Data {
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(elements.count * 160 + 4)
+        for (index, element) in elements.enumerated() {
+            var json = JSONWriter()
+            write(element, &json)
+            bytes.append(contentsOf: index == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
+            bytes.append(contentsOf: json.bytes)
+        }
+        bytes.append(contentsOf: elements.isEmpty ? [UInt8(ascii: "]")] : [UInt8(ascii: "\n"), UInt8(ascii: "]")])
+        return Data(bytes)
+    }
+}

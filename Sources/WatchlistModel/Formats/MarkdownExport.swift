@@ -1,0 +1,72 @@
+/// A page to share: per collection its title and introduction, then "Watched" (stars,
+/// days, notes) and "Not yet watched". Films in no collection follow under "Other films".
+struct MarkdownExportWriter: ExportWriter {
+    let output: TextOutput
+    /// Markdown groups films by collection, so it keeps them until the end.
+    private var pages = CollectionSections()
+
+    init(_ output: TextOutput) {
+        self.output = output
+    }
+
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
+        pages.begin(exportedAt: exportedAt, collections: collections)
+    }
+
+    mutating func add(_ film: FilmDetail) throws {
+        pages.add(film)
+    }
+
+    mutating func finish() throws {
+        for page in pages.sections {
+            try section(title: page.title, introduction: page.introduction, films: page.films)
+        }
+        try output.write("---\n\nExported from watchlist on \(pages.exportedAt.prefix(10)).\n")
+    }
+
+    private func section(title: String, introduction: String, films: [FilmDetail]) throws {
+        let watched = films.filter(\.isWatched)
+        var text = "# \(Markdown.escape(title))\n\n"
+        if !introduction.isEmpty { text += "\(Markdown.escape(introduction))\n\n" }
+        text += "\(watched.count) of \(films.count) watched.\n\n## Watched\n\n"
+        if watched.isEmpty { text += "Nothing yet.\n\n" }
+        for film in watched {
+            text += "- **\(Markdown.escape(film.film.displayTitle))**"
+            if let rating = film.rating { text += " \(rating.value.starsText)" }
+            text += " — " + film.viewings.map { viewing in
+                (viewing.watchedOn?.iso ?? "on an unknown day") + (viewing.rewatch ? " (rewatch)" : "")
+            }.joined(separator: ", ") + Markdown.tags(film.tags) + "\n"
+            for note in film.notes {
+                text += note.text.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { "  > " + Markdown.escape(String($0)) }.joined(separator: "\n") + "\n"
+            }
+        }
+        text += (watched.isEmpty ? "" : "\n") + "## Not yet watched\n\n"
+        let unwatched = films.filter { !$0.isWatched }
+        if unwatched.isEmpty { text += "Nothing: every film is watched.\n" }
+        for film in unwatched {
+            text += "- \(Markdown.escape(film.film.displayTitle))"
+            if let rating = film.rating { text += " \(rating.value.starsText)" }
+            text += Markdown.tags(film.tags) + "\n"
+        }
+        try output.write(text + "\n")
+    }
+}
+
+enum Markdown {
+    /// " · tags: arctic, liked", or nothing.
+    static func tags(_ tags: [String]) -> String {
+        tags.isEmpty ? "" : " · tags: " + escape(tags.joined(separator: ", "))
+    }
+
+    /// Backslash-escapes the characters Markdown would read as markup, so that a title or a
+    /// note shows as written.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}

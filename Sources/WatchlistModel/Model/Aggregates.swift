@@ -1,0 +1,118 @@
+/// One line of `list`: a film and counts of what the user recorded about it.
+public struct FilmSummary: Hashable, Sendable {
+    public var film: Film
+    public var viewingCount: Int
+    /// The latest known day the film was watched; nil when never watched or only on unknown days.
+    public var lastWatched: Day?
+    public var rating: StarRating?
+    public var noteCount: Int
+    /// Sorted.
+    public var tags: [String]
+
+    public init(film: Film, viewingCount: Int, lastWatched: Day?, rating: StarRating?, noteCount: Int, tags: [String]) {
+        self.film = film
+        self.viewingCount = viewingCount
+        self.lastWatched = lastWatched
+        self.rating = rating
+        self.noteCount = noteCount
+        self.tags = tags
+    }
+}
+
+/// Everything recorded about one film.
+public struct FilmDetail: Hashable, Sendable {
+    public var film: Film
+    /// Slugs of the collections that hold the film.
+    public var collections: [String]
+    /// Oldest first: unknown days first, then by day, then in the order they were logged.
+    public var viewings: [Viewing]
+    public var rating: Rating?
+    /// Oldest first.
+    public var notes: [Note]
+    /// Sorted.
+    public var tags: [String]
+
+    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String]) {
+        self.film = film
+        self.collections = collections
+        self.viewings = viewings
+        self.rating = rating
+        self.notes = notes
+        self.tags = tags
+    }
+
+    /// True when the user recorded anything about the film.
+    public var hasRecords: Bool { !viewings.isEmpty || rating != nil || !notes.isEmpty || !tags.isEmpty }
+
+    public var isWatched: Bool { !viewings.isEmpty }
+    public var firstWatched: Day? { viewings.lazy.compactMap(\.watchedOn).first }
+    public var lastWatched: Day? { viewings.lazy.compactMap(\.watchedOn).last }
+}
+
+/// A collection with how many films it has and how many of them are watched.
+public struct CollectionProgress: Hashable, Sendable {
+    public var collection: FilmCollection
+    public var filmCount: Int
+    public var watchedCount: Int
+
+    public init(collection: FilmCollection, filmCount: Int, watchedCount: Int) {
+        self.collection = collection
+        self.filmCount = filmCount
+        self.watchedCount = watchedCount
+    }
+}
+
+/// A collection's progress and its films' ids in collection order: what exports write.
+public struct CollectionContents: Hashable, Sendable {
+    public var progress: CollectionProgress
+    public var filmIds: [Int64]
+
+    public init(progress: CollectionProgress, filmIds: [Int64]) {
+        self.progress = progress
+        self.filmIds = filmIds
+    }
+
+    public var collection: FilmCollection { progress.collection }
+}
+
+/// A viewing together with its film: "the latest viewing".
+public struct FilmViewing: Hashable, Sendable {
+    public var film: Film
+    public var viewing: Viewing
+
+    public init(film: Film, viewing: Viewing) {
+        self.film = film
+        self.viewing = viewing
+    }
+}
+
+/// A note together with its film, for `note list`.
+public struct FilmNote: Hashable, Sendable {
+    public var film: Film
+    public var note: Note
+
+    public init(film: Film, note: Note) {
+        self.film = film
+        self.note = note
+    }
+}
+
+/// What removing a collection deletes: the films in no other collection and their records.
+public struct CollectionRemoval: Hashable, Sendable {
+    public var films: Int
+    public var viewings: Int
+    public var ratings: Int
+    public var notes: Int
+    public var tags: Int
+
+    public init(films: Int, viewings: Int, ratings: Int, notes: Int, tags: Int) {
+        self.films = films
+        self.viewings = viewings
+        self.ratings = ratings
+        self.notes = notes
+        self.tags = tags
+    }
+
+    /// True when the removal would delete something the user recorded.
+    public var losesRecords: Bool { viewings + ratings + notes + tags > 0 }
+}

@@ -1,0 +1,136 @@
+/// A film as the database keeps it. `year` is nil when unknown; `titleKey` is the title folded
+/// for matching (see `TitleKey`).
+public struct Film: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var title: String
+    public var year: Int?
+    public var description: String
+    public var fact: String
+    public var titleKey: String
+
+    public init(id: Int64, title: String, year: Int?, description: String, fact: String, titleKey: String) {
+        self.id = id
+        self.title = title
+        self.year = year
+        self.description = description
+        self.fact = fact
+        self.titleKey = titleKey
+    }
+
+    /// "The Ascent (1977)", the way people and messages name a film.
+    public var displayTitle: String { FilmDraft.displayTitle(title, year) }
+}
+
+/// A film to create: everything but the id the database gives it.
+public struct FilmDraft: Hashable, Sendable {
+    public var title: String
+    public var year: Int?
+    public var description: String
+    public var fact: String
+    public var titleKey: String
+
+    /// `titleKey` defaults to the folded title; a caller that folded it already passes it.
+    public init(title: String, year: Int?, description: String = "", fact: String = "", titleKey: String? = nil) {
+        self.title = title
+        self.year = year
+        self.description = description
+        self.fact = fact
+        self.titleKey = titleKey ?? TitleKey.fold(title)
+    }
+
+    public var displayTitle: String { FilmDraft.displayTitle(title, year) }
+
+    static func displayTitle(_ title: String, _ year: Int?) -> String {
+        year.map { "\(title) (\($0))" } ?? title
+    }
+}
+
+/// A curated list of films, such as the built-in `soviet-survival`.
+public struct FilmCollection: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var slug: String
+    public var title: String
+    public var description: String
+    public var builtIn: Bool
+    public var createdAt: String
+
+    public init(id: Int64, slug: String, title: String, description: String, builtIn: Bool, createdAt: String) {
+        self.id = id
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.builtIn = builtIn
+        self.createdAt = createdAt
+    }
+}
+
+/// One time a film was watched, on a day or (nil) on a day nobody knows.
+public struct Viewing: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var filmId: Int64
+    public var watchedOn: Day?
+    public var rewatch: Bool
+    /// When it was logged: an ISO-8601 instant in UTC.
+    public var loggedAt: String
+
+    public init(id: Int64, filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String) {
+        self.id = id
+        self.filmId = filmId
+        self.watchedOn = watchedOn
+        self.rewatch = rewatch
+        self.loggedAt = loggedAt
+    }
+}
+
+/// A film's rating: one per film.
+public struct Rating: Hashable, Sendable {
+    public var filmId: Int64
+    public var value: StarRating
+    /// When it was rated: an ISO-8601 instant in UTC.
+    public var ratedAt: String
+
+    public init(filmId: Int64, value: StarRating, ratedAt: String) {
+        self.filmId = filmId
+        self.value = value
+        self.ratedAt = ratedAt
+    }
+}
+
+/// A note on a film; a film can have many.
+public struct Note: Hashable, Sendable, Identifiable {
+    public var id: Int64
+    public var filmId: Int64
+    public var text: String
+    public var createdAt: String
+    public var updatedAt: String
+
+    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String) {
+        self.id = id
+        self.filmId = filmId
+        self.text = text
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+/// A collection to create, with its films in order: the built-in one, or one read from a file.
+public struct CollectionSeed: Sendable {
+    public var slug: String
+    public var title: String
+    public var description: String
+    public var builtIn: Bool
+    public var films: [FilmDraft]
+
+    public init(slug: String, title: String, description: String, builtIn: Bool, films: [FilmDraft]) {
+        self.slug = slug
+        self.title = title
+        self.description = description
+        self.builtIn = builtIn
+        self.films = films
+    }
+}
+
+extension Optional where Wrapped == Day {
+    /// "on 2026-11-20", or "on an unknown day": how messages name a viewing's day.
+    public var onDay: String { map { "on \($0.iso)" } ?? "on an unknown day" }
+}

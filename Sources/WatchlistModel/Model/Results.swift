@@ -1,0 +1,123 @@
+/// What the use cases return: one struct each, so that the CLI and the formats name what they
+/// read.
+
+/// What `watchlist` alone shows.
+public struct Summary: Sendable {
+    public var collections: [CollectionProgress]
+    public var latest: FilmViewing?
+
+    public init(collections: [CollectionProgress], latest: FilmViewing?) {
+        self.collections = collections
+        self.latest = latest
+    }
+}
+
+/// A logged viewing and its film.
+public struct WatchResult: Sendable {
+    public var film: Film
+    public var viewing: Viewing
+
+    public init(film: Film, viewing: Viewing) {
+        self.film = film
+        self.viewing = viewing
+    }
+}
+
+/// The viewings `unwatch` removed, oldest first.
+public struct UnwatchResult: Sendable {
+    public var film: Film
+    public var removed: [Viewing]
+
+    public init(film: Film, removed: [Viewing]) {
+        self.film = film
+        self.removed = removed
+    }
+}
+
+/// A rating set, with the one it replaced.
+public struct RateResult: Sendable {
+    public var film: Film
+    public var rating: StarRating
+    public var previous: StarRating?
+
+    public init(film: Film, rating: StarRating, previous: StarRating?) {
+        self.film = film
+        self.rating = rating
+        self.previous = previous
+    }
+}
+
+/// The rating `unrate` removed.
+public struct UnrateResult: Sendable {
+    public var film: Film
+    public var removed: StarRating
+
+    public init(film: Film, removed: StarRating) {
+        self.film = film
+        self.removed = removed
+    }
+}
+
+/// What `tag` did: the tags it added and the ones the film already had.
+public struct TagResult: Sendable {
+    public var film: Film
+    public var added: [String]
+    public var kept: [String]
+
+    public init(film: Film, added: [String], kept: [String]) {
+        self.film = film
+        self.added = added
+        self.kept = kept
+    }
+}
+
+/// What `untag` did: the tags it removed and the ones the film did not have.
+public struct UntagResult: Sendable {
+    public var film: Film
+    public var removed: [String]
+    public var missing: [String]
+
+    public init(film: Film, removed: [String], missing: [String]) {
+        self.film = film
+        self.removed = removed
+        self.missing = missing
+    }
+}
+
+/// A collection with the summaries of its films, in collection order.
+public struct CollectionListing: Sendable {
+    public var progress: CollectionProgress
+    public var films: [FilmSummary]
+
+    public init(progress: CollectionProgress, films: [FilmSummary]) {
+        self.progress = progress
+        self.films = films
+    }
+}
+
+/// What `collection import` did.
+public struct CollectionImport: Sendable {
+    public var collection: FilmCollection
+    /// Films that were new to the database.
+    public var created: Int
+    /// Films the database already had (from another collection or an import).
+    public var matched: Int
+
+    public init(collection: FilmCollection, created: Int, matched: Int) {
+        self.collection = collection
+        self.created = created
+        self.matched = matched
+    }
+}
+
+/// What `next` suggests: an unwatched film.
+public struct Suggestion: Sendable {
+    public var film: Film
+    /// How many unwatched films it was chosen from.
+    public var choices: Int
+
+    public init(film: Film, choices: Int) {
+        self.film = film
+        self.choices = choices
+    }
+}

@@ -1,0 +1,91 @@
+/// What `stats` shows: the diary in numbers, for every film or one collection's.
+public struct Stats: Sendable, Equatable {
+    public struct Count: Sendable, Equatable {
+        public var label: String
+        public var count: Int
+
+        public init(label: String, count: Int) {
+            self.label = label
+            self.count = count
+        }
+    }
+
+    public struct Rewatched: Sendable, Equatable {
+        public var film: String
+        public var viewings: Int
+
+        public init(film: String, viewings: Int) {
+            self.film = film
+            self.viewings = viewings
+        }
+    }
+
+    /// The longest time between two viewings that follow each other in the diary.
+    public struct Gap: Sendable, Equatable {
+        public var from: Day
+        public var to: Day
+        public var days: Int
+
+        public init(from: Day, to: Day, days: Int) {
+            self.from = from
+            self.to = to
+            self.days = days
+        }
+    }
+
+    public var collections: [CollectionProgress]
+    public var viewings: Int
+    /// Viewings a year, oldest year first; viewings on unknown days are not in it.
+    public var viewingsByYear: [Count]
+    /// Watched films by the decade they came out ("1970s"), oldest first.
+    public var filmsByDecade: [Count]
+    /// How many films have each rating, 0.5 to 5 (ten entries, zeros included).
+    public var ratings: [Count]
+    public var averageRating: Double?
+    /// Films watched more than once, most viewings first (at most five).
+    public var mostRewatched: [Rewatched]
+    public var longestGap: Gap?
+
+    public init(collections: [CollectionProgress], viewings: Int, viewingsByYear: [Count], filmsByDecade: [Count],
+                ratings: [Count], averageRating: Double?, mostRewatched: [Rewatched], longestGap: Gap?) {
+        self.collections = collections
+        self.viewings = viewings
+        self.viewingsByYear = viewingsByYear
+        self.filmsByDecade = filmsByDecade
+        self.ratings = ratings
+        self.averageRating = averageRating
+        self.mostRewatched = mostRewatched
+        self.longestGap = longestGap
+    }
+}
+
+/// A film `search` found, with the part of its text that matched.
+public struct SearchHit: Sendable, Equatable {
+    public var film: Film
+    public var snippet: String
+    /// Higher is better (the negated BM25 rank).
+    public var score: Double
+
+    public init(film: Film, snippet: String, score: Double) {
+        self.film = film
+        self.snippet = snippet
+        self.score = score
+    }
+}
+
+/// A change `history` lists and `undo` reverts.
+public struct HistoryEntry: Sendable, Equatable {
+    public var id: Int64
+    public var at: String
+    /// The command as it was typed ("watch ascent --on 2026-11-01").
+    public var command: String
+    /// What it did ("Watched The Ascent (1977) on 2026-11-01").
+    public var summary: String
+
+    public init(id: Int64, at: String, command: String, summary: String) {
+        self.id = id
+        self.at = at
+        self.command = command
+        self.summary = summary
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import WatchlistCore
+
+struct DatabaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Check, back up and restore the database, or print where it is.",
+        subcommands: [Check.self, Backup.self, Restore.self, Path.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Run SQLite's integrity and foreign-key checks (exit 74 when they fail).")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let watchlist = try global.open()
+            try watchlist.check()
+            Terminal.out("The database at \(watchlist.database.path) is sound: integrity_check and foreign_key_check found nothing.")
+        }
+    }
+
+    struct Backup: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to a file.")
+        @OptionGroup var global: GlobalOptions
+        /// The backup file.
+        @Argument(help: "The backup file to write.") var file: String
+        /// Replace an existing file.
+        @Flag(help: "Replace the file if it exists.") var force = false
+
+        func run() throws {
+            try global.open().backup(to: file, force: force)
+            Terminal.out("Backed up the database to \(file)")
+        }
+    }
+
+    struct Restore: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "restore",
+            abstract: "Replace the database's content with a backup.",
+            discussion: "The backup is checked first; the current content is kept in a backup beside the database.")
+        @OptionGroup var global: GlobalOptions
+        /// The backup file.
+        @Argument(help: "A backup written by 'watchlist db backup'.") var file: String
+
+        func run() throws {
+            let kept = try global.open().restore(from: file)
+            Terminal.out("Restored the database from \(file)" + (kept.map { "; the previous content is in \($0)" } ?? ""))
+        }
+    }
+
+    struct Path: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the database's path.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            Terminal.out(try global.databasePath())
+        }
+    }
+}

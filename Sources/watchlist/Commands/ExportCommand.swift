@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import WatchlistCore
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export every collection and film as json (full backup), csv, markdown, html or letterboxd.")
+
+    @OptionGroup var global: GlobalOptions
+    /// The format.
+    @Option(help: "json (the full document), csv (a row per film), markdown or html (a page to share), or letterboxd (for Letterboxd's importer).")
+    var format: ExportFormat = .json
+    /// Only one collection.
+    @Option(help: ArgumentHelp("Only this collection and its films.", valueName: "slug")) var collection: String?
+    /// Where to write.
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+    /// Replace an existing output file.
+    @Flag(help: "Replace the output file if it exists.") var force = false
+
+    func validate() throws {
+        if output?.isEmpty == true { throw ValidationError("--output needs a file path.") }
+        if force && output == nil { throw ValidationError("--force goes with --output.") }
+    }
+
+    func run() throws {
+        let watchlist = try global.open()
+        let bar = ProgressBar("Exporting")
+        defer { bar.finish() }
+        guard let output else {
+            let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
+            return try watchlist.export(format, collection: collection, to: standardOutput, progress: bar.update)
+        }
+        try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
+        Terminal.out("Exported \(format.rawValue) to \(output)")
+    }
+}

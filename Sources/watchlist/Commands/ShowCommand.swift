@@ -1,0 +1,19 @@
+import ArgumentParser
+import WatchlistCore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show everything about one film: description, fact, viewings, rating, tags and notes.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: FilmArgument
+    /// Print JSON instead of text.
+    @Flag(help: "Print one JSON object, shaped like a film of the JSON export.") var json = false
+
+    func run() throws {
+        let detail = try global.open().show(target.film)
+        if json { return Terminal.json(JSONOutput.film(detail)) }
+        Terminal.out(FilmText.render(detail))
+    }
+}

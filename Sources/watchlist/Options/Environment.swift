@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import WatchlistCore
+
+/// The environment variables the tool reads besides the database's (README, "Environment").
+enum Environment {
+    static func value(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+
+    /// The clock: the system's, or the instant WATCHLIST_NOW names (`2026-11-26T20:00:00Z`), for
+    /// scripts and examples whose output must not change from run to run.
+    static func clock() throws -> WatchlistClock {
+        guard let text = value("WATCHLIST_NOW"), !text.isEmpty else { return .system }
+        guard let instant = Timestamp.date(iso: text) else {
+            throw ValidationError("WATCHLIST_NOW is '\(text)'; give an instant such as 2026-11-26T20:00:00Z, or unset it.")
+        }
+        return WatchlistClock(now: { instant }, timeZone: .current)
+    }
+
+    /// How long to wait for another process's transaction: WATCHLIST_LOCK_TIMEOUT seconds, or 5.
+    static func lockTimeout() throws -> TimeInterval {
+        guard let text = value("WATCHLIST_LOCK_TIMEOUT"), !text.isEmpty else { return AppDatabase.defaultBusyTimeout }
+        guard let seconds = Double(text), seconds >= 0, seconds <= 3600 else {
+            throw ValidationError("WATCHLIST_LOCK_TIMEOUT is '\(text)'; give a number of seconds from 0 to 3600, or unset it.")
+        }
+        return seconds
+    }
+}

@@ -1,0 +1,60 @@
+import WatchlistCore
+
+/// `show`: everything about one film, as text.
+enum FilmText {
+    static func render(_ detail: FilmDetail) -> String {
+        var lines = ["\(detail.film.displayTitle)  [id \(detail.film.id)]"]
+        if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
+        if !detail.film.description.isEmpty { lines += ["", detail.film.description] }
+        if !detail.film.fact.isEmpty { lines += ["", "Fact: " + detail.film.fact] }
+        lines.append("")
+        if let rating = detail.rating {
+            lines.append("Rating: \(rating.value.starsText) (\(rating.value.decimal)), rated \(rating.ratedAt.prefix(10))")
+        } else {
+            lines.append("Rating: none")
+        }
+        lines.append("Tags: " + (detail.tags.isEmpty ? "none" : detail.tags.joined(separator: ", ")))
+        if detail.viewings.isEmpty {
+            lines.append("Viewings: none")
+        } else {
+            lines.append("Viewings (\(detail.viewings.count)):")
+            for viewing in detail.viewings {
+                lines.append("  " + (viewing.watchedOn?.iso ?? "unknown day") + (viewing.rewatch ? "  rewatch" : ""))
+            }
+        }
+        if detail.notes.isEmpty {
+            lines.append("Notes: none")
+        } else {
+            lines.append("Notes (\(detail.notes.count)):")
+            for note in detail.notes {
+                lines.append("  [\(note.id)] \(note.createdAt.prefix(10))")
+                lines += indented(note.text, by: 6)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `note list`: each note with its id, film and day, its text indented.
+    static func notes(_ notes: [FilmNote]) -> String {
+        notes.map { item in
+            let when = item.note.updatedAt == item.note.createdAt
+                ? String(item.note.createdAt.prefix(10))
+                : "\(item.note.createdAt.prefix(10)), edited \(item.note.updatedAt.prefix(10))"
+            return (["[\(item.note.id)] \(item.film.displayTitle) · \(when)"] + indented(item.note.text, by: 4)).joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+
+    /// `next`: the film suggested, its description, and what to type after watching it.
+    static func suggestion(_ suggestion: Suggestion) -> String {
+        let film = suggestion.film
+        var text = "\(film.displayTitle)  [id \(film.id)]"
+        if !film.description.isEmpty { text += "\n\n" + film.description }
+        let choices = suggestion.choices == 1 ? "1 unwatched film" : "\(suggestion.choices) unwatched films"
+        return text + "\n\nChosen from \(choices). After watching: watchlist watch \(film.id)"
+    }
+
+    private static func indented(_ text: String, by spaces: Int) -> [String] {
+        let margin = String(repeating: " ", count: spaces)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { margin + $0 }
+    }
+}

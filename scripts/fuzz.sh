@@ -1,36 +1,30 @@
 #!/usr/bin/env bash
-# Builds a libFuzzer target (swiftc -sanitize=fuzzer,address) for each importer and for the
-# collection parser, and runs each for SECONDS seconds (default 30) from the seed corpus in
-# Fuzz/corpus/<target>. A crash, a sanitizer report or a hang fails the script and leaves the
-# input that caused it in .build-fuzz/; make it a regression test in
-# Tests/WatchlistCoreTests/FuzzRegressionTests.swift.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb watchlist
+# Builds the libFuzzer targets of Fuzz/ (a package of its own that links the project's real
+# targets) with SwiftPM, `--sanitize fuzzer --sanitize address`, and runs each for SECONDS seconds
+# (default 30) from the seed corpus in Fuzz/corpus/<target>. A build error, a crash, a sanitizer
+# report or a hang fails the script and leaves the input that caused it in .build-fuzz/; make it
+# a regression test in Tests/WatchlistModelTests/FuzzRegressionTests.swift.
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb watchlist)
+[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document)
 out=.build-fuzz
+
+echo "fuzz: building the targets"
 mkdir -p "$out"
-
-# The parsing code only: it needs Foundation, not the database.
-sources=(Sources/WatchlistCore/WatchlistError.swift Sources/WatchlistCore/Service/Inputs.swift)
-while IFS= read -r file; do sources+=("$file"); done < <(find Sources/WatchlistCore/Model Sources/WatchlistCore/Catalog Sources/WatchlistCore/Formats -name '*.swift' | sort)
-
-# The core's parsing code is built once, instrumented, as a module the targets import.
-echo "fuzz: building the parsing code"
-swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name WatchlistFuzzCore -emit-module -emit-module-path "$out/" \
-    -emit-library -static -o "$out/libWatchlistFuzzCore.a" "${sources[@]}" 2>&1 | grep -v "ld.gold: warning" || true
-[ -f "$out/libWatchlistFuzzCore.a" ] || { echo "fuzz: the parsing code did not build"; exit 1; }
+if ! swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address --scratch-path "$out" >"$out/build.log" 2>&1; then
+    grep -E "error" "$out/build.log" | head -20
+    echo "fuzz: the build failed (the whole log is in $out/build.log)"
+    exit 1
+fi
 
 status=0
 for target in "${targets[@]}"; do
-    binary="$out/fuzz-$target"
-    echo "fuzz: building $target"
-    swiftc -O -sanitize=fuzzer,address -parse-as-library -I "$out" "Fuzz/$target.swift" "$out/libWatchlistFuzzCore.a" \
-        -o "$binary" 2>&1 | grep -v "ld.gold: warning: Cannot export local symbol" || true
-    [ -x "$binary" ] || { echo "fuzz: $target did not build"; exit 1; }
+    binary="$out/release/fuzz-$target"
+    [ -x "$binary" ] || { echo "fuzz: there is no target $target"; exit 1; }
     corpus="$out/corpus-$target"
     mkdir -p "$corpus"
     cp Fuzz/corpus/"$target"/* "$corpus"/

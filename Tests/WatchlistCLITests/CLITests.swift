@@ -7,12 +7,6 @@ struct CLITests {
     let sandbox: Sandbox
     init() throws { sandbox = try Sandbox() }
 
-    var today: String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date())
-    }
 
     @Test("watchlist alone summarises the collection and says how to get help; reading creates no file")
     func summary() throws {
@@ -65,7 +59,8 @@ struct CLITests {
         #expect(try sandbox.run("watch", "THE ASCENT", "--on", "2025-12-31").status == 0)
         #expect(try sandbox.run("watch", "the ascent", "--on", "2026-01-01").stdout == "Watched The Ascent (1977) on 2026-01-01 (rewatch)\n")
         #expect(try sandbox.run("watch", "The Star (2002)", "--on", "unknown").stdout == "Watched The Star (2002) on an unknown day\n")
-        #expect(try sandbox.run("watch", "white sun").stdout == "Watched The White Sun of the Desert (1970) on \(today)\n")
+        // The sandbox's clock is WATCHLIST_NOW, 2026-11-26T12:00:00Z, in UTC.
+        #expect(try sandbox.run("watch", "white sun").stdout == "Watched The White Sun of the Desert (1970) on 2026-11-26\n")
         #expect(try sandbox.run("rate", "ascent", "★★★★½").stdout == "Rated The Ascent (1977) ★★★★½ (4.5)\n")
         #expect(try sandbox.run("rate", "The Star (2002)", "9/10").stdout == "Rated The Star (2002) ★★★★½ (4.5)\n")
         #expect(try sandbox.run("rate", "3", "4").stdout == "Rated The Dawns Here Are Quiet (1972) ★★★★ (4)\n")

@@ -29,12 +29,16 @@ final class Sandbox {
         try? FileManager.default.removeItem(atPath: folder)
     }
 
-    /// An environment that cannot reach the user's own database.
+    /// An environment that cannot reach the user's own database, with a stopped clock
+    /// (2026-11-26T12:00:00Z, UTC) and a short wait for locks.
     var environment: [String: String] {
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = folder + "/home"
         environment.removeValue(forKey: "WATCHLIST_DB")
         environment.removeValue(forKey: "XDG_DATA_HOME")
+        environment["WATCHLIST_NOW"] = "2026-11-26T12:00:00Z"
+        environment["TZ"] = "UTC"
+        environment["WATCHLIST_LOCK_TIMEOUT"] = "0.5"
         return environment
     }
 

@@ -31,7 +31,7 @@ struct FuzzRegressionTests {
 
     @Test("the crashing input the fuzzer saved is refused")
     func savedInput() throws {
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fuzz/corpus/watchlist/crash-huge-rating.json")
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fuzz/corpus/document/crash-huge-rating.json")
         let bytes = try [UInt8](Data(contentsOf: corpus))
         guard case .failure(let error) = read(bytes, path: "crash.json", format: .watchlist) else {
             Issue.record("the input was not refused")

@@ -1,0 +1,22 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The libFuzzer targets, a package of their own so that `swift test` never builds them. They
+// link the project's real targets through SwiftPM; scripts/fuzz.sh builds them with
+// `--sanitize fuzzer --sanitize address` (which instruments every module) and runs them.
+let fuzzTarget: (String, [Target.Dependency]) -> Target = { name, dependencies in
+    .executableTarget(name: "fuzz-\(name)", dependencies: ["FuzzDriver"] + dependencies, path: "Sources/fuzz-\(name)")
+}
+
+let package = Package(
+    name: "watchlist-fuzz",
+    dependencies: [.package(name: "watchlist", path: "..")],
+    targets: [
+        .target(name: "FuzzDriver"),
+        fuzzTarget("collection", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("letterboxd", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("imdb", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("document", [.product(name: "WatchlistModel", package: "watchlist")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

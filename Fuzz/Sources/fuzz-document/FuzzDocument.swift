@@ -1,0 +1,11 @@
+import FuzzDriver
+import WatchlistModel
+
+// The watchlist JSON document reader.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    var reader = ImportReader()
+    _ = try? reader.read(bytes(data, size), path: "backup.json", format: .watchlist)
+    _ = reader.finish()
+    return 0
+}

@@ -1,0 +1,15 @@
+import FuzzDriver
+import WatchlistModel
+
+// The Letterboxd readers (every file kind, recognised by its header row).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let input = bytes(data, size)
+    var reader = ImportReader()
+    // The first byte picks the file name, which decides between watched, watchlist and likes.
+    let names = ["diary.csv", "watched.csv", "watchlist.csv", "likes/films.csv", "reviews.csv", "ratings.csv", "export.csv"]
+    let name = input.first.map { names[Int($0) % names.count] } ?? "export.csv"
+    _ = try? reader.read(input, path: name, format: .letterboxd)
+    _ = reader.finish()
+    return 0
+}

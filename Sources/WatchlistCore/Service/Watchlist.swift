@@ -15,9 +15,7 @@ public final class Watchlist {
     public static let historyLimit = 100
 
     public init(database: AppDatabase, clock: WatchlistClock = .system, command: String = "") {
-        self.database = database
-        self.clock = clock
-        self.command = command
+        (self.database, self.clock, self.command) = (database, clock, command)
     }
 
     /// Opens the database at `path`; a new one holds the built-in collection and is created by

@@ -18,11 +18,7 @@ public final class AppDatabase {
 
     init(_ dbQueue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration], busyTimeout: TimeInterval,
          unborn: (seed: CollectionSeed, now: String)? = nil) {
-        self.dbQueue = dbQueue
-        self.path = path
-        self.migrations = migrations
-        self.busyTimeout = busyTimeout
-        self.unborn = unborn
+        (self.dbQueue, self.path, self.migrations, self.busyTimeout, self.unborn) = (dbQueue, path, migrations, busyTimeout, unborn)
     }
 
     /// True once the database exists on disk (always true in memory).

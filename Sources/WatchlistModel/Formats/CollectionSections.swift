@@ -42,3 +42,19 @@ struct CollectionSections {
         return sections.count == 1 ? sections[0].title : nil
     }
 }
+
+/// An export that is a page grouped by collection (Markdown, HTML): it keeps the films in
+/// `pages` until `finish`, since an export reads them in id order.
+protocol PageExportWriter: ExportWriter {
+    var pages: CollectionSections { get set }
+}
+
+extension PageExportWriter {
+    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
+        pages.begin(exportedAt: exportedAt, collections: collections)
+    }
+
+    mutating func add(_ film: FilmDetail) throws {
+        pages.add(film)
+    }
+}

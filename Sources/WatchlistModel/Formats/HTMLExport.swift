@@ -1,21 +1,12 @@
 /// One self-contained page to keep or share: no scripts and no external assets (the style is
 /// inline), every value escaped. Per collection: its title and introduction, progress, then
 /// each film as a card with its stars, days, tags and notes; watched films first.
-struct HTMLExportWriter: ExportWriter {
+struct HTMLExportWriter: PageExportWriter {
     let output: TextOutput
-    /// The page groups films by collection, so it keeps them until the end.
-    private var pages = CollectionSections()
+    var pages = CollectionSections()
 
     init(_ output: TextOutput) {
         self.output = output
-    }
-
-    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
-        pages.begin(exportedAt: exportedAt, collections: collections)
-    }
-
-    mutating func add(_ film: FilmDetail) throws {
-        pages.add(film)
     }
 
     mutating func finish() throws {

@@ -1,20 +1,11 @@
 /// A page to share: per collection its title and introduction, then "Watched" (stars,
 /// days, notes) and "Not yet watched". Films in no collection follow under "Other films".
-struct MarkdownExportWriter: ExportWriter {
+struct MarkdownExportWriter: PageExportWriter {
     let output: TextOutput
-    /// Markdown groups films by collection, so it keeps them until the end.
-    private var pages = CollectionSections()
+    var pages = CollectionSections()
 
     init(_ output: TextOutput) {
         self.output = output
-    }
-
-    mutating func begin(exportedAt: String, collections: [CollectionContents]) throws {
-        pages.begin(exportedAt: exportedAt, collections: collections)
-    }
-
-    mutating func add(_ film: FilmDetail) throws {
-        pages.add(film)
     }
 
     mutating func finish() throws {

@@ -10,12 +10,7 @@ public struct FilmSummary: Hashable, Sendable {
     public var tags: [String]
 
     public init(film: Film, viewingCount: Int, lastWatched: Day?, rating: StarRating?, noteCount: Int, tags: [String]) {
-        self.film = film
-        self.viewingCount = viewingCount
-        self.lastWatched = lastWatched
-        self.rating = rating
-        self.noteCount = noteCount
-        self.tags = tags
+        (self.film, self.viewingCount, self.lastWatched, self.rating, self.noteCount, self.tags) = (film, viewingCount, lastWatched, rating, noteCount, tags)
     }
 }
 
@@ -33,12 +28,7 @@ public struct FilmDetail: Hashable, Sendable {
     public var tags: [String]
 
     public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String]) {
-        self.film = film
-        self.collections = collections
-        self.viewings = viewings
-        self.rating = rating
-        self.notes = notes
-        self.tags = tags
+        (self.film, self.collections, self.viewings, self.rating, self.notes, self.tags) = (film, collections, viewings, rating, notes, tags)
     }
 
     /// True when the user recorded anything about the film.
@@ -56,9 +46,7 @@ public struct CollectionProgress: Hashable, Sendable {
     public var watchedCount: Int
 
     public init(collection: FilmCollection, filmCount: Int, watchedCount: Int) {
-        self.collection = collection
-        self.filmCount = filmCount
-        self.watchedCount = watchedCount
+        (self.collection, self.filmCount, self.watchedCount) = (collection, filmCount, watchedCount)
     }
 }
 
@@ -106,11 +94,7 @@ public struct CollectionRemoval: Hashable, Sendable {
     public var tags: Int
 
     public init(films: Int, viewings: Int, ratings: Int, notes: Int, tags: Int) {
-        self.films = films
-        self.viewings = viewings
-        self.ratings = ratings
-        self.notes = notes
-        self.tags = tags
+        (self.films, self.viewings, self.ratings, self.notes, self.tags) = (films, viewings, ratings, notes, tags)
     }
 
     /// True when the removal would delete something the user recorded.

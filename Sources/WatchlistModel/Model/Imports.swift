@@ -25,9 +25,7 @@ public struct ImportedFile: Sendable, Equatable {
     public var rows: Int
 
     public init(path: String, kind: String, rows: Int) {
-        self.path = path
-        self.kind = kind
-        self.rows = rows
+        (self.path, self.kind, self.rows) = (path, kind, rows)
     }
 }
 
@@ -56,11 +54,7 @@ public struct ImportedFilm: Sendable {
     public var format: ImportFormat
 
     public init(title: String, titleKey: String, year: Int?, origin: String, format: ImportFormat) {
-        self.title = title
-        self.titleKey = titleKey
-        self.year = year
-        self.origin = origin
-        self.format = format
+        (self.title, self.titleKey, self.year, self.origin, self.format) = (title, titleKey, year, origin, format)
     }
 
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
@@ -73,9 +67,7 @@ public struct ImportedViewing: Sendable, Equatable {
     public var loggedAt: String?
 
     public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?) {
-        self.watchedOn = watchedOn
-        self.rewatch = rewatch
-        self.loggedAt = loggedAt
+        (self.watchedOn, self.rewatch, self.loggedAt) = (watchedOn, rewatch, loggedAt)
     }
 }
 
@@ -97,10 +89,7 @@ public struct ImportedNote: Sendable, Equatable {
     public var updatedAt: String?
 
     public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil) {
-        self.text = text
-        self.id = id
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        (self.text, self.id, self.createdAt, self.updatedAt) = (text, id, createdAt, updatedAt)
     }
 }
 
@@ -112,10 +101,7 @@ public struct ImportedCollection: Sendable {
     public var filmIds: [Int64]
 
     public init(slug: String, title: String, description: String, filmIds: [Int64]) {
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.filmIds = filmIds
+        (self.slug, self.title, self.description, self.filmIds) = (slug, title, description, filmIds)
     }
 }
 
@@ -128,10 +114,7 @@ public struct ImportReport: Sendable {
         public var tags = 0
 
         public init(viewings: Int = 0, ratings: Int = 0, notes: Int = 0, tags: Int = 0) {
-            self.viewings = viewings
-            self.ratings = ratings
-            self.notes = notes
-            self.tags = tags
+            (self.viewings, self.ratings, self.notes, self.tags) = (viewings, ratings, notes, tags)
         }
 
         public var total: Int { viewings + ratings + notes + tags }
@@ -146,10 +129,7 @@ public struct ImportReport: Sendable {
         public var importedWon: Bool
 
         public init(film: String, ours: StarRating, theirs: StarRating, importedWon: Bool) {
-            self.film = film
-            self.ours = ours
-            self.theirs = theirs
-            self.importedWon = importedWon
+            (self.film, self.ours, self.theirs, self.importedWon) = (film, ours, theirs, importedWon)
         }
     }
 

@@ -27,12 +27,7 @@ public struct FilmListQuery: Sendable, Equatable {
 
     public init(watched: Bool? = nil, rated: Bool? = nil, tag: String? = nil, collection: String? = nil,
                 sort: FilmSort = .id, reverse: Bool = false) {
-        self.watched = watched
-        self.rated = rated
-        self.tag = tag
-        self.collection = collection
-        self.sort = sort
-        self.reverse = reverse
+        (self.watched, self.rated, self.tag, self.collection, self.sort, self.reverse) = (watched, rated, tag, collection, sort, reverse)
     }
 }
 

@@ -9,12 +9,7 @@ public struct Film: Hashable, Sendable, Identifiable {
     public var titleKey: String
 
     public init(id: Int64, title: String, year: Int?, description: String, fact: String, titleKey: String) {
-        self.id = id
-        self.title = title
-        self.year = year
-        self.description = description
-        self.fact = fact
-        self.titleKey = titleKey
+        (self.id, self.title, self.year, self.description, self.fact, self.titleKey) = (id, title, year, description, fact, titleKey)
     }
 
     /// "The Ascent (1977)", the way people and messages name a film.
@@ -55,12 +50,7 @@ public struct FilmCollection: Hashable, Sendable, Identifiable {
     public var createdAt: String
 
     public init(id: Int64, slug: String, title: String, description: String, builtIn: Bool, createdAt: String) {
-        self.id = id
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.builtIn = builtIn
-        self.createdAt = createdAt
+        (self.id, self.slug, self.title, self.description, self.builtIn, self.createdAt) = (id, slug, title, description, builtIn, createdAt)
     }
 }
 
@@ -74,11 +64,7 @@ public struct Viewing: Hashable, Sendable, Identifiable {
     public var loggedAt: String
 
     public init(id: Int64, filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String) {
-        self.id = id
-        self.filmId = filmId
-        self.watchedOn = watchedOn
-        self.rewatch = rewatch
-        self.loggedAt = loggedAt
+        (self.id, self.filmId, self.watchedOn, self.rewatch, self.loggedAt) = (id, filmId, watchedOn, rewatch, loggedAt)
     }
 }
 
@@ -90,9 +76,7 @@ public struct Rating: Hashable, Sendable {
     public var ratedAt: String
 
     public init(filmId: Int64, value: StarRating, ratedAt: String) {
-        self.filmId = filmId
-        self.value = value
-        self.ratedAt = ratedAt
+        (self.filmId, self.value, self.ratedAt) = (filmId, value, ratedAt)
     }
 }
 
@@ -105,11 +89,7 @@ public struct Note: Hashable, Sendable, Identifiable {
     public var updatedAt: String
 
     public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String) {
-        self.id = id
-        self.filmId = filmId
-        self.text = text
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
+        (self.id, self.filmId, self.text, self.createdAt, self.updatedAt) = (id, filmId, text, createdAt, updatedAt)
     }
 }
 
@@ -122,11 +102,7 @@ public struct CollectionSeed: Sendable {
     public var films: [FilmDraft]
 
     public init(slug: String, title: String, description: String, builtIn: Bool, films: [FilmDraft]) {
-        self.slug = slug
-        self.title = title
-        self.description = description
-        self.builtIn = builtIn
-        self.films = films
+        (self.slug, self.title, self.description, self.builtIn, self.films) = (slug, title, description, builtIn, films)
     }
 }
 

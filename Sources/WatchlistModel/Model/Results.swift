@@ -41,9 +41,7 @@ public struct RateResult: Sendable {
     public var previous: StarRating?
 
     public init(film: Film, rating: StarRating, previous: StarRating?) {
-        self.film = film
-        self.rating = rating
-        self.previous = previous
+        (self.film, self.rating, self.previous) = (film, rating, previous)
     }
 }
 
@@ -65,9 +63,7 @@ public struct TagResult: Sendable {
     public var kept: [String]
 
     public init(film: Film, added: [String], kept: [String]) {
-        self.film = film
-        self.added = added
-        self.kept = kept
+        (self.film, self.added, self.kept) = (film, added, kept)
     }
 }
 
@@ -78,9 +74,7 @@ public struct UntagResult: Sendable {
     public var missing: [String]
 
     public init(film: Film, removed: [String], missing: [String]) {
-        self.film = film
-        self.removed = removed
-        self.missing = missing
+        (self.film, self.removed, self.missing) = (film, removed, missing)
     }
 }
 
@@ -104,9 +98,7 @@ public struct CollectionImport: Sendable {
     public var matched: Int
 
     public init(collection: FilmCollection, created: Int, matched: Int) {
-        self.collection = collection
-        self.created = created
-        self.matched = matched
+        (self.collection, self.created, self.matched) = (collection, created, matched)
     }
 }
 

@@ -27,9 +27,7 @@ public struct Stats: Sendable, Equatable {
         public var days: Int
 
         public init(from: Day, to: Day, days: Int) {
-            self.from = from
-            self.to = to
-            self.days = days
+            (self.from, self.to, self.days) = (from, to, days)
         }
     }
 
@@ -48,14 +46,7 @@ public struct Stats: Sendable, Equatable {
 
     public init(collections: [CollectionProgress], viewings: Int, viewingsByYear: [Count], filmsByDecade: [Count],
                 ratings: [Count], averageRating: Double?, mostRewatched: [Rewatched], longestGap: Gap?) {
-        self.collections = collections
-        self.viewings = viewings
-        self.viewingsByYear = viewingsByYear
-        self.filmsByDecade = filmsByDecade
-        self.ratings = ratings
-        self.averageRating = averageRating
-        self.mostRewatched = mostRewatched
-        self.longestGap = longestGap
+        (self.collections, self.viewings, self.viewingsByYear, self.filmsByDecade, self.ratings, self.averageRating, self.mostRewatched, self.longestGap) = (collections, viewings, viewingsByYear, filmsByDecade, ratings, averageRating, mostRewatched, longestGap)
     }
 }
 
@@ -67,9 +58,7 @@ public struct SearchHit: Sendable, Equatable {
     public var score: Double
 
     public init(film: Film, snippet: String, score: Double) {
-        self.film = film
-        self.snippet = snippet
-        self.score = score
+        (self.film, self.snippet, self.score) = (film, snippet, score)
     }
 }
 
@@ -83,9 +72,6 @@ public struct HistoryEntry: Sendable, Equatable {
     public var summary: String
 
     public init(id: Int64, at: String, command: String, summary: String) {
-        self.id = id
-        self.at = at
-        self.command = command
-        self.summary = summary
+        (self.id, self.at, self.command, self.summary) = (id, at, command, summary)
     }
 }

@@ -11,10 +11,7 @@ struct Table {
         var optional: Bool
 
         init(_ title: String, _ alignment: Alignment, shrinksTo minimumWidth: Int? = nil, optional: Bool = false) {
-            self.title = title
-            self.alignment = alignment
-            self.minimumWidth = minimumWidth
-            self.optional = optional
+            (self.title, self.alignment, self.minimumWidth, self.optional) = (title, alignment, minimumWidth, optional)
         }
     }
 

@@ -9,9 +9,7 @@ public struct ImportOptions: Sendable {
     public var addMissing: Bool
 
     public init(format: ImportFormat = .auto, dryRun: Bool = false, addMissing: Bool = false) {
-        self.format = format
-        self.dryRun = dryRun
-        self.addMissing = addMissing
+        (self.format, self.dryRun, self.addMissing) = (format, dryRun, addMissing)
     }
 }
 

@@ -14,10 +14,7 @@ struct Importer {
     let progress: ProgressHandler?
 
     init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
-        self.store = store
-        self.now = now
-        self.addMissing = addMissing
-        self.progress = progress
+        (self.store, self.now, self.addMissing, self.progress) = (store, now, addMissing, progress)
     }
 
     /// Collection titles for films an import creates, by source.

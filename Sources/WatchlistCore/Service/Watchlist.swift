@@ -6,7 +6,7 @@ public typealias ProgressHandler = (_ done: Int, _ total: Int) -> Void
 /// The use cases. Each one that changes data is one transaction, recorded in the history: it
 /// happens whole or not at all, and a refused command changes nothing.
 public final class Watchlist {
-    public let database: AppDatabase
+    let database: AppDatabase
     let clock: WatchlistClock
     /// The command as typed, for the history (`history`, `undo`).
     let command: String
@@ -34,6 +34,9 @@ public final class Watchlist {
     }
 
     var now: String { Timestamp.iso(clock.now()) }
+
+    /// Where the database lives, for messages.
+    public var databasePath: String { database.path }
 
     /// Runs a change in one write transaction and records it in the history, with what reverts
     /// it (see Schema/v4_history.sql), so that `undo` can take it back exactly. `changed` tells

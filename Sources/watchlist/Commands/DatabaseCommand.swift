@@ -14,7 +14,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             let watchlist = try global.open()
             try watchlist.check()
-            Terminal.out("The database at \(watchlist.database.path) is sound: integrity_check and foreign_key_check found nothing.")
+            Terminal.out("The database at \(watchlist.databasePath) is sound: integrity_check and foreign_key_check found nothing.")
         }
     }
 

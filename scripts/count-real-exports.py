@@ -1,102 +1,218 @@
 #!/usr/bin/env python3
-"""Counts, independently of watchlist, what importing each real export into a fresh database
-with --add-missing must report, by the import rules in README.md ("Import"). The numbers it
-prints are the ones Tests/WatchlistCLITests/RealExportTests.swift expects.
+"""Counts, independently of watchlist, what importing a real export into a fresh database with
+--add-missing must do, by the import rules in README.md ("Importing"), reading the files with
+Python's csv module. Tests/WatchlistCLITests/RealExportTests.swift runs it and compares its
+numbers with the import's report and the export that follows.
 
-Usage: scripts/count-real-exports.py [../shared/fixtures/real-exports]
+Usage: scripts/count-real-exports.py FOLDER...     (prints one JSON object a folder, a line each)
 """
-import csv, io, os, sys, unicodedata
+import csv, html, io, json, os, re, sys, unicodedata
 
 ARTICLES = {"the", "a", "an"}
+# The built-in collection's films, folded, with their years: an export's row for one of them
+# matches it instead of creating a film.
 BUILT_IN = {("ascent", 1977), ("white sun of the desert", 1970), ("dawns here are quiet", 1972),
             ("cold summer of 1953", 1988), ("seventh bullet", 1972), ("edge", 1990), ("flight", 1970),
             ("star", 2002), ("alive and the dead", 1964), ("red tent", 1969)}
-IMDB_FILMS = {"movie", "tvmovie", "short", "video", "feature film", "tv movie", "short film", "documentary"}
+UNDECOMPOSED = {"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
 
 
 def fold(title):
     text = unicodedata.normalize("NFKD", title.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("'", "").replace("\u2019", "")
+    text = "".join(UNDECOMPOSED.get(c, c) for c in text if not unicodedata.combining(c))
+    text = text.replace("'", "").replace("\u2019", "")
     words = "".join(c if c.isalnum() else " " for c in text).split()
     if len(words) > 1 and words[0] in ARTICLES:
         words = words[1:]
     return " ".join(words)
 
 
-def rows(path):
-    raw = open(path, "rb").read()
+def decode(raw):
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = raw.decode("cp1252")
-    return list(csv.DictReader(io.StringIO(text, newline="")))
+        return raw.decode("cp1252")
 
 
-def key(title, year):
-    return (fold(title), int(year) if year.strip() else None)
+def table(path):
+    return list(csv.DictReader(io.StringIO(decode(open(path, "rb").read()), newline="")))
+
+
+def plain(review):
+    text = re.sub(r"(?i)<br\s*/?>", "\n", review)
+    text = re.sub(r"(?i)</p>\s*", "\n\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return html.unescape(text).strip()
+
+
+def tags_of(cell):
+    return {" ".join(t.lower().split()) for t in cell.split(",") if t.strip()}
+
+
+class Films:
+    """Films of one import, by the rules of README.md: a row with a film link is the film that
+    has that link; else a film with the same title (as written) and year and no other link;
+    else a new film."""
+
+    def __init__(self):
+        self.films = []      # each: {"title": (name, year), "links": set()}
+        self.by_link = {}
+        self.by_title = {}
+
+    def film(self, name, year, link=None):
+        if link and link in self.by_link:
+            return self.by_link[link]
+        for index in self.by_title.get((name, year), []):
+            links = self.films[index]["links"]
+            if not link or not links or link in links:
+                break
+        else:
+            index = len(self.films)
+            self.films.append({"title": (name, year), "links": set()})
+            self.by_title.setdefault((name, year), []).append(index)
+        if link:
+            self.films[index]["links"].add(link)
+            self.by_link[link] = index
+        return index
+
+    def roots(self):
+        return set(range(len(self.films)))
+
+    def titled(self, index):
+        return self.films[index]["title"]
+
+
+def year(cell):
+    return int(cell) if cell.strip() else None
 
 
 def letterboxd(folder):
-    files = {name: os.path.join(folder, name) for name in
-             ["diary.csv", "ratings.csv", "watched.csv", "watchlist.csv", "reviews.csv", "likes/films.csv"]
-             if os.path.exists(os.path.join(folder, name))}
-    data = {name: rows(path) for name, path in files.items()}
-    films, viewings, ratings, tags = [], {}, {}, {}
-    def film(row):
-        k = key(row["Name"], row["Year"])
-        if k not in films:
-            films.append(k)
-        return k
-    latest = {}
-    for row in data.get("diary.csv", []):
-        k = film(row)
-        viewings[k] = viewings.get(k, 0) + 1
-        for tag in filter(None, (t.strip().lower() for t in row["Tags"].split(","))):
-            tags.setdefault(k, set()).add(tag)
-        if row["Rating"].strip():
-            if k not in latest or row["Watched Date"] >= latest[k]:
-                latest[k] = row["Watched Date"]
-                ratings[k] = row["Rating"]
-    for row in data.get("ratings.csv", []):
-        ratings[film(row)] = row["Rating"]
-    for row in data.get("watched.csv", []):
-        k = film(row)
-        viewings.setdefault(k, 1)
-    for row in data.get("likes/films.csv", []):
-        tags.setdefault(film(row), set()).add("liked")
-    notes = sum(1 for row in data.get("reviews.csv", []) if row["Review"].strip())
-    for row in data.get("reviews.csv", []):
-        film(row)
-    matched = sum(1 for k in films if k in BUILT_IN)
-    return {"files": len(files), "rows": sum(len(r) for r in data.values()), "matched": matched,
-            "created": len(films) - matched, "viewings": sum(viewings.values()), "ratings": len(ratings),
-            "notes": notes, "tags": sum(len(t) for t in tags.values()), "watchlist": len(data.get("watchlist.csv", []))}
-
-
-def imdb(path):
-    data = rows(path)
-    films, skipped = [], {}
-    for row in data:
-        kind = row.get("Title Type", row.get("Title type", ""))
-        if kind.lower() not in IMDB_FILMS:
-            skipped[kind] = skipped.get(kind, 0) + 1
+    result = {"files": 0, "rows": 0}
+    films = Films()
+    dated, placeholder_wanted, rated, notes, tags, history = {}, set(), set(), {}, {}, set()
+    lists = {}
+    paths = []
+    for root, _, names in os.walk(folder):
+        for name in names:
+            paths.append(os.path.relpath(os.path.join(root, name), folder))
+    for rel in sorted(paths):
+        parts = rel.lower().split(os.sep)
+        if any(p in ("deleted", "orphaned") for p in parts) or parts[-1] in ("comments.csv", "profile.csv"):
             continue
-        k = key(row["Title"], row["Year"])
-        if k not in films:
-            films.append(k)
-    matched = sum(1 for k in films if k in BUILT_IN)
-    return {"files": 1, "rows": len(data), "matched": matched, "created": len(films) - matched,
-            "viewings": 0, "ratings": len(films), "notes": 0, "tags": 0, "skipped": skipped}
-
-
-def main():
-    root = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "../../shared/fixtures/real-exports")
-    for name in sorted(os.listdir(root)):
-        folder = os.path.join(root, name)
-        if not os.path.isdir(folder):
+        if parts[:1] == ["likes"] and parts[-1] != "films.csv":
             continue
-        counts = letterboxd(folder) if name.startswith("letterboxd") else imdb(os.path.join(folder, "ratings.csv"))
-        print(name, counts)
+        raw = open(os.path.join(folder, rel), "rb").read()
+        if raw and set(raw) == {0}:
+            continue  # a file of nothing but NUL bytes: ignored, with a warning
+        result["files"] += 1
+        if parts[0] == "lists":
+            text = decode(raw)
+            head, _, entries = text.partition("\nPosition,")
+            rows = list(csv.DictReader(io.StringIO("Position," + entries, newline="")))
+            rows.sort(key=lambda r: int(r["Position"]))
+            result["rows"] += len(rows)
+            slug = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(parts[-1])[0]).strip("-")
+            order = []
+            for r in rows:
+                root = films.film(r["Name"], year(r["Year"]), r["URL"])
+                if root not in order:
+                    order.append(root)
+            lists[slug] = order
+            continue
+        rows = table(os.path.join(folder, rel))
+        result["rows"] += len(rows)
+        name = parts[-1]
+        if name == "watchlist.csv":
+            lists.setdefault("letterboxd-watchlist", [])  # an empty watchlist is an empty collection
+        for r in rows:
+            link = None if name in ("diary.csv", "reviews.csv") else r["Letterboxd URI"]
+            root = films.film(r["Name"], year(r["Year"]), link)
+            if name == "watchlist.csv":
+                if root not in lists["letterboxd-watchlist"]:
+                    lists["letterboxd-watchlist"].append(root)
+                continue
+            history.add(root)
+            if name == "diary.csv":
+                dated[root] = dated.get(root, 0) + 1
+                tags.setdefault(root, set()).update(tags_of(r["Tags"]))
+                if r["Rating"]:
+                    rated.add(root)
+            elif name == "reviews.csv":
+                text = plain(r["Review"])
+                if text:
+                    notes.setdefault(root, set()).add(text)
+                tags.setdefault(root, set()).update(tags_of(r["Tags"]))
+            elif name == "ratings.csv":
+                rated.add(root)
+            elif name == "watched.csv":
+                placeholder_wanted.add(root)
+            elif parts[-2:] == ["likes", "films.csv"]:
+                tags.setdefault(root, set()).add("liked")
+    roots = films.roots()
+    matched = {r for r in roots if (fold(films.titled(r)[0]), films.titled(r)[1]) in BUILT_IN}
+    result["films"] = {"created": len(roots - matched), "matched": len(matched)}
+    result["viewings"] = sum(dated.values())
+    result["placeholders"] = len({r for r in placeholder_wanted if r not in dated})
+    result["ratings"] = len(rated)
+    result["notes"] = sum(len(v) for v in notes.values())
+    result["tags"] = sum(len(v) for v in tags.values())
+    created = ["letterboxd"] if history - matched else []
+    result["collectionsCreated"] = sorted(created + list(lists))
+    result["lists"] = {slug: ["%s (%s)" % films.titled(r) if films.titled(r)[1] else films.titled(r)[0] for r in order]
+                       for slug, order in lists.items()}
+    return result
 
 
-main()
+IMDB_FILM_TYPES = {"movie", "tvmovie", "short", "video", "featurefilm", "shortfilm", "documentary"}
+
+
+def imdb(folder):
+    result = {"files": 0, "rows": 0, "skippedTitleTypes": {}}
+    films, placeholders, ratings, alternative = set(), set(), set(), set()
+    lists = {}
+    for name in sorted(os.listdir(folder)):
+        rows = table(os.path.join(folder, name))
+        result["files"] += 1
+        result["rows"] += len(rows)
+        is_list = "Position" in rows[0] if rows else False
+        order = []
+        for r in rows:
+            kind = r.get("Title Type") or r.get("Title type") or ""
+            if re.sub(r"[^a-z]", "", kind.lower()) not in IMDB_FILM_TYPES:
+                result["skippedTitleTypes"][kind] = result["skippedTitleTypes"].get(kind, 0) + 1
+                continue
+            const = r.get("Const") or r.get("const")
+            films.add(const)
+            if r.get("Original Title") and r["Original Title"] != r["Title"]:
+                alternative.add(const)
+            if (r.get("Your Rating") or "").strip():
+                ratings.add(const)
+                placeholders.add(const)
+            if is_list and const not in order:
+                order.append(const)
+        if is_list:
+            slug = "imdb-watchlist" if name.lower() == "watchlist.csv" else re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name.lower())[0]).strip("-")
+            lists[slug] = [next("%s (%s)" % (r["Title"], r["Year"]) if r["Year"] else r["Title"]
+                                for r in rows if (r.get("Const") or r.get("const")) == c) for c in order]
+    result["films"] = {"created": len(films), "matched": 0}
+    result["viewings"] = 0
+    result["placeholders"] = len(placeholders)
+    result["ratings"] = len(ratings)
+    result["notes"] = 0
+    result["tags"] = 0
+    result["alternativeTitles"] = len(alternative)
+    result["collectionsCreated"] = sorted((["imdb"] if ratings else []) + list(lists))
+    result["lists"] = lists
+    return result
+
+
+def count(folder):
+    name = os.path.basename(os.path.normpath(folder))
+    result = imdb(folder) if name.startswith("imdb") else letterboxd(folder)
+    result["folder"] = name
+    return result
+
+
+if __name__ == "__main__":
+    for folder in sys.argv[1:]:
+        print(json.dumps(count(folder), sort_keys=True, ensure_ascii=False))

@@ -40,7 +40,7 @@ for version in range(1, len(schema) + 1):
     for position, (title, year, description, fact) in enumerate(films, 1):
         db.execute("INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
                    (position, title, int(year), description, fact, fold(title)))
-        db.execute("INSERT INTO collectionFilm VALUES (1, ?, ?)", (position, position))
+        db.execute("INSERT INTO collectionFilm (collectionId, filmId, position) VALUES (1, ?, ?)", (position, position))
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, ?)", (at,))
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2021-02-02', 1, ?)", (at,))
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (10, NULL, 0, ?)", (at,))
@@ -50,6 +50,10 @@ for version in range(1, len(schema) + 1):
         db.execute("INSERT INTO filmTag VALUES (1, 'winter', ?)", (at,))
     if version >= 3:
         db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (10, 'Icebreakers and airships.', ?, ?)", (at, at))
+    if version >= 5:
+        db.execute("INSERT INTO filmIdentifier (filmId, kind, value) VALUES (1, 'imdb', 'tt0075404')")
+        db.execute("INSERT INTO filmTitle VALUES (1, 'Voskhozhdenie', 'voskhozhdenie')")
+        db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (8, NULL, 0, ?, 1)", (at,))
     db.commit()
     db.execute("VACUUM")
     db.close()

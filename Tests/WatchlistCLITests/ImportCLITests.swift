@@ -35,12 +35,12 @@ struct ImportCLITests {
         #expect(real.status == 0)
         let report = try #require(try sandbox.parseJSON(real.stdout) as? [String: Any])
         #expect((report["films"] as? [String: Any])?["created"] as? Int == 1)
-        #expect(report["added"] as? [String: Int] == ["viewings": 2, "ratings": 2, "notes": 0, "tags": 1])
+        #expect(report["added"] as? [String: Int] == ["viewings": 2, "placeholders": 0, "ratings": 2, "notes": 0, "tags": 1])
         #expect(report["rows"] as? Int == 2)
         #expect(report["dryRun"] as? Bool == false)
 
         let again = try sandbox.run("import", diary, "--add-missing")
-        #expect(again.stderr.contains("Added: 0 viewings, 0 ratings, 0 notes, 0 tags"))
+        #expect(again.stderr.contains("Added: 0 viewings, 0 placeholders, 0 ratings, 0 notes, 0 tags"))
         #expect(again.stderr.contains("Nothing new"))
         #expect(try sandbox.run("show", "stalker").stdout.contains("Collections: letterboxd"))
     }

@@ -88,15 +88,15 @@ struct DatabaseTests {
         }
     }
 
-    /// Records the same things through a watchlist: what the migration test carries across.
-    /// Through Store, as the version of the schema at hand allows (the service records its
-    /// changes in the history, which older schemas do not have).
+    /// Records the same things in a database of any schema version: what the migration test
+    /// carries across. In SQL that v1 takes, as an older version of the tool wrote them (the
+    /// service writes the current schema only).
     func record(_ watchlist: Watchlist) throws {
         try watchlist.database.write { store in
-            _ = try store.logViewing(filmId: 1, watchedOn: Day(iso: "2020-01-01"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
-            _ = try store.logViewing(filmId: 1, watchedOn: nil, markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
-            _ = try store.setRating(filmId: 10, StarRating(halfStars: 8)!, ratedAt: "2026-11-26T12:00:00Z")
-            _ = try store.insertNote(filmId: 8, text: "kept across versions", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z")
+            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, '2026-11-26T12:00:00Z')")
+            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, NULL, 1, '2026-11-26T12:00:00Z')")
+            try store.execute("INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (10, 8, '2026-11-26T12:00:00Z')")
+            try store.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (8, 'kept across versions', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z')")
         }
     }
 

@@ -23,7 +23,7 @@ struct ExportTests {
     func json() throws {
         let document = try exportJSON(watchlist)
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 1)
+        #expect(document["version"] as? Int == 2)
         #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
         let collections = try #require(document["collections"] as? [[String: Any]])
         #expect(collections.count == 1)
@@ -31,10 +31,15 @@ struct ExportTests {
         #expect(collections[0]["title"] as? String == "Soviet Survival Films")
         #expect((collections[0]["description"] as? String)?.isEmpty == false)
         #expect(collections[0]["films"] as? [Int] == Array(1...10))
+        #expect(collections[0]["entryNotes"] as? [String] == Array(repeating: "", count: 10))
+        #expect(collections[0]["origin"] is NSNull)
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
-        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags"])
+        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags",
+                                     "ids", "alternativeTitles"])
+        #expect(ascent["ids"] as? [String: String] == [:])
+        #expect(ascent["alternativeTitles"] as? [String] == [])
         #expect(ascent["title"] as? String == "The Ascent")
         #expect(ascent["year"] as? Int == 1977)
         #expect(ascent["collections"] as? [String] == ["soviet-survival"])
@@ -43,10 +48,12 @@ struct ExportTests {
         let viewings = try #require(ascent["viewings"] as? [[String: Any]])
         #expect(viewings.map { $0["date"] as? String } == ["2020-01-01", "2026-11-01"])
         #expect(viewings.map { $0["rewatch"] as? Bool } == [false, true])
+        #expect(viewings.map { $0["placeholder"] as? Bool } == [false, false])
         #expect(viewings[0]["loggedAt"] as? String == "2026-11-26T12:00:00Z")
         let notes = try #require(ascent["notes"] as? [[String: Any]])
         #expect(notes.map { $0["text"] as? String } == ["First, \"quoted\"\nline two", "=HYPERLINK(\"http://x\")"])
-        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt"])
+        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt", "source"])
+        #expect(notes[0]["source"] is NSNull)
         let redTent = films[9]
         let unknown = try #require((redTent["viewings"] as? [[String: Any]])?.first)
         #expect(unknown["date"] is NSNull)
@@ -58,9 +65,9 @@ struct ExportTests {
     func sortedKeys() throws {
         let text = try exportText(watchlist, .json)
         #expect(text.hasPrefix("{\"collections\":"))
-        #expect(text.contains("{\"collections\":[\"soviet-survival\"],\"description\":"))
-        #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":"))
-        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":1}\n"))
+        #expect(text.contains("{\"alternativeTitles\":[],\"collections\":[\"soviet-survival\"],\"description\":"))
+        #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":2}\n"))
     }
 
     @Test("show --json is shaped like a film of the export")
@@ -75,7 +82,7 @@ struct ExportTests {
     func summariesJSON() throws {
         let array = try JSONSerialization.jsonObject(with: JSONOutput.summaries(watchlist.list())) as! [[String: Any]]
         #expect(array.count == 10)
-        #expect(Set(array[0].keys) == ["id", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags"])
+        #expect(Set(array[0].keys) == ["id", "ids", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags"])
         #expect(array[0]["viewings"] as? Int == 2)
         #expect(array[0]["lastWatched"] as? String == "2026-11-01")
         #expect(array[0]["rating"] as? Double == 4.5)

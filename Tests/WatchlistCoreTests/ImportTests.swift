@@ -19,22 +19,24 @@ enum Fixtures {
         "2024-05-02,Amélie,2001,https://boxd.it/a5,0.5,,,2024-05-01",
     ].joined(separator: "\r\n") + "\r\n"
 
+    // Film links (ratings, watched, likes, watchlist) are the film's, the same in every file
+    // of an export; diary and review links are the entry's.
     static let ratings = """
         Date,Name,Year,Letterboxd URI,Rating
-        2024-06-01,Amélie,2001,https://boxd.it/b1,2
-        2024-06-01,Stalker,1979,https://boxd.it/b2,5
+        2024-06-01,Amélie,2001,https://boxd.it/fAm,2
+        2024-06-01,Stalker,1979,https://boxd.it/fSt,5
 
         """
 
     static let watched = """
         Date,Name,Year,Letterboxd URI
-        2024-01-02,The Ascent,1977,https://boxd.it/c1
-        2024-06-01,Stalker,1979,https://boxd.it/c2
+        2024-01-02,The Ascent,1977,https://boxd.it/fAs
+        2024-06-01,Stalker,1979,https://boxd.it/fSt
 
         """
 
-    static let watchlist = "Date,Name,Year,Letterboxd URI\n2024-01-01,Solaris,1972,https://boxd.it/d1\n2024-01-01,Mirror,1975,https://boxd.it/d2\n"
-    static let likes = "Date,Name,Year,Letterboxd URI\n2024-01-01,The Ascent,1977,https://boxd.it/e1\n"
+    static let watchlist = "Date,Name,Year,Letterboxd URI\n2024-01-01,Solaris,1972,https://boxd.it/fSo\n2024-01-01,Mirror,1975,https://boxd.it/fMi\n"
+    static let likes = "Date,Name,Year,Letterboxd URI\n2024-01-01,The Ascent,1977,https://boxd.it/fAs\n"
 
     /// HTML and line breaks inside a review.
     static let reviews = """
@@ -91,17 +93,18 @@ struct LetterboxdImportTests {
         try watchlist.importFiles([try Fixtures.folder(files)], options: ImportOptions(dryRun: dryRun, addMissing: addMissing))
     }
 
-    @Test("a whole export: diary rows become viewings, ratings.csv wins over the diary, watched-only films get one viewing on an unknown day, likes become 'liked', reviews notes, the watchlist is counted")
+    @Test("a whole export: diary rows become viewings, ratings.csv wins over the diary, watched-only films get a placeholder, likes become 'liked', reviews notes, the watchlist a collection")
     func wholeExport() throws {
         let report = try importFolder(Fixtures.export)
         #expect(report.files.count == 6)
         #expect(report.rows == 5 + 2 + 2 + 2 + 1 + 1)
         #expect(report.filmsMatched == 1)
-        #expect(report.filmsCreated == 4)
+        // Four films of the history, and the watchlist's two (--add-missing).
+        #expect(report.filmsCreated == 6)
         // Ratings: The Ascent and Crouching Tiger from the diary, Amélie and Stalker from ratings.csv.
-        #expect(report.added == ImportReport.Counts(viewings: 6, ratings: 4, notes: 1, tags: 4))
-        #expect(report.watchlistRows == 2)
-        #expect(report.collectionsCreated == ["letterboxd"])
+        // Stalker, watched with no diary entry, gets a placeholder.
+        #expect(report.added == ImportReport.Counts(viewings: 5, placeholders: 1, ratings: 4, notes: 1, tags: 4))
+        #expect(report.collectionsCreated == ["letterboxd", "letterboxd-watchlist"])
 
         let ascent = try watchlist.show("The Ascent (1977)")
         #expect(ascent.viewings.map(\.watchedOn) == ["2024-01-01", "2024-02-01"])
@@ -121,9 +124,15 @@ struct LetterboxdImportTests {
         #expect(try watchlist.show("amelie").rating?.value.halfStars == 4, "ratings.csv wins over the diary")
         let stalker = try watchlist.show("stalker")
         #expect(stalker.viewings.map(\.watchedOn) == [nil])
+        #expect(stalker.viewings.map(\.placeholder) == [true])
+        #expect(stalker.ids.letterboxd == "https://boxd.it/fSt")
+        #expect(stalker.collections == ["letterboxd"])
         #expect(stalker.rating?.value.halfStars == 10)
         #expect(stalker.rating?.ratedAt == "2024-06-01T00:00:00Z")
-        #expect(throws: WatchlistError.self) { try watchlist.resolve("solaris") }
+        // The watchlist's films are a collection of their own, in the file's order, and in no other.
+        #expect(try watchlist.collection("letterboxd-watchlist").films.map(\.film.displayTitle) == ["Solaris (1972)", "Mirror (1975)"])
+        #expect(try watchlist.show("solaris").collections == ["letterboxd-watchlist"])
+        #expect(try watchlist.show("solaris").viewings.isEmpty)
     }
 
     @Test("importing the same files again adds nothing, and the report says so")
@@ -180,13 +189,30 @@ struct LetterboxdImportTests {
 
     @Test("a rating that differs: the more recently rated wins, and the conflict is reported")
     func conflicts() throws {
-        _ = try watchlist.rate("ascent", "2")  // rated 2026-11-26
+        let sixDaysAgo = Watchlist(database: watchlist.database, clock: .fixed(testNow - 6 * 86_400))
+        _ = try sixDaysAgo.rate("ascent", "2")  // rated 2026-11-20
         let older = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,The Ascent,1977,https://x,5\n"])
         #expect(older.conflicts == [ImportReport.Conflict(film: "The Ascent (1977)", ours: StarRating(halfStars: 4)!, theirs: StarRating(halfStars: 10)!, importedWon: false)])
         #expect(try watchlist.show("ascent").rating?.value.halfStars == 4)
-        let newer = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2026-11-27,The Ascent,1977,https://x,5\n"])
+        let newer = try importFolder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2026-11-25,The Ascent,1977,https://x,5\n"])
         #expect(newer.conflicts.first?.importedWon == true)
         #expect(try watchlist.show("ascent").rating?.value.halfStars == 10)
+    }
+
+    @Test("a rating or a viewing dated after today is refused with its file and line, and nothing is imported")
+    func futureDates() throws {
+        let before = try visibleState(watchlist)
+        for (file, text, column) in [
+            ("ratings.csv", "Date,Name,Year,Letterboxd URI,Rating\n2026-11-27,The Ascent,1977,https://x,5\n", "Date"),
+            ("diary.csv", Fixtures.diaryHeader + "\n2026-11-20,The Ascent,1977,https://x,4,,,2026-12-01\n", "Watched Date"),
+        ] {
+            let folder = try Fixtures.folder([file: text])
+            #expect(throws: WatchlistError.malformedFile(source: folder + "/" + file, line: 2,
+                                                         problem: "\(file == "diary.csv" ? "2026-12-01" : "2026-11-27") in \(column) is in the future (today is 2026-11-26)")) {
+                try watchlist.importFiles([folder + "/" + file], options: ImportOptions(addMissing: true))
+            }
+        }
+        #expect(try visibleState(watchlist) == before)
     }
 
     @Test("the .zip export is read, its other files ignored")
@@ -203,16 +229,22 @@ struct LetterboxdImportTests {
         }
         let report = try watchlist.importFiles([path], options: ImportOptions(addMissing: true))
         #expect(report.files.count == 6, "\(report.files)")
-        #expect(report.added == ImportReport.Counts(viewings: 6, ratings: 4, notes: 1, tags: 4))
-        #expect(report.ignoredFiles.sorted() == [path + ":deleted/diary.csv", path + ":profile.csv"])
+        #expect(report.added == ImportReport.Counts(viewings: 5, placeholders: 1, ratings: 4, notes: 1, tags: 4))
+        #expect(report.ignoredFiles.map(\.path).sorted() == [path + ":deleted/diary.csv", path + ":profile.csv"])
     }
 
-    @Test("a folder's other files are ignored; one file of an export imports alone")
+    @Test("a folder's other files are ignored, each with its reason; one file of an export imports alone")
     func folderAndSingleFile() throws {
-        let folder = try Fixtures.folder(["diary.csv": Fixtures.diary, "lists/best.csv": "Position,Name\n1,x\n", "orphaned/diary.csv": Fixtures.diary])
+        let folder = try Fixtures.folder(["diary.csv": Fixtures.diary, "notes.txt": "mine", "orphaned/diary.csv": Fixtures.diary,
+                                          "comments.csv": "Date,Content,Comment\n", "likes/reviews.csv": "Date,Content\n"])
         let report = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
         #expect(report.files.map { ($0.path as NSString).lastPathComponent } == ["diary.csv"])
-        #expect(report.ignoredFiles.count == 2)
+        #expect(report.ignoredFiles.map { ($0.path.dropFirst(folder.count + 1), $0.reason) }.sorted { $0.0 < $1.0 }.map { "\($0.0): \($0.1)" } == [
+            "comments.csv: comments you wrote on reviews and lists",
+            "likes/reviews.csv: reviews by others that you liked",
+            "notes.txt: not a CSV or JSON file",
+            "orphaned/diary.csv: entries Letterboxd could no longer attach to a film",
+        ])
         let likes = try watchlist.importFiles([try Fixtures.folder(["likes/films.csv": Fixtures.likes]) + "/likes/films.csv"])
         #expect(likes.files.first?.kind == "letterboxd likes")
         #expect(likes.added.tags == 1)
@@ -334,11 +366,14 @@ struct IMDbImportTests {
         #expect(report.skippedTitleTypes == ["tvSeries": 1, "tvEpisode": 1])
         #expect(report.filmsMatched == 1)
         #expect(report.filmsCreated == 1)
-        #expect(report.added == ImportReport.Counts(ratings: 2))
+        // A rated title is watched, on a day nobody logged: a placeholder.
+        #expect(report.added == ImportReport.Counts(placeholders: 2, ratings: 2))
         let ascent = try watchlist.show("ascent")
         #expect(ascent.rating?.value.halfStars == 9)
         #expect(ascent.rating?.ratedAt == "2024-01-05T00:00:00Z")
-        #expect(ascent.viewings.isEmpty)
+        #expect(ascent.viewings.map(\.placeholder) == [true])
+        #expect(ascent.viewings.map(\.watchedOn) == [nil])
+        #expect(ascent.ids.imdb == "tt0075404")
         #expect(try watchlist.show("a short one").collections == ["imdb"])
     }
 
@@ -429,7 +464,9 @@ struct RoundTripTests {
     func badDocuments() throws {
         let watchlist = try makeWatchlist()
         for (document, message) in [
-            (#"{"format":"watchlist","version":2,"films":[]}"#, "version 2"),
+            (#"{"format":"watchlist","version":3,"films":[]}"#, "version 3"),
+            (#"{"format":"watchlist","version":2,"films":[{"title":"X","viewings":[{"date":"2024-02-02","placeholder":true}]}]}"#, "a placeholder with a date"),
+            (#"{"format":"watchlist","version":2,"films":[{"title":"X","ids":{"imdb":"nm0001"}}]}"#, "films[0].ids.imdb"),
             (#"{"format":"other","version":1}"#, "not a watchlist document"),
             (#"{"format":"watchlist","version":1,"films":[{"title":"X","rating":4.25}]}"#, "films[0].rating"),
             (#"{"format":"watchlist","version":1,"films":[{"title":"X","viewings":[{"date":"2024-02-30"}]}]}"#, "films[0].viewings[0].date"),

@@ -92,7 +92,8 @@ struct MaintenanceTests {
         let v1 = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow), busyTimeout: 5,
                                       migrations: Array(SchemaMigrations.all.prefix(1)))
         _ = try v1.write { store in
-            try store.logViewing(filmId: 8, watchedOn: Day(iso: "2020-02-02"), markedRewatch: false, loggedAt: "2026-11-26T12:00:00Z")
+            // As version 1 wrote it.
+            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (8, '2020-02-02', 0, '2026-11-26T12:00:00Z')")
         }
         _ = try watchlist.restore(from: path)
         #expect(try watchlist.database.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))

@@ -42,7 +42,7 @@ struct TagTests {
         #expect(film["tags"] as? [String] == ["arctic", "liked"])
         #expect(try exportText(watchlist, .csv).contains("\r\n1,The Ascent,1977,false,0,,,,,\"arctic, liked\"\r\n"))
         #expect(try exportText(watchlist, .markdown).contains("- The Ascent (1977) · tags: arctic, liked\n"))
-        #expect(try exportText(watchlist, .letterboxd).contains("\r\nThe Ascent,1977,,,,\"arctic, liked\",\r\n"))
+        #expect(try exportText(watchlist, .letterboxd).contains("\r\nThe Ascent,1977,,,,,,,\"arctic, liked\",\r\n"))
     }
 }
 
@@ -157,13 +157,20 @@ struct LetterboxdExportTests {
         _ = try watchlist.addNote("ascent", text: "Two, \"quoted\".")
         _ = try watchlist.rate("white sun", "3")
         _ = try watchlist.watch("red tent", on: .unknown)
+        // Ids, where known, let Letterboxd's importer match the film for certain.
+        let folder = try Fixtures.folder(["WATCHLIST.csv": """
+            Position,Const,Created,Modified,Description,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors
+            1,tt0065784,2024-01-05,2024-01-05,,The White Sun of the Desert,https://www.imdb.com/title/tt0065784/,movie,7.6,84,1970,Drama,9000,1970-03-30,Vladimir Motyl
+
+            """])
+        _ = try watchlist.importFiles([folder + "/WATCHLIST.csv"])
         let text = try exportText(watchlist, .letterboxd)
         #expect(text == """
-            Title,Year,Rating,WatchedDate,Rewatch,Tags,Review\r
-            The Ascent,1977,4.5,2020-01-01,false,"war, winter",\r
-            The Ascent,1977,4.5,2021-01-01,true,"war, winter","One.\n\nTwo, ""quoted""."\r
-            The White Sun of the Desert,1970,3,,,,\r
-            The Red Tent,1969,,,false,,\r
+            Title,Year,imdbID,tmdbID,LetterboxdURI,Rating,WatchedDate,Rewatch,Tags,Review\r
+            The Ascent,1977,,,,4.5,2020-01-01,false,"war, winter",\r
+            The Ascent,1977,,,,4.5,2021-01-01,true,"war, winter","One.\n\nTwo, ""quoted""."\r
+            The White Sun of the Desert,1970,tt0065784,,,3,,,,\r
+            The Red Tent,1969,,,,,,false,,\r
 
             """)
     }

@@ -24,15 +24,16 @@ enum Decode {
         Film(id: row[0], title: row[1], year: row[2], description: row[3], fact: row[4], titleKey: row[5])
     }
 
-    /// id, slug, title, description, builtIn, createdAt.
+    /// id, slug, title, description, builtIn, createdAt, origin.
     static func collection(_ row: Row) throws -> FilmCollection {
-        FilmCollection(id: row[0], slug: row[1], title: row[2], description: row[3], builtIn: row[4], createdAt: row[5])
+        FilmCollection(id: row[0], slug: row[1], title: row[2], description: row[3], builtIn: row[4], createdAt: row[5], origin: row[6])
     }
 
-    /// id, filmId, watchedOn, rewatch, loggedAt.
+    /// id, filmId, watchedOn, rewatch, loggedAt, placeholder.
     static func viewing(_ row: Row) throws -> Viewing {
         let id: Int64 = row[0]
-        return Viewing(id: id, filmId: row[1], watchedOn: try day(row[2], table: "viewing", row: id), rewatch: row[3], loggedAt: row[4])
+        return Viewing(id: id, filmId: row[1], watchedOn: try day(row[2], table: "viewing", row: id), rewatch: row[3], loggedAt: row[4],
+                       placeholder: row[5])
     }
 
     /// filmId, halfStars, ratedAt.
@@ -49,9 +50,20 @@ enum Decode {
         return value
     }
 
-    /// id, filmId, text, createdAt, updatedAt.
+    /// id, filmId, text, createdAt, updatedAt, source.
     static func note(_ row: Row) throws -> Note {
-        Note(id: row[0], filmId: row[1], text: row[2], createdAt: row[3], updatedAt: row[4])
+        Note(id: row[0], filmId: row[1], text: row[2], createdAt: row[3], updatedAt: row[4], source: row[5])
+    }
+
+    /// "imdb tt0076064\nletterboxd https://boxd.it/2aHi": a film's ids as one text
+    /// (`group_concat(kind || ' ' || value, char(10))`).
+    static func identifiers(_ text: String?) -> FilmIdentifiers {
+        var ids = FilmIdentifiers()
+        for line in (text ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            if parts.count == 2 { ids.set(kind: String(parts[0]), value: String(parts[1])) }
+        }
+        return ids
     }
 
     /// A day as stored (`YYYY-MM-DD`), nil when unknown.

@@ -11,6 +11,7 @@ enum SchemaMigrations {
         ("v2_tags", String(decoding: PackageResources.v2_tags_sql, as: UTF8.self)),
         ("v3_search", String(decoding: PackageResources.v3_search_sql, as: UTF8.self)),
         ("v4_history", String(decoding: PackageResources.v4_history_sql, as: UTF8.self)),
+        ("v5_identity", String(decoding: PackageResources.v5_identity_sql, as: UTF8.self)),
     ]
 
     static func migrator(_ migrations: [Migration]) -> DatabaseMigrator {

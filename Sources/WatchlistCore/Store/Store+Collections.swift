@@ -14,21 +14,71 @@ extension Store {
         try one("SELECT * FROM collection WHERE slug = ?", [slug], Decode.collection)
     }
 
+    /// The imported list from this origin (its link, "letterboxd-watchlist"…).
+    func collection(origin: String) throws -> FilmCollection? {
+        try one("SELECT * FROM collection WHERE origin = ?", [origin], Decode.collection)
+    }
+
     @discardableResult
-    func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String) throws -> FilmCollection {
+    func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String,
+                          origin: String? = nil) throws -> FilmCollection {
         try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt) VALUES (?, ?, ?, ?, ?)",
                     [slug, title, description, builtIn, createdAt])
-        return FilmCollection(id: db.lastInsertedRowID, slug: slug, title: title, description: description,
-                              builtIn: builtIn, createdAt: createdAt)
+        let id = db.lastInsertedRowID
+        // Only what v1 has is set for a collection of the person's own, so that creating the
+        // built-in collection works on every schema a test plays an older version with.
+        if let origin { try execute("UPDATE collection SET origin = ? WHERE id = ?", [origin, id]) }
+        return FilmCollection(id: id, slug: slug, title: title, description: description,
+                              builtIn: builtIn, createdAt: createdAt, origin: origin)
+    }
+
+    /// Gives a collection a title and description.
+    func describeCollection(id: Int64, title: String, description: String) throws {
+        try execute("UPDATE collection SET title = ?, description = ? WHERE id = ? AND (title <> ? OR description <> ?)",
+                    [title, description, id, title, description])
     }
 
     /// Puts a film at the end of a collection, unless it is already in it.
-    func addToCollection(filmId: Int64, collectionId: Int64) throws {
+    func addToCollection(filmId: Int64, collectionId: Int64, note: String = "") throws {
         try execute("""
             INSERT INTO collectionFilm (collectionId, filmId, position)
             VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1))
             ON CONFLICT (collectionId, filmId) DO NOTHING
             """, [collectionId, filmId])
+        if !note.isEmpty, changes > 0 {
+            try execute("UPDATE collectionFilm SET note = ? WHERE collectionId = ? AND filmId = ?", [note, collectionId, filmId])
+        }
+    }
+
+    /// A collection's entries in order: each film and what the collection says of it.
+    func entries(collectionId: Int64) throws -> [(filmId: Int64, note: String)] {
+        try all("SELECT filmId, note FROM collectionFilm WHERE collectionId = ? ORDER BY position", [collectionId]) {
+            (filmId: $0[0] as Int64, note: $0[1] as String)
+        }
+    }
+
+    /// Makes a collection hold exactly these entries, in this order; an unchanged membership is
+    /// left as it is. Returns whether anything changed.
+    func replaceEntries(collectionId: Int64, with entries: [(filmId: Int64, note: String)]) throws -> Bool {
+        let current = try self.entries(collectionId: collectionId)
+        guard current.map(\.filmId) != entries.map(\.filmId) || current.map(\.note) != entries.map(\.note) else { return false }
+        try execute("DELETE FROM collectionFilm WHERE collectionId = ?", [collectionId])
+        for (index, entry) in entries.enumerated() {
+            try execute("INSERT INTO collectionFilm (collectionId, filmId, position, note) VALUES (?, ?, ?, ?)",
+                        [collectionId, entry.filmId, index + 1, entry.note])
+        }
+        return true
+    }
+
+    /// Removes the films that are in no collection and hold nothing the person recorded (what a
+    /// list's newer export leaves behind), and says how many.
+    func deleteOrphanFilms() throws -> Int {
+        try execute("""
+            DELETE FROM film WHERE NOT EXISTS (SELECT 1 FROM collectionFilm WHERE filmId = film.id)
+            AND NOT EXISTS (SELECT 1 FROM viewing WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM rating WHERE filmId = film.id)
+            AND NOT EXISTS (SELECT 1 FROM note WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM filmTag WHERE filmId = film.id)
+            """)
+        return changes
     }
 
     /// The films of collection ?1 that are in no other collection: what removing it deletes.
@@ -70,12 +120,12 @@ extension Store {
         }
     }
 
-    /// `collectionProgress` with each collection's film ids in collection order, for exports.
+    /// `collectionProgress` with each collection's film ids in collection order, and what it
+    /// says of each, for exports.
     func collectionContents(collectionId: Int64? = nil) throws -> [CollectionContents] {
         try collectionProgress(collectionId: collectionId).map { progress in
-            CollectionContents(progress: progress, filmIds: try values(Int64.self, """
-                SELECT filmId FROM collectionFilm WHERE collectionId = ? ORDER BY position
-                """, [progress.collection.id]))
+            let entries = try self.entries(collectionId: progress.collection.id)
+            return CollectionContents(progress: progress, filmIds: entries.map(\.filmId), entryNotes: entries.map(\.note))
         }
     }
 

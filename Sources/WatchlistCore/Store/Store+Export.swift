@@ -9,7 +9,9 @@ extension Store {
             viewings: try viewings(filmId: film.id),
             rating: try rating(filmId: film.id),
             notes: try notes(ofFilm: film.id),
-            tags: try tags(filmId: film.id))
+            tags: try tags(filmId: film.id),
+            ids: try identifiers(filmId: film.id),
+            alternativeTitles: try alternativeTitles(filmId: film.id))
     }
 
     /// Calls `body` with every film's detail in id order (only the films of the collection
@@ -33,6 +35,10 @@ extension Store {
             SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
             ORDER BY cf.filmId, c.id
             """), decode: { (filmId: $0[0] as Int64, slug: $0[1] as String) }, filmId: \.filmId)
+        var identifiers = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, kind, value FROM filmIdentifier ORDER BY filmId, kind"),
+                                            decode: { (filmId: $0[0] as Int64, kind: $0[1] as String, value: $0[2] as String) }, filmId: \.filmId)
+        var titles = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, title FROM filmTitle ORDER BY filmId, title"),
+                                       decode: { (filmId: $0[0] as Int64, title: $0[1] as String) }, filmId: \.filmId)
         while let row = try films.next() {
             let film = try Decode.film(row)
             try body(FilmDetail(
@@ -41,7 +47,9 @@ extension Store {
                 viewings: try viewings.take(filmId: film.id),
                 rating: try ratings.take(filmId: film.id).first,
                 notes: try notes.take(filmId: film.id),
-                tags: try tags.take(filmId: film.id).map(\.tag)))
+                tags: try tags.take(filmId: film.id).map(\.tag),
+                ids: try identifiers.take(filmId: film.id).reduce(into: FilmIdentifiers()) { $0.set(kind: $1.kind, value: $1.value) },
+                alternativeTitles: try titles.take(filmId: film.id).map(\.title)))
         }
     }
 }

@@ -5,21 +5,37 @@ extension Store {
         try one("SELECT * FROM film WHERE id = ?", [id], Decode.film)
     }
 
-    /// Films with this folded title and year (nil matches only an unknown year).
+    /// Films with this folded title, or another title that folds to it, and year (nil matches
+    /// only an unknown year).
     func films(titleKey: String, year: Int?) throws -> [Film] {
-        try all("SELECT * FROM film WHERE titleKey = ? AND year IS ? ORDER BY id", [titleKey, year], Decode.film)
+        try all("""
+            SELECT * FROM film WHERE (titleKey = ?1 OR id IN (SELECT filmId FROM filmTitle WHERE titleKey = ?1)) AND year IS ?2
+            ORDER BY id
+            """, [titleKey, year], Decode.film)
     }
 
-    /// Films whose folded title is exactly `titleKey`, oldest first.
+    /// Films titled exactly `title` (or with it as another title) and of this year.
+    func films(exactTitle title: String, year: Int?) throws -> [Film] {
+        try all("""
+            SELECT * FROM film WHERE (id IN (SELECT id FROM film WHERE titleKey = ?3 AND title = ?1)
+                                      OR id IN (SELECT filmId FROM filmTitle WHERE titleKey = ?3 AND title = ?1)) AND year IS ?2
+            ORDER BY id
+            """, [title, year, TitleKey.fold(title)], Decode.film)
+    }
+
+    /// Films whose folded title (or another title) is exactly `titleKey`, oldest first.
     func films(titleKey: String) throws -> [Film] {
-        try all("SELECT * FROM film WHERE titleKey = ? ORDER BY year, id", [titleKey], Decode.film)
+        try all("""
+            SELECT * FROM film WHERE titleKey = ?1 OR id IN (SELECT filmId FROM filmTitle WHERE titleKey = ?1) ORDER BY year, id
+            """, [titleKey], Decode.film)
     }
 
-    /// Films whose folded title contains `fragment`, at most `limit` of them.
+    /// Films whose folded title (or another title) contains `fragment`, at most `limit` of them.
     func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
         // The scan reads the titleKey index, a fraction of the table's size.
         try all("""
             SELECT * FROM film WHERE id IN (SELECT id FROM film INDEXED BY film_titleKey WHERE instr(titleKey, ?1) > 0)
+                                  OR id IN (SELECT filmId FROM filmTitle WHERE instr(titleKey, ?1) > 0)
             ORDER BY year, id LIMIT ?2
             """, [fragment, limit], Decode.film)
     }

@@ -30,7 +30,8 @@ extension Store {
                        r.halfStars AS halfStars,
                        (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount,
                        (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
-                       (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position
+                       (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position,
+                       \(Store.identifiersOf("f.id")) AS ids
                 FROM film f LEFT JOIN rating r ON r.filmId = f.id
             ) \(filter)
             ORDER BY \(Store.order(query))
@@ -43,7 +44,8 @@ extension Store {
                 lastWatched: try Decode.day(row["lastWatched"], table: "viewing of film", row: film.id),
                 rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
                 noteCount: row["noteCount"],
-                tags: (row["tags"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [])
+                tags: (row["tags"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
+                ids: Decode.identifiers(row["ids"]))
         }
     }
 

@@ -1,12 +1,24 @@
 internal import GRDB
 
 extension Store {
-    /// Inserts a note, with the id `id` when given (the caller checks it is free).
+    /// Inserts a note, with the id `id` when given (the caller checks it is free), and the
+    /// entry it was imported from.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, id: Int64? = nil) throws -> Note {
-        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)",
-                    [id, filmId, text, createdAt, updatedAt])
-        return Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt)
+    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, id: Int64? = nil, source: String? = nil) throws -> Note {
+        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source) VALUES (?, ?, ?, ?, ?, ?)",
+                    [id, filmId, text, createdAt, updatedAt, source])
+        return Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
+    }
+
+    /// The note imported from this entry.
+    func note(source: String) throws -> Note? {
+        try one("SELECT * FROM note WHERE source = ?", [source], Decode.note)
+    }
+
+    /// Makes a note say what its entry says now: its text and times, and the entry.
+    func rewrite(_ note: Note) throws {
+        try execute("UPDATE note SET filmId = ?, text = ?, createdAt = ?, updatedAt = ?, source = ? WHERE id = ?",
+                    [note.filmId, note.text, note.createdAt, note.updatedAt, note.source, note.id])
     }
 
     func note(id: Int64) throws -> Note? {

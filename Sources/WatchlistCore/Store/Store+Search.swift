@@ -12,11 +12,11 @@ extension Store {
         }.joined(separator: " ")
         return try all("""
             SELECT film.*, snippet(filmSearch, -1, ?2, ?3, '…', 16) AS snippet,
-                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0) AS rank
+                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
             WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
             """, [query, open, close, limit]) { row in
-            SearchHit(film: try Decode.film(row), snippet: row["snippet"], score: -(row["rank"] as Double))
+            SearchHit(film: try Decode.film(row), snippet: row["snippet"], score: -(row["rank"] as Double), ids: Decode.identifiers(row["ids"]))
         }
     }
 }

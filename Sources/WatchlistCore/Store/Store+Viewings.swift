@@ -22,10 +22,17 @@ extension Store {
 
     /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
     @discardableResult
-    func insertViewing(filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String) throws -> Viewing {
-        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (?, ?, ?, ?)",
-                    [filmId, watchedOn?.iso, rewatch, loggedAt])
-        return Viewing(id: db.lastInsertedRowID, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt)
+    func insertViewing(filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String, placeholder: Bool = false) throws -> Viewing {
+        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (?, ?, ?, ?, ?)",
+                    [filmId, watchedOn?.iso, rewatch, loggedAt, placeholder])
+        return Viewing(id: db.lastInsertedRowID, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt,
+                       placeholder: placeholder)
+    }
+
+    /// Removes a film's placeholder viewings (a dated viewing replaces them) and says how many.
+    func deletePlaceholders(filmId: Int64) throws -> Int {
+        try execute("DELETE FROM viewing WHERE filmId = ? AND placeholder = 1", [filmId])
+        return changes
     }
 
     /// Removes viewings of a film and returns them, oldest first; none when nothing matched.

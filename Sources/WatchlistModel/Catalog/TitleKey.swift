@@ -1,7 +1,9 @@
 import Foundation
 
 /// Folds a title the way people type it: "The Ascent", "ascent" and "ASCENT" all become
-/// "ascent"; "Solaris (Солярис)" and "Солярис" share "солярис"; "Amélie" becomes "amelie".
+/// "ascent"; "Solaris (Солярис)" and "Солярис" share "солярис"; "Amélie" becomes "amelie";
+/// letters that do not decompose fold too, as people type them on a keyboard without them:
+/// "Utøya" becomes "utoya", "Æon" "aeon", "Łódź" "lodz".
 public enum TitleKey {
     /// Leading words dropped from a title of more than one word.
     static let articles: Set<Substring> = ["the", "a", "an"]
@@ -12,7 +14,9 @@ public enum TitleKey {
         var words: [Substring] = []
         var current = ""
         for character in folded {
-            if character.isLetter || character.isNumber {
+            if let spelled = TitleKey.undecomposed[character] {
+                current += spelled
+            } else if character.isLetter || character.isNumber {
                 current.append(character)
             } else if character == "'" || character == "’" {
                 continue  // "Don't" and "dont" are the same word.
@@ -25,6 +29,12 @@ public enum TitleKey {
         if words.count > 1, articles.contains(words[0]) { words.removeFirst() }
         return words.joined(separator: " ")
     }
+
+    /// Letters that Unicode does not decompose into a base letter and a mark, as they are
+    /// written without them (ß already folds to "ss" with case). Schema/v5 folds stored keys the same way.
+    static let undecomposed: [Character: String] = [
+        "ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
 
     /// The same folding for a title that is all ASCII, without Foundation and with one
     /// buffer: most titles are ASCII, and imports fold hundreds of thousands of them. Nil for

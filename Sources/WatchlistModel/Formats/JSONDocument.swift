@@ -1,23 +1,28 @@
-/// The export document (format "watchlist", version 1), written a film at a time: keys in
+/// The export document (format "watchlist", version 2), written a film at a time: keys in
 /// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
-/// are the contract; they do not move when the model does.
+/// are the contract; they do not move when the model does. Version 2 added a film's `ids` and
+/// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's `origin`
+/// and `entryNotes`; the reader takes both versions.
 public enum JSONDocument {
     public static let format = "watchlist"
-    public static let version = 1
+    public static let version = 2
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
     static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
         let film = detail.film
         json.beginObject()
+        json.key("alternativeTitles"); json.strings(detail.alternativeTitles)
         json.key("collections"); json.strings(detail.collections)
         json.key("description"); json.string(film.description)
         json.key("fact"); json.string(film.fact)
         json.key("id"); json.int(film.id)
+        json.key("ids"); write(detail.ids, into: &json)
         json.key("notes"); json.beginArray()
         for note in detail.notes {
             json.beginObject()
             json.key("createdAt"); json.string(note.createdAt)
             json.key("id"); json.int(note.id)
+            json.key("source"); json.string(note.source)
             json.key("text"); json.string(note.text)
             json.key("updatedAt"); json.string(note.updatedAt)
             json.endObject()
@@ -32,6 +37,7 @@ public enum JSONDocument {
             json.beginObject()
             json.key("date"); json.string(viewing.watchedOn?.iso)
             json.key("loggedAt"); json.string(viewing.loggedAt)
+            json.key("placeholder"); json.bool(viewing.placeholder)
             json.key("rewatch"); json.bool(viewing.rewatch)
             json.endObject()
         }
@@ -40,13 +46,26 @@ public enum JSONDocument {
         json.endObject()
     }
 
-    /// A collection of the export document: slug, title, description and its films' ids in order.
+    /// A film's ids: `{"imdb": "tt0076064", "letterboxd": "https://boxd.it/…", "tmdb": 42}`,
+    /// the kinds it lacks left out.
+    static func write(_ ids: FilmIdentifiers, into json: inout JSONWriter) {
+        json.beginObject()
+        if let imdb = ids.imdb { json.key("imdb"); json.string(imdb) }
+        if let letterboxd = ids.letterboxd { json.key("letterboxd"); json.string(letterboxd) }
+        if let tmdb = ids.tmdb { json.key("tmdb"); json.int(tmdb) }
+        json.endObject()
+    }
+
+    /// A collection of the export document: slug, title, description, origin, its films' ids
+    /// in order, and what it says of each.
     static func write(_ contents: CollectionContents, into json: inout JSONWriter) {
         json.beginObject()
         json.key("description"); json.string(contents.collection.description)
+        json.key("entryNotes"); json.strings(contents.entryNotes)
         json.key("films"); json.beginArray()
         for id in contents.filmIds { json.int(id) }
         json.endArray()
+        json.key("origin"); json.string(contents.collection.origin)
         json.key("slug"); json.string(contents.collection.slug)
         json.key("title"); json.string(contents.collection.title)
         json.endObject()

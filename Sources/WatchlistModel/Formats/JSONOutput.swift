@@ -16,6 +16,7 @@ public enum JSONOutput {
         lines(summaries) { summary, json in
             json.beginObject()
             json.key("id"); json.int(summary.film.id)
+            json.key("ids"); JSONDocument.write(summary.ids, into: &json)
             json.key("lastWatched"); json.string(summary.lastWatched?.iso)
             json.key("notes"); json.int(summary.noteCount)
             json.key("rating"); json.stars(summary.rating)
@@ -34,6 +35,7 @@ public enum JSONOutput {
             json.key("builtIn"); json.bool(progress.collection.builtIn)
             json.key("description"); json.string(progress.collection.description)
             json.key("films"); json.int(progress.filmCount)
+            json.key("origin"); json.string(progress.collection.origin)
             json.key("slug"); json.string(progress.collection.slug)
             json.key("title"); json.string(progress.collection.title)
             json.key("watched"); json.int(progress.watchedCount)
@@ -49,6 +51,7 @@ public enum JSONOutput {
             json.key("film"); json.string(item.film.displayTitle)
             json.key("filmId"); json.int(item.film.id)
             json.key("id"); json.int(item.note.id)
+            json.key("source"); json.string(item.note.source)
             json.key("text"); json.string(item.note.text)
             json.key("updatedAt"); json.string(item.note.updatedAt)
             json.endObject()
@@ -60,6 +63,7 @@ public enum JSONOutput {
         lines(hits) { hit, json in
             json.beginObject()
             json.key("id"); json.int(hit.film.id)
+            json.key("ids"); JSONDocument.write(hit.ids, into: &json)
             json.key("score"); json.double((hit.score * 1000).rounded() / 1000)
             json.key("snippet"); json.string(hit.snippet)
             json.key("title"); json.string(hit.film.title)
@@ -137,9 +141,15 @@ public enum JSONOutput {
         func counts(_ counts: ImportReport.Counts) {
             json.beginObject()
             json.key("notes"); json.int(counts.notes)
+            json.key("placeholders"); json.int(counts.placeholders)
             json.key("ratings"); json.int(counts.ratings)
             json.key("tags"); json.int(counts.tags)
             json.key("viewings"); json.int(counts.viewings)
+            json.endObject()
+        }
+        func types(_ counts: [String: Int]) {
+            json.beginObject()
+            for (type, count) in counts.sorted(by: { $0.key < $1.key }) { json.key(type); json.int(count) }
             json.endObject()
         }
         json.beginObject()
@@ -168,19 +178,37 @@ public enum JSONOutput {
         json.key("films"); json.beginObject()
         json.key("created"); json.int(report.filmsCreated)
         json.key("matched"); json.int(report.filmsMatched)
+        json.key("removed"); json.int(report.filmsRemoved)
         json.key("skipped"); json.int(report.skippedFilms.count)
         json.key("skippedTitles"); json.strings(report.skippedFilms)
         json.endObject()
-        json.key("ignoredFiles"); json.strings(report.ignoredFiles)
-        json.key("rows"); json.int(report.rows)
-        json.key("skippedTitleTypes"); json.beginObject()
-        for (type, count) in report.skippedTitleTypes.sorted(by: { $0.key < $1.key }) {
-            json.key(type); json.int(count)
+        json.key("idsAdded"); json.int(report.idsAdded)
+        json.key("ignoredFiles"); json.beginArray()
+        for file in report.ignoredFiles {
+            json.beginObject()
+            json.key("path"); json.string(file.path)
+            json.key("reason"); json.string(file.reason)
+            json.endObject()
         }
-        json.endObject()
+        json.endArray()
+        json.key("lists"); json.beginArray()
+        for list in report.lists {
+            json.beginObject()
+            json.key("created"); json.bool(list.created)
+            json.key("films"); json.int(list.films)
+            json.key("missing"); json.strings(list.missing)
+            json.key("slug"); json.string(list.slug)
+            json.key("title"); json.string(list.title)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("notesUpdated"); json.int(report.notesUpdated)
+        json.key("placeholdersReplaced"); json.int(report.placeholdersReplaced)
+        json.key("rows"); json.int(report.rows)
+        json.key("skippedTitleTypes"); types(report.skippedTitleTypes)
         json.key("unchanged"); counts(report.unchanged)
+        json.key("unknownTitleTypes"); types(report.unknownTitleTypes)
         json.key("warnings"); json.strings(report.warnings)
-        json.key("watchlistRows"); json.int(report.watchlistRows)
         json.endObject()
         return Data(json.bytes)
     }

@@ -1,5 +1,6 @@
-/// The CSV that Letterboxd's importer reads: Title, Year, Rating (0.5–5), WatchedDate
-/// (YYYY-MM-DD), Rewatch (true or false), Tags (comma-separated), Review.
+/// The CSV that Letterboxd's importer reads: Title, Year, the film's ids where known (imdbID,
+/// tmdbID, LetterboxdURI: Letterboxd matches on them before the title), Rating (0.5–5),
+/// WatchedDate (YYYY-MM-DD), Rewatch (true or false), Tags (comma-separated), Review.
 ///
 /// One row per viewing, each with the film's rating and tags; a viewing on an unknown day has
 /// no WatchedDate. A film that is rated, tagged or noted but never watched gets one row with
@@ -8,7 +9,7 @@
 /// once, joined by blank lines, on the row of its latest viewing. Cells are not given the
 /// spreadsheet apostrophe: this file is for an importer, which would keep it as part of a title.
 struct LetterboxdExportWriter: ExportWriter {
-    static let header = ["Title", "Year", "Rating", "WatchedDate", "Rewatch", "Tags", "Review"]
+    static let header = ["Title", "Year", "imdbID", "tmdbID", "LetterboxdURI", "Rating", "WatchedDate", "Rewatch", "Tags", "Review"]
     let output: TextOutput
 
     init(_ output: TextOutput) {
@@ -27,6 +28,9 @@ struct LetterboxdExportWriter: ExportWriter {
             try output.write(CSVText.row([
                 CSVText.field(film.film.title, isText: false),
                 film.film.year.map(String.init) ?? "",
+                film.ids.imdb ?? "",
+                film.ids.tmdb.map(String.init) ?? "",
+                film.ids.letterboxd ?? "",
                 film.rating?.value.decimal ?? "",
                 viewing?.watchedOn?.iso ?? "",
                 viewing.map { $0.rewatch ? "true" : "false" } ?? "",

@@ -8,9 +8,13 @@ public struct FilmSummary: Hashable, Sendable {
     public var noteCount: Int
     /// Sorted.
     public var tags: [String]
+    /// The ids other services give the film.
+    public var ids: FilmIdentifiers
 
-    public init(film: Film, viewingCount: Int, lastWatched: Day?, rating: StarRating?, noteCount: Int, tags: [String]) {
-        (self.film, self.viewingCount, self.lastWatched, self.rating, self.noteCount, self.tags) = (film, viewingCount, lastWatched, rating, noteCount, tags)
+    public init(film: Film, viewingCount: Int, lastWatched: Day?, rating: StarRating?, noteCount: Int, tags: [String],
+                ids: FilmIdentifiers = FilmIdentifiers()) {
+        (self.film, self.viewingCount, self.lastWatched, self.rating, self.noteCount, self.tags, self.ids)
+            = (film, viewingCount, lastWatched, rating, noteCount, tags, ids)
     }
 }
 
@@ -26,9 +30,15 @@ public struct FilmDetail: Hashable, Sendable {
     public var notes: [Note]
     /// Sorted.
     public var tags: [String]
+    /// The ids other services give the film.
+    public var ids: FilmIdentifiers
+    /// Its other titles, sorted.
+    public var alternativeTitles: [String]
 
-    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String]) {
-        (self.film, self.collections, self.viewings, self.rating, self.notes, self.tags) = (film, collections, viewings, rating, notes, tags)
+    public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String],
+                ids: FilmIdentifiers = FilmIdentifiers(), alternativeTitles: [String] = []) {
+        (self.film, self.collections, self.viewings, self.rating, self.notes, self.tags, self.ids, self.alternativeTitles)
+            = (film, collections, viewings, rating, notes, tags, ids, alternativeTitles)
     }
 
     /// True when the user recorded anything about the film.
@@ -54,10 +64,12 @@ public struct CollectionProgress: Hashable, Sendable {
 public struct CollectionContents: Hashable, Sendable {
     public var progress: CollectionProgress
     public var filmIds: [Int64]
+    /// What the collection says of each film (an imported list's entry descriptions), aligned
+    /// with `filmIds`; "" for none.
+    public var entryNotes: [String]
 
-    public init(progress: CollectionProgress, filmIds: [Int64]) {
-        self.progress = progress
-        self.filmIds = filmIds
+    public init(progress: CollectionProgress, filmIds: [Int64], entryNotes: [String]? = nil) {
+        (self.progress, self.filmIds, self.entryNotes) = (progress, filmIds, entryNotes ?? filmIds.map { _ in "" })
     }
 
     public var collection: FilmCollection { progress.collection }

@@ -1,20 +1,30 @@
-/// What an import file says about films, before it meets the database: the readers in
+/// What import files say about films, before they meet the database: the readers in
 /// Formats/Import produce it, the service matches and applies it.
 public struct ImportBatch: Sendable {
-    /// One entry per film (title and year), in the order the files first name them.
+    /// One entry per film, in the order the files first name them.
     public var films: [ImportedFilm] = []
-    /// Collections a watchlist document defines.
+    /// Collections a watchlist document defines, and the watchlists and lists of an export.
     public var collections: [ImportedCollection] = []
     public var files: [ImportedFile] = []
     /// Rows of title types that are not films (series, episodes, games…), by type.
     public var skippedTitleTypes: [String: Int] = [:]
-    /// Rows of a Letterboxd watchlist.csv: counted, not imported.
-    public var watchlistRows = 0
+    /// Rows of title types the reader does not know, by type: skipped, and a warning.
+    public var unknownTitleTypes: [String: Int] = [:]
     public var warnings: [String] = []
-    /// Files in a folder or archive that are not part of an export we read.
-    public var ignoredFiles: [String] = []
+    /// Files in a folder or archive, or files given, that are not read, each with the reason.
+    public var ignoredFiles: [IgnoredFile] = []
 
     public init() {}
+}
+
+/// A file an import did not read, and why.
+public struct IgnoredFile: Sendable, Equatable {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        (self.path, self.reason) = (path, reason)
+    }
 }
 
 /// One file read by an import.
@@ -34,14 +44,20 @@ public struct ImportedFilm: Sendable {
     /// The title folded for matching (TitleKey), computed once by the reader.
     public var titleKey: String
     public var year: Int?
-    /// IMDb's Original Title, tried when the title finds nothing.
-    public var originalTitle: String?
+    /// The ids the files give the film.
+    public var ids = FilmIdentifiers()
+    /// Other titles the files give it (IMDb's Original Title).
+    public var alternativeTitles: [String] = []
+    /// Viewings: dated ones, viewings on an unknown day, and placeholders (a file said
+    /// "watched" without a day).
     public var viewings: [ImportedViewing] = []
     public var rating: ImportedRating?
     public var notes: [ImportedNote] = []
     public var tags: [String] = []
-    /// Letterboxd's watched.csv names the film: it was watched, on a day nobody logged.
-    public var watched = false
+    /// True when a file of the person's history names the film (a diary, ratings, reviews,
+    /// watched or likes file, an IMDb rating): a film created from it joins the source's
+    /// collection. A film only on a watchlist or list joins that list alone.
+    public var inHistory = false
     // A watchlist document carries the film itself too.
     public var id: Int64?
     public var description = ""
@@ -58,6 +74,12 @@ public struct ImportedFilm: Sendable {
     }
 
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
+
+    /// Marks the film watched on a day nobody logged: one placeholder viewing, unless it has one.
+    public mutating func addPlaceholder(rewatch: Bool = false, loggedAt: String? = nil) {
+        guard !viewings.contains(where: \.placeholder) else { return }
+        viewings.append(ImportedViewing(watchedOn: nil, rewatch: rewatch, loggedAt: loggedAt, placeholder: true))
+    }
 }
 
 public struct ImportedViewing: Sendable, Equatable {
@@ -65,9 +87,11 @@ public struct ImportedViewing: Sendable, Equatable {
     public var rewatch: Bool
     /// When it was logged, ISO-8601; nil: the time of the import.
     public var loggedAt: String?
+    /// An undated viewing that stands only for "watched": a dated viewing replaces it.
+    public var placeholder: Bool
 
-    public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?) {
-        (self.watchedOn, self.rewatch, self.loggedAt) = (watchedOn, rewatch, loggedAt)
+    public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?, placeholder: Bool = false) {
+        (self.watchedOn, self.rewatch, self.loggedAt, self.placeholder) = (watchedOn, rewatch, loggedAt, placeholder)
     }
 }
 
@@ -75,10 +99,12 @@ public struct ImportedRating: Sendable, Equatable {
     public var value: StarRating
     /// When it was rated, ISO-8601; nil when the source does not say.
     public var ratedAt: String?
+    /// True for a ratings file's value (Letterboxd's ratings.csv, an IMDb rating): the source's
+    /// word on the film's rating now, which wins over a diary row's rating of the same day.
+    public var current: Bool
 
-    public init(value: StarRating, ratedAt: String?) {
-        self.value = value
-        self.ratedAt = ratedAt
+    public init(value: StarRating, ratedAt: String?, current: Bool = false) {
+        (self.value, self.ratedAt, self.current) = (value, ratedAt, current)
     }
 }
 
@@ -87,21 +113,49 @@ public struct ImportedNote: Sendable, Equatable {
     public var id: Int64?
     public var createdAt: String?
     public var updatedAt: String?
+    /// The entry it comes from (a Letterboxd review's link): the same entry in a later
+    /// export updates this note instead of adding one.
+    public var source: String?
 
-    public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil) {
-        (self.text, self.id, self.createdAt, self.updatedAt) = (text, id, createdAt, updatedAt)
+    public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil, source: String? = nil) {
+        (self.text, self.id, self.createdAt, self.updatedAt, self.source) = (text, id, createdAt, updatedAt, source)
     }
 }
 
 public struct ImportedCollection: Sendable {
+    public enum Kind: Sendable {
+        /// A watchlist document's collection: created when missing, its films added.
+        case document
+        /// A watchlist or list of an export: its membership and order are the file's, and a
+        /// newer export replaces them.
+        case list
+    }
+
+    public var kind: Kind
     public var slug: String
     public var title: String
     public var description: String
-    /// The document's film ids, in collection order.
-    public var filmIds: [Int64]
+    /// Where it comes from (the list's link, "letterboxd-watchlist"…), for lists: the same
+    /// origin in a later import is the same collection.
+    public var origin: String?
+    /// A document's film ids, in collection order, and what it says of each (version 2).
+    public var documentFilmIds: [Int64] = []
+    public var documentEntryNotes: [String] = []
+    /// A list's entries: positions in the batch's films, in order, each with what the list
+    /// says of it.
+    public var entries: [Entry] = []
 
-    public init(slug: String, title: String, description: String, filmIds: [Int64]) {
-        (self.slug, self.title, self.description, self.filmIds) = (slug, title, description, filmIds)
+    public struct Entry: Sendable, Equatable {
+        public var film: Int
+        public var note: String
+
+        public init(film: Int, note: String) {
+            (self.film, self.note) = (film, note)
+        }
+    }
+
+    public init(kind: Kind, slug: String, title: String, description: String, origin: String? = nil) {
+        (self.kind, self.slug, self.title, self.description, self.origin) = (kind, slug, title, description, origin)
     }
 }
 
@@ -109,15 +163,17 @@ public struct ImportedCollection: Sendable {
 public struct ImportReport: Sendable {
     public struct Counts: Sendable, Equatable {
         public var viewings = 0
+        /// Viewings that stand only for "watched" (no day).
+        public var placeholders = 0
         public var ratings = 0
         public var notes = 0
         public var tags = 0
 
-        public init(viewings: Int = 0, ratings: Int = 0, notes: Int = 0, tags: Int = 0) {
-            (self.viewings, self.ratings, self.notes, self.tags) = (viewings, ratings, notes, tags)
+        public init(viewings: Int = 0, placeholders: Int = 0, ratings: Int = 0, notes: Int = 0, tags: Int = 0) {
+            (self.viewings, self.placeholders, self.ratings, self.notes, self.tags) = (viewings, placeholders, ratings, notes, tags)
         }
 
-        public var total: Int { viewings + ratings + notes + tags }
+        public var total: Int { viewings + placeholders + ratings + notes + tags }
     }
 
     /// An imported rating that differs from the one the database had.
@@ -133,24 +189,62 @@ public struct ImportReport: Sendable {
         }
     }
 
+    /// A watchlist or list as the import left it.
+    public struct List: Sendable, Equatable {
+        public var slug: String
+        public var title: String
+        /// How many films it holds, and how many of its entries had no film in the database
+        /// (created with --add-missing, else left out).
+        public var films: Int
+        public var missing: [String]
+        public var created: Bool
+
+        public init(slug: String, title: String, films: Int, missing: [String], created: Bool) {
+            (self.slug, self.title, self.films, self.missing, self.created) = (slug, title, films, missing, created)
+        }
+    }
+
     public var dryRun = false
     public var files: [ImportedFile] = []
     public var filmsMatched = 0
     public var filmsCreated = 0
     /// Titles of films not in the database that were left out (no --add-missing).
     public var skippedFilms: [String] = []
+    /// Films no longer on any list that were created by imports and hold nothing else.
+    public var filmsRemoved = 0
     public var collectionsCreated: [String] = []
+    public var lists: [List] = []
     public var added = Counts()
     public var unchanged = Counts()
+    /// Notes whose entry's review was edited since, and placeholders a dated viewing replaced.
+    public var notesUpdated = 0
+    /// Ids given to films that lacked them.
+    public var idsAdded = 0
+    public var placeholdersReplaced = 0
     public var conflicts: [Conflict] = []
     public var skippedTitleTypes: [String: Int] = [:]
-    public var watchlistRows = 0
-    public var ignoredFiles: [String] = []
+    public var unknownTitleTypes: [String: Int] = [:]
+    public var ignoredFiles: [IgnoredFile] = []
     public var warnings: [String] = []
 
     public init() {}
 
     public var rows: Int { files.reduce(0) { $0 + $1.rows } }
+
+    /// Rows read but not imported: titles that are not films, of a type not known, films
+    /// missing from the database.
+    public var skippedRows: Int {
+        skippedTitleTypes.values.reduce(0, +) + unknownTitleTypes.values.reduce(0, +) + skippedFilms.count
+    }
+
+    /// Whether the import changed the database (or would have, for a dry run).
+    public var changedAnything: Bool {
+        added.total > 0 || filmsCreated > 0 || filmsRemoved > 0 || !collectionsCreated.isEmpty || notesUpdated > 0 || idsAdded > 0
+            || placeholdersReplaced > 0 || conflicts.contains(where: \.importedWon) || listsChanged
+    }
+
+    /// Set when an import changed a list's membership or order.
+    public var listsChanged = false
 }
 
 /// What `import --format` takes: the family of exports a file must belong to.

@@ -48,9 +48,13 @@ public struct FilmCollection: Hashable, Sendable, Identifiable {
     public var description: String
     public var builtIn: Bool
     public var createdAt: String
+    /// Where an imported watchlist or list comes from (its link, "letterboxd-watchlist"…);
+    /// nil for the built-in collection and the person's own.
+    public var origin: String?
 
-    public init(id: Int64, slug: String, title: String, description: String, builtIn: Bool, createdAt: String) {
-        (self.id, self.slug, self.title, self.description, self.builtIn, self.createdAt) = (id, slug, title, description, builtIn, createdAt)
+    public init(id: Int64, slug: String, title: String, description: String, builtIn: Bool, createdAt: String, origin: String? = nil) {
+        (self.id, self.slug, self.title, self.description, self.builtIn, self.createdAt, self.origin)
+            = (id, slug, title, description, builtIn, createdAt, origin)
     }
 }
 
@@ -62,9 +66,13 @@ public struct Viewing: Hashable, Sendable, Identifiable {
     public var rewatch: Bool
     /// When it was logged: an ISO-8601 instant in UTC.
     public var loggedAt: String
+    /// A viewing that exists only because an imported file said "watched" without a day; a
+    /// dated viewing from a later import replaces it.
+    public var placeholder: Bool
 
-    public init(id: Int64, filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String) {
-        (self.id, self.filmId, self.watchedOn, self.rewatch, self.loggedAt) = (id, filmId, watchedOn, rewatch, loggedAt)
+    public init(id: Int64, filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String, placeholder: Bool = false) {
+        (self.id, self.filmId, self.watchedOn, self.rewatch, self.loggedAt, self.placeholder)
+            = (id, filmId, watchedOn, rewatch, loggedAt, placeholder)
     }
 }
 
@@ -87,9 +95,11 @@ public struct Note: Hashable, Sendable, Identifiable {
     public var text: String
     public var createdAt: String
     public var updatedAt: String
+    /// The entry it was imported from (a Letterboxd review's link), or nil.
+    public var source: String?
 
-    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String) {
-        (self.id, self.filmId, self.text, self.createdAt, self.updatedAt) = (id, filmId, text, createdAt, updatedAt)
+    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil) {
+        (self.id, self.filmId, self.text, self.createdAt, self.updatedAt, self.source) = (id, filmId, text, createdAt, updatedAt, source)
     }
 }
 

@@ -56,9 +56,11 @@ public struct SearchHit: Sendable, Equatable {
     public var snippet: String
     /// Higher is better (the negated BM25 rank).
     public var score: Double
+    /// The ids other services give the film.
+    public var ids: FilmIdentifiers
 
-    public init(film: Film, snippet: String, score: Double) {
-        (self.film, self.snippet, self.score) = (film, snippet, score)
+    public init(film: Film, snippet: String, score: Double, ids: FilmIdentifiers = FilmIdentifiers()) {
+        (self.film, self.snippet, self.score, self.ids) = (film, snippet, score, ids)
     }
 }
 

@@ -4,7 +4,10 @@ import WatchlistCore
 enum FilmText {
     static func render(_ detail: FilmDetail) -> String {
         var lines = ["\(detail.film.displayTitle)  [id \(detail.film.id)]"]
+        if !detail.alternativeTitles.isEmpty { lines.append("Also known as: " + detail.alternativeTitles.joined(separator: "; ")) }
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
+        let ids = detail.ids.pairs.map { "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" }
+        if !ids.isEmpty { lines.append("Ids: " + ids.joined(separator: ", ")) }
         if !detail.film.description.isEmpty { lines += ["", detail.film.description] }
         if !detail.film.fact.isEmpty { lines += ["", "Fact: " + detail.film.fact] }
         lines.append("")
@@ -19,7 +22,8 @@ enum FilmText {
         } else {
             lines.append("Viewings (\(detail.viewings.count)):")
             for viewing in detail.viewings {
-                lines.append("  " + (viewing.watchedOn?.iso ?? "unknown day") + (viewing.rewatch ? "  rewatch" : ""))
+                lines.append("  " + (viewing.watchedOn?.iso ?? (viewing.placeholder ? "watched, day not known (imported)" : "unknown day"))
+                    + (viewing.rewatch ? "  rewatch" : ""))
             }
         }
         if detail.notes.isEmpty {
@@ -33,6 +37,8 @@ enum FilmText {
         }
         return lines.joined(separator: "\n")
     }
+
+    static let idNames = ["imdb": "IMDb", "letterboxd": "Letterboxd", "tmdb": "TMDB"]
 
     /// `note list`: each note with its id, film and day, its text indented.
     static func notes(_ notes: [FilmNote]) -> String {

@@ -8,41 +8,78 @@ enum ImportReportText {
         for file in report.files { lines.append("  \(file.path): \(file.kind), \(plural(file.rows, "row"))") }
         var films = "Films: \(report.filmsMatched) matched, \(report.filmsCreated) created, \(report.skippedFilms.count) skipped"
         if !report.skippedFilms.isEmpty {
-            films += " (not in the database; --add-missing creates them): " + report.skippedFilms.prefix(5).joined(separator: "; ")
-            if report.skippedFilms.count > 5 { films += "; and \(report.skippedFilms.count - 5) more" }
+            films += " (not in the database; --add-missing creates them): " + list(report.skippedFilms, 5, separator: "; ")
         }
         lines.append(films)
+        if report.filmsRemoved > 0 { lines.append("Films removed: \(report.filmsRemoved) (no longer on any list, and holding nothing else)") }
         lines.append("Added: " + counts(report.added))
         lines.append("Already there: " + counts(report.unchanged))
-        if !report.collectionsCreated.isEmpty { lines.append("Collections created: " + report.collectionsCreated.joined(separator: ", ")) }
-        if !report.conflicts.isEmpty {
-            lines.append("Rating conflicts (\(report.conflicts.count)): the more recently rated wins")
-            for conflict in report.conflicts.prefix(10) {
-                lines.append("  \(conflict.film): yours \(conflict.ours.starsText), imported \(conflict.theirs.starsText); kept "
-                    + (conflict.importedWon ? "the imported rating" : "yours"))
-            }
-            if report.conflicts.count > 10 { lines.append("  … and \(report.conflicts.count - 10) more (--json lists them all)") }
-        }
+        var updated: [String] = []
+        if report.notesUpdated > 0 { updated.append("\(plural(report.notesUpdated, "note")) whose review was edited") }
+        if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
+        if !updated.isEmpty { lines.append("Updated: " + updated.joined(separator: ", ")) }
+        if !report.collectionsCreated.isEmpty { lines.append("Collections created: " + list(report.collectionsCreated, 10, separator: ", ")) }
+        lines += lists(report.lists)
+        lines += conflicts(report.conflicts)
         if !report.skippedTitleTypes.isEmpty {
-            let total = report.skippedTitleTypes.values.reduce(0, +)
-            lines.append("Skipped \(plural(total, "title")) that are not films: "
-                + report.skippedTitleTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            lines.append("Skipped \(plural(report.skippedTitleTypes.values.reduce(0, +), "title")) that are not films: " + types(report.skippedTitleTypes))
         }
-        if report.watchlistRows > 0 { lines.append("Watchlist: \(plural(report.watchlistRows, "film")) counted, not imported") }
+        if !report.unknownTitleTypes.isEmpty {
+            lines.append("Skipped \(plural(report.unknownTitleTypes.values.reduce(0, +), "title")) of a type watchlist does not know: "
+                + types(report.unknownTitleTypes))
+        }
         if !report.ignoredFiles.isEmpty {
-            lines.append("Ignored \(plural(report.ignoredFiles.count, "file")) that are not part of an export: "
-                + report.ignoredFiles.prefix(5).joined(separator: ", ") + (report.ignoredFiles.count > 5 ? ", …" : ""))
+            lines.append("Ignored \(plural(report.ignoredFiles.count, "file")):")
+            for file in report.ignoredFiles.prefix(12) { lines.append("  \(file.path): \(file.reason)") }
+            if report.ignoredFiles.count > 12 { lines.append("  … and \(report.ignoredFiles.count - 12) more (--json lists them all)") }
         }
-        for warning in report.warnings { lines.append("warning: \(warning)") }
-        if report.added.total == 0 && report.filmsCreated == 0 {
-            lines.append("Nothing new: everything in these files is already in the database.")
+        for warning in report.warnings.prefix(20) { lines.append("warning: \(warning)") }
+        if report.warnings.count > 20 { lines.append("warning: … and \(report.warnings.count - 20) more (--json lists them all)") }
+        if !report.changedAnything {
+            lines.append(report.skippedRows > 0
+                ? "Nothing new was imported; \(plural(report.skippedRows, "row")) were skipped (see above)."
+                : "Nothing new: everything in these files is already in the database.")
         }
         if report.dryRun { lines.append("Dry run: nothing was changed.") }
         return lines.joined(separator: "\n")
     }
 
+    private static func lists(_ lists: [ImportReport.List]) -> [String] {
+        guard !lists.isEmpty else { return [] }
+        var lines = ["Lists (\(lists.count)):"]
+        for list in lists.prefix(12) {
+            var line = "  \(list.slug): \(plural(list.films, "film"))"
+            if !list.missing.isEmpty {
+                line += ", \(list.missing.count) not in the database (--add-missing creates them): " + self.list(list.missing, 3, separator: "; ")
+            }
+            lines.append(line)
+        }
+        if lists.count > 12 { lines.append("  … and \(lists.count - 12) more (--json lists them all)") }
+        return lines
+    }
+
+    private static func conflicts(_ conflicts: [ImportReport.Conflict]) -> [String] {
+        guard !conflicts.isEmpty else { return [] }
+        var lines = ["Rating conflicts (\(conflicts.count)): the more recently rated wins"]
+        for conflict in conflicts.prefix(10) {
+            lines.append("  \(conflict.film): yours \(conflict.ours.starsText), imported \(conflict.theirs.starsText); kept "
+                + (conflict.importedWon ? "the imported rating" : "yours"))
+        }
+        if conflicts.count > 10 { lines.append("  … and \(conflicts.count - 10) more (--json lists them all)") }
+        return lines
+    }
+
     private static func counts(_ counts: ImportReport.Counts) -> String {
-        "\(plural(counts.viewings, "viewing")), \(plural(counts.ratings, "rating")), \(plural(counts.notes, "note")), \(plural(counts.tags, "tag"))"
+        "\(plural(counts.viewings, "viewing")), \(plural(counts.placeholders, "placeholder")), \(plural(counts.ratings, "rating")), "
+            + "\(plural(counts.notes, "note")), \(plural(counts.tags, "tag"))"
+    }
+
+    private static func types(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+
+    private static func list(_ items: [String], _ limit: Int, separator: String) -> String {
+        items.prefix(limit).joined(separator: separator) + (items.count > limit ? "\(separator)and \(items.count - limit) more" : "")
     }
 
     static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }

@@ -5,11 +5,13 @@ public struct ImportOptions: Sendable {
     public var format: ImportFormat
     /// Report what would change, change nothing.
     public var dryRun: Bool
-    /// Create the films the database does not have, in a collection named after the source.
+    /// Create the films the database does not have.
     public var addMissing: Bool
+    /// Read watchlists and lists (as collections).
+    public var lists: Bool
 
-    public init(format: ImportFormat = .auto, dryRun: Bool = false, addMissing: Bool = false) {
-        (self.format, self.dryRun, self.addMissing) = (format, dryRun, addMissing)
+    public init(format: ImportFormat = .auto, dryRun: Bool = false, addMissing: Bool = false, lists: Bool = true) {
+        (self.format, self.dryRun, self.addMissing, self.lists) = (format, dryRun, addMissing, lists)
     }
 }
 
@@ -17,19 +19,18 @@ extension Watchlist {
     /// The largest file `import` reads, checked before reading: 512 MiB.
     public static let maximumImportFileBytes = 512 << 20
 
-    /// Imports Letterboxd exports (the .zip, the folder, or its CSV files), IMDb ratings
-    /// exports and watchlist JSON documents, as one transaction: all or nothing.
-    ///
-    /// A film matches one in the database with the same title (ignoring case, accents and a
-    /// leading article) and year; a film with no year matches only a film with no year.
-    /// What is already there is left as it is, so importing the same files again adds
-    /// nothing. Ratings: when the imported one differs, the more recently rated wins (an
-    /// imported rating with no date never replaces ours), and the report lists the conflict.
+    /// Imports Letterboxd exports (the .zip, the folder, or its files), IMDb exports and
+    /// watchlist JSON documents, as one transaction: all or nothing. What is already there is
+    /// left as it is, so importing the same files again adds nothing (Importer.swift has the
+    /// rules).
     public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions(), progress: ProgressHandler? = nil) throws -> ImportReport {
         guard !paths.isEmpty else { throw WatchlistError.invalidArgument("Name at least one file, folder or .zip to import.") }
-        var reader = ImportReader()
+        var reader = ImportReader(today: clock.today, readsLists: options.lists)
         for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
         let batch = reader.finish()
+        guard !batch.files.isEmpty else {
+            throw WatchlistError.noExportFiles(path: paths.joined(separator: ", "), expected: ImportSources.expected)
+        }
         let now = self.now
         let apply: (Store) throws -> ImportReport = { store in
             if !options.dryRun { try store.recordViewingsInBulk() }
@@ -37,9 +38,10 @@ extension Watchlist {
             return try importer.apply(batch)
         }
         var report = options.dryRun ? try database.writeAndRollBack(apply)
-            : try recorded({ "Imported \($0.files.count) file(s): \($0.added.viewings) viewings, \($0.added.ratings) ratings, \($0.added.notes) notes, \($0.added.tags) tags, \($0.filmsCreated) films created" },
-                           changed: { $0.added.total > 0 || $0.filmsCreated > 0 || !$0.collectionsCreated.isEmpty || $0.conflicts.contains(where: \.importedWon) },
-                           apply)
+            : try recorded({ report in
+                "Imported \(report.files.count) file(s): \(report.added.viewings) viewings, \(report.added.placeholders) placeholders, "
+                    + "\(report.added.ratings) ratings, \(report.added.notes) notes, \(report.added.tags) tags, \(report.filmsCreated) films created"
+            }, changed: \.changedAnything, apply)
         report.dryRun = options.dryRun
         return report
     }

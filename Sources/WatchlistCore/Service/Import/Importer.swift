@@ -1,17 +1,32 @@
 import Foundation
 
 /// Matches an ImportBatch against the database and adds what is new, inside one transaction.
+///
+/// - A film matches by an id first (IMDb's, Letterboxd's film link, TMDB's); then by its title
+///   as written and year; then by its title folded (case, accents, punctuation and a leading
+///   article aside), or one of its other titles, and year. A film whose ids differ from the
+///   row's is never matched.
+/// - Films the database lacks are created for a watchlist document (a backup), and otherwise
+///   with --add-missing: a film of the person's history joins the collection named after the
+///   source (`letterboxd`, `imdb`), a film only on a list joins that list alone.
+/// - Viewings are a multiset of days; a placeholder (a file said "watched", no day) is added
+///   only to a film with no viewing, and a dated viewing replaces it.
+/// - Ratings: the more recently rated wins; a ratings file's value wins a tie; an imported
+///   rating with no date never replaces ours.
+/// - A note from a Letterboxd review remembers its entry: the entry's edited review updates it.
+/// - Watchlists and lists are collections whose membership and order are the file's latest.
 struct Importer {
     let store: Store
     let now: String
     let addMissing: Bool
-    private var report = ImportReport()
+    let progress: ProgressHandler?
+    var report = ImportReport()
     /// Film ids of the document being imported → ids in this database.
-    private var documentIds: [Int64: Int64] = [:]
+    var documentIds: [Int64: Int64] = [:]
+    /// Positions of the batch's films → their ids in this database.
+    var filmIds: [Int: Int64] = [:]
     /// The collections films created from each source join (letterboxd, imdb), once looked up.
     private var sourceCollectionIds: [String: Int64] = [:]
-
-    let progress: ProgressHandler?
 
     init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
         (self.store, self.now, self.addMissing, self.progress) = (store, now, addMissing, progress)
@@ -20,66 +35,76 @@ struct Importer {
     /// Collection titles for films an import creates, by source.
     static let sourceCollections = [
         "letterboxd": ("Letterboxd", "Films brought in from a Letterboxd export."),
-        "imdb": ("IMDb", "Films brought in from an IMDb ratings export."),
+        "imdb": ("IMDb", "Films brought in from an IMDb export."),
     ]
 
     mutating func apply(_ batch: ImportBatch) throws -> ImportReport {
         report.files = batch.files
         report.skippedTitleTypes = batch.skippedTitleTypes
-        report.watchlistRows = batch.watchlistRows
+        report.unknownTitleTypes = batch.unknownTitleTypes
         report.warnings = batch.warnings
         report.ignoredFiles = batch.ignoredFiles
-        for collection in batch.collections where try store.collection(slug: collection.slug) == nil {
-            try store.insertCollection(slug: collection.slug, title: collection.title,
-                                       description: collection.description, builtIn: false, createdAt: now)
-            report.collectionsCreated.append(collection.slug)
+        for (type, count) in batch.unknownTitleTypes.sorted(by: { $0.key < $1.key }) {
+            report.warnings.append("\(count) row(s) of the title type '\(type)' were skipped: watchlist does not know whether it is a film.")
         }
+        let listed = Set(batch.collections.filter { $0.kind == .list }.flatMap { $0.entries.map(\.film) })
         for (index, film) in batch.films.enumerated() {
-            try apply(film)
+            try apply(film, at: index, onList: listed.contains(index))
             progress?(index + 1, batch.films.count)
         }
-        // A document's collections keep their order: members join in the document's order.
         for collection in batch.collections {
-            guard let id = try store.collection(slug: collection.slug)?.id else { continue }
-            for documentId in collection.filmIds {
-                if let filmId = documentIds[documentId] { try store.addToCollection(filmId: filmId, collectionId: id) }
+            switch collection.kind {
+            case .document: try applyDocumentCollection(collection)
+            case .list: try applyList(collection, films: batch.films)
             }
         }
+        if report.listsChanged { report.filmsRemoved = try store.deleteOrphanFilms() }
         return report
     }
 
-    private mutating func apply(_ imported: ImportedFilm) throws {
-        var isNew = false
+    private mutating func apply(_ imported: ImportedFilm, at index: Int, onList: Bool) throws {
         let found = try match(imported)
-        if found == nil { isNew = true }
-        guard let film = try found ?? create(imported) else {
-            report.skippedFilms.append(imported.displayTitle)
+        guard let film = try found ?? create(imported, onList: onList) else {
+            if imported.inHistory || !onList { report.skippedFilms.append(imported.displayTitle) }
             return
         }
-        let filmId = film.id
-        if let documentId = imported.id { documentIds[documentId] = filmId }
+        let isNew = found == nil
+        filmIds[index] = film.id
+        if let documentId = imported.id { documentIds[documentId] = film.id }
+        report.idsAdded += try store.addIdentifiers(imported.ids, to: film.id)
+        for title in imported.alternativeTitles { try store.addAlternativeTitle(title, to: film) }
         // A film created just now has nothing yet: no need to look for what it has.
-        try addViewings(imported, to: filmId, isNew: isNew)
+        try addViewings(imported, to: film.id, isNew: isNew)
         try addRating(imported, to: film, isNew: isNew)
-        try addNotes(imported, to: filmId, isNew: isNew)
-        let added = try store.addTags(filmId: filmId, imported.tags, at: now)
+        try addNotes(imported, to: film.id, isNew: isNew)
+        let added = try store.addTags(filmId: film.id, imported.tags, at: now)
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
     }
 
+    // MARK: Matching and creating
+
     private mutating func match(_ imported: ImportedFilm) throws -> Film? {
-        for key in [imported.titleKey] + (imported.originalTitle.map { [TitleKey.fold($0)] } ?? []) {
-            if let film = try store.films(titleKey: key, year: imported.year).first {
-                report.filmsMatched += 1
-                return film
-            }
+        for pair in imported.ids.pairs {
+            if let film = try store.film(identifiedBy: pair.kind, pair.value) { return matched(film) }
+        }
+        var candidates = try store.films(exactTitle: imported.title, year: imported.year)
+        candidates += try store.films(titleKey: imported.titleKey, year: imported.year)
+        for title in imported.alternativeTitles { candidates += try store.films(titleKey: TitleKey.fold(title), year: imported.year) }
+        for film in candidates where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
+            return matched(film)
         }
         return nil
     }
 
+    private mutating func matched(_ film: Film) -> Film {
+        report.filmsMatched += 1
+        return film
+    }
+
     /// Creates a film the database lacks: always for a watchlist document (a backup carries
-    /// its films), otherwise only with --add-missing, in the collection named after its source.
-    private mutating func create(_ imported: ImportedFilm) throws -> Film? {
+    /// its films), otherwise only with --add-missing.
+    private mutating func create(_ imported: ImportedFilm, onList: Bool) throws -> Film? {
         let fromDocument = imported.format == .watchlist
         guard fromDocument || addMissing else { return nil }
         let draft = FilmDraft(title: imported.title, year: imported.year, description: imported.description,
@@ -87,7 +112,7 @@ struct Importer {
         let freeId = try imported.id.flatMap { try store.film(id: $0) == nil ? $0 : nil }
         let film = try store.insertFilm(draft, id: freeId)
         report.filmsCreated += 1
-        if !fromDocument {
+        if !fromDocument && (imported.inHistory || !onList) {
             try store.addToCollection(filmId: film.id, collectionId: try sourceCollectionId(imported.format))
         }
         return film
@@ -109,38 +134,43 @@ struct Importer {
         return id
     }
 
+    // MARK: What a film holds
+
     /// Adds the viewings the film does not have yet: one imported viewing per existing one on
-    /// the same day is already there. A film Letterboxd lists as watched with no diary entry
-    /// gets one viewing on an unknown day, unless it has a viewing already.
+    /// the same day (or on an unknown day) is already there. A dated viewing replaces the
+    /// film's placeholders; a placeholder is added only to a film with no viewing at all.
     private mutating func addViewings(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
-        var existing: [Day?: Int] = [:]
         let current = isNew ? [] : try store.viewings(filmId: filmId)
-        for viewing in current { existing[viewing.watchedOn, default: 0] += 1 }
-        var wanted = imported.viewings
-        if wanted.isEmpty, imported.watched {
-            if !current.isEmpty {
-                report.unchanged.viewings += 1
-                return
-            }
-            wanted = [ImportedViewing(watchedOn: nil, rewatch: false, loggedAt: nil)]
-        }
-        for viewing in wanted {
-            let day = viewing.watchedOn
-            if let count = existing[day], count > 0 {
-                existing[day] = count - 1
+        var existing: [Day?: Int] = [:]
+        for viewing in current where !viewing.placeholder { existing[viewing.watchedOn, default: 0] += 1 }
+        let real = imported.viewings.filter { !$0.placeholder }
+        for viewing in real {
+            if let count = existing[viewing.watchedOn], count > 0 {
+                existing[viewing.watchedOn] = count - 1
                 report.unchanged.viewings += 1
                 continue
             }
-            try store.insertViewing(filmId: filmId, watchedOn: day, rewatch: viewing.rewatch, loggedAt: viewing.loggedAt ?? now)
+            try store.insertViewing(filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: viewing.loggedAt ?? now)
             report.added.viewings += 1
+        }
+        let dated = current.contains { $0.watchedOn != nil } || real.contains { $0.watchedOn != nil }
+        if dated {
+            if current.contains(where: \.placeholder) { report.placeholdersReplaced += try store.deletePlaceholders(filmId: filmId) }
+        } else if let placeholder = imported.viewings.first(where: \.placeholder) {
+            if current.isEmpty && real.isEmpty {
+                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: placeholder.rewatch, loggedAt: placeholder.loggedAt ?? now,
+                                        placeholder: true)
+                report.added.placeholders += 1
+            } else {
+                report.unchanged.placeholders += 1
+            }
         }
     }
 
     private mutating func addRating(_ imported: ImportedFilm, to film: Film, isNew: Bool) throws {
         guard let theirs = imported.rating else { return }
-        let filmId = film.id
-        guard let ours = isNew ? nil : try store.rating(filmId: filmId) else {
-            try store.save(Rating(filmId: filmId, value: theirs.value, ratedAt: theirs.ratedAt ?? now))
+        guard let ours = isNew ? nil : try store.rating(filmId: film.id) else {
+            try store.save(Rating(filmId: film.id, value: theirs.value, ratedAt: theirs.ratedAt ?? now))
             report.added.ratings += 1
             return
         }
@@ -148,28 +178,46 @@ struct Importer {
             report.unchanged.ratings += 1
             return
         }
-        let importedWon = theirs.ratedAt.map { $0 > ours.ratedAt } ?? false
+        let importedWon = theirs.ratedAt.map { $0 > ours.ratedAt || ($0 == ours.ratedAt && theirs.current) } ?? false
         report.conflicts.append(ImportReport.Conflict(film: film.displayTitle, ours: ours.value, theirs: theirs.value, importedWon: importedWon))
         if importedWon, let ratedAt = theirs.ratedAt {
-            try store.save(Rating(filmId: filmId, value: theirs.value, ratedAt: ratedAt))
+            try store.save(Rating(filmId: film.id, value: theirs.value, ratedAt: ratedAt))
         }
     }
 
-    /// Adds the notes the film does not have: a note whose text equals one of the film's notes,
-    /// or all of them joined by blank lines (as a Letterboxd review carries them), is there.
+    /// Adds the notes the film does not have. A note whose entry the database knows updates
+    /// that entry's note when its text changed. Otherwise a note whose text equals one of the
+    /// film's notes, or all of them joined by blank lines (as a Letterboxd review carries
+    /// them), is there.
     private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
         guard !imported.notes.isEmpty else { return }
-        let current = isNew ? [] : try store.notes(ofFilm: filmId).map(\.text)
-        var known = Set(current)
-        known.insert(current.joined(separator: "\n\n"))
+        let current = isNew ? [] : try store.notes(ofFilm: filmId)
+        var known = Set(current.map(\.text))
+        known.insert(current.map(\.text).joined(separator: "\n\n"))
         for note in imported.notes {
+            let createdAt = note.createdAt ?? now
+            if let source = note.source, var existing = try store.note(source: source) {
+                if existing.text == note.text && existing.filmId == filmId {
+                    report.unchanged.notes += 1
+                } else {
+                    (existing.filmId, existing.text, existing.createdAt, existing.updatedAt) = (filmId, note.text, createdAt, note.updatedAt ?? createdAt)
+                    try store.rewrite(existing)
+                    report.notesUpdated += 1
+                }
+                continue
+            }
             if known.contains(note.text) {
+                // The same text, noted before its entry was known: it is now that entry's note.
+                if let source = note.source, var same = current.first(where: { $0.text == note.text && $0.source == nil }) {
+                    same.source = source
+                    try store.rewrite(same)
+                }
                 report.unchanged.notes += 1
                 continue
             }
-            let createdAt = note.createdAt ?? now
             let freeId = try note.id.flatMap { try store.note(id: $0) == nil ? $0 : nil }
-            try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt, id: freeId)
+            try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
+                                 id: freeId, source: note.source)
             known.insert(note.text)
             report.added.notes += 1
         }

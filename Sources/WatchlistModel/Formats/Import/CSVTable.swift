@@ -7,9 +7,16 @@ struct CSVTable {
     let header: [String]
     private let columns: [String: Int]
     private var records: CSVRecords
+    /// How the file writes dates: ISO, or a spreadsheet's `4/18/2026` (see DateReading).
+    var dateReading = DateReading.iso
 
     init(bytes: [UInt8], source: String) throws {
-        var records = CSVRecords(bytes: bytes, source: source)
+        try self.init(records: CSVRecords(bytes: bytes, source: source), source: source)
+    }
+
+    /// A table whose header is the next record of `records` (a file may have lines before it).
+    init(records: CSVRecords, source: String) throws {
+        var records = records
         guard let header = try records.next() else {
             throw WatchlistError.malformedFile(source: source, line: nil, problem: "the file is empty: it has no header row")
         }
@@ -21,6 +28,21 @@ struct CSVTable {
         self.records = records
     }
 
+    /// Reads the rest of the file once to decide how it writes the dates in `columns`, and
+    /// returns the cell that decided (nil when none did). The table itself is not moved on.
+    mutating func decideDateReading(_ columns: [String]) throws -> String? {
+        var scan = self
+        var cells: [String] = []
+        while let row = try scan.next() {
+            for column in columns where !row[column].isEmpty { cells.append(row[column]) }
+            // A cell that decides ends the scan.
+            if let last = cells.last, let (first, second, _) = DateReading.slashParts(last), first > 12 || second > 12 { break }
+        }
+        let decision = DateReading.decide(cells)
+        dateReading = decision.reading
+        return decision.decidedBy
+    }
+
     /// The next row, or nil at the end; a row with a different number of fields is an error.
     mutating func next() throws -> CSVRow? {
         guard let record = try records.next() else { return nil }
@@ -28,7 +50,7 @@ struct CSVTable {
             throw WatchlistError.malformedFile(source: source, line: record.line,
                 problem: "\(record.fields.count) fields where the header has \(header.count); a field with a comma must be quoted")
         }
-        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source)
+        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source, dateReading: dateReading)
     }
 }
 
@@ -37,6 +59,7 @@ struct CSVRow {
     let line: Int
     let columns: [String: Int]
     let source: String
+    let dateReading: DateReading
 
     /// The value in a column, trimmed; "" when the file has no such column.
     subscript(_ column: String) -> String {
@@ -53,6 +76,9 @@ struct CSVRow {
     private static func mayBeSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || (0x09...0x0D).contains(byte) || byte >= 0xC2
     }
+
+    /// Whether the file has this column.
+    func has(_ column: String) -> Bool { columns[column] != nil }
 
     /// The value as written, untrimmed (for reviews).
     func raw(_ column: String) -> String {
@@ -86,19 +112,23 @@ struct CSVRow {
         return year
     }
 
-    /// A YYYY-MM-DD day that exists, or nil when the cell is empty.
-    func day(_ column: String) throws -> Day? {
+    /// A day that exists (YYYY-MM-DD, or as the file's spreadsheet wrote it), or nil when the
+    /// cell is empty. With `notAfter`, a later day is refused: a file cannot say a film was
+    /// watched or rated in the future.
+    func day(_ column: String, notAfter today: Day? = nil) throws -> Day? {
         let text = self[column]
         if text.isEmpty { return nil }
-        guard let day = Day(iso: text) else { throw error("'\(text)' in \(column) is not a date (YYYY-MM-DD)") }
+        guard let day = dateReading.day(text) else {
+            throw error("'\(text)' in \(column) is not a date (YYYY-MM-DD" + (dateReading == .iso ? ")" : " or \(dateReading.rawValue))"))
+        }
+        if let today, day > today { throw error("\(day.iso) in \(column) is in the future (today is \(today.iso))") }
         return day
     }
 
-    /// The start of a YYYY-MM-DD day as an ISO instant (`2024-01-02T00:00:00Z`), or nil when
+    /// The start of a day (see `day`) as an ISO instant (`2024-01-02T00:00:00Z`), or nil when
     /// the cell is empty.
-    func midnight(_ column: String) throws -> String? {
-        guard try day(column) != nil else { return nil }
-        return self[column] + "T00:00:00Z"
+    func midnight(_ column: String, notAfter today: Day? = nil) throws -> String? {
+        try day(column, notAfter: today).map { $0.iso + "T00:00:00Z" }
     }
 
     /// A rating of 0.5–5 stars in half steps, or nil when the cell is empty.
@@ -121,6 +151,13 @@ struct CSVRow {
             throw error("'\(text)' in \(column) is not a rating from 1 to 10")
         }
         return rating
+    }
+
+    /// A position in a list: a whole number from 1.
+    func position(_ column: String) throws -> Int {
+        let text = self[column]
+        guard text.count <= 9, let value = Int(text), value >= 1 else { throw error("'\(text)' in \(column) is not a position (1, 2, 3…)") }
+        return value
     }
 
     /// Tags from a comma-separated cell.

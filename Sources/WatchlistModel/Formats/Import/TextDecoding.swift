@@ -1,6 +1,6 @@
 /// Turns an input file's bytes into UTF-8: a byte-order mark is dropped, and a file that is
 /// not valid UTF-8 is read as Windows-1252 (what real IMDb exports in Latin-1 are) with a
-/// warning. A NUL byte is refused: no text format we read has one.
+/// warning. A NUL byte in text is refused: no text format we read has one.
 public enum TextDecoding {
     public struct Decoded {
         public var bytes: [UInt8]
@@ -8,7 +8,10 @@ public enum TextDecoding {
         public var warning: String?
     }
 
-    public static func utf8(_ raw: [UInt8], source: String) throws -> Decoded {
+    /// The text of a file; nil for a file of nothing but NUL bytes (what a download that was
+    /// never written out leaves behind), which holds no text at all.
+    public static func utf8(_ raw: [UInt8], source: String) throws -> Decoded? {
+        if !raw.isEmpty, raw.allSatisfy({ $0 == 0 }) { return nil }
         if let nul = raw.firstIndex(of: 0) {
             let line = raw[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             throw WatchlistError.malformedFile(source: source, line: line, problem: "a NUL byte; the file is not text")

@@ -1,7 +1,9 @@
 import Foundation
 
-/// Reads the tool's own JSON document, every version shipped (1; `tags` since the import
-/// issue, optional), checking every value where it enters.
+/// Reads the tool's own JSON document, every version shipped, checking every value where it
+/// enters: version 1 (`tags` optional), and version 2, which adds a film's `ids` and
+/// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's
+/// `origin` and `entryNotes`.
 enum WatchlistDocumentReader {
     struct Document: Decodable {
         var format: String
@@ -15,6 +17,14 @@ enum WatchlistDocumentReader {
         var title: String
         var description: String?
         var films: [Int64]?
+        var origin: String?
+        var entryNotes: [String]?
+    }
+
+    struct IdsIn: Decodable {
+        var imdb: String?
+        var letterboxd: String?
+        var tmdb: Int64?
     }
 
     struct FilmIn: Decodable {
@@ -29,12 +39,15 @@ enum WatchlistDocumentReader {
         var ratedAt: String?
         var notes: [NoteIn]?
         var tags: [String]?
+        var ids: IdsIn?
+        var alternativeTitles: [String]?
     }
 
     struct ViewingIn: Decodable {
         var date: String?
         var rewatch: Bool?
         var loggedAt: String?
+        var placeholder: Bool?
     }
 
     struct NoteIn: Decodable {
@@ -42,6 +55,7 @@ enum WatchlistDocumentReader {
         var text: String
         var createdAt: String?
         var updatedAt: String?
+        var source: String?
     }
 
     static let newestVersion = JSONDocument.version
@@ -68,10 +82,15 @@ enum WatchlistDocumentReader {
             let at = "collections[\(index)]"
             let slug: String
             do { slug = try InputText.slug(collection.slug) } catch { throw fail("\(at).slug '\(collection.slug)' is not a slug") }
-            return ImportedCollection(slug: slug, title: try text(collection.title, at: "\(at).title", limit: 200, fail: fail),
-                                      description: try text(collection.description ?? "", at: "\(at).description", limit: 100_000,
-                                                            allowEmpty: true, fail: fail),
-                                      filmIds: collection.films ?? [])
+            var imported = ImportedCollection(kind: .document, slug: slug, title: try text(collection.title, at: "\(at).title", limit: 200, fail: fail),
+                                              description: try text(collection.description ?? "", at: "\(at).description", limit: 100_000,
+                                                                    allowEmpty: true, fail: fail),
+                                              origin: try collection.origin.map { try text($0, at: "\(at).origin", limit: 300, fail: fail) })
+            imported.documentFilmIds = collection.films ?? []
+            imported.documentEntryNotes = try (collection.entryNotes ?? []).enumerated().map { index, note in
+                try text(note, at: "\(at).entryNotes[\(index)]", limit: CollectionText.maximumFieldLength, allowEmpty: true, fail: fail)
+            }
+            return imported
         }
         let films = try (document.films ?? []).enumerated().map { index, film in
             try read(film, at: "films[\(index)]", source: source, fail: fail)
@@ -87,6 +106,24 @@ enum WatchlistDocumentReader {
             throw fail("\(at).year \(year) is not a film's year")
         }
         imported.id = film.id
+        imported.inHistory = true
+        if let ids = film.ids {
+            if let imdb = ids.imdb {
+                guard let parsed = FilmIdentifiers.imdb(parsing: imdb), parsed == imdb else { throw fail("\(at).ids.imdb '\(imdb)' is not an IMDb id") }
+                imported.ids.imdb = parsed
+            }
+            if let link = ids.letterboxd {
+                guard let parsed = FilmIdentifiers.letterboxd(parsing: link) else { throw fail("\(at).ids.letterboxd '\(link)' is not a Letterboxd film link") }
+                imported.ids.letterboxd = parsed
+            }
+            if let tmdb = ids.tmdb {
+                guard tmdb > 0 else { throw fail("\(at).ids.tmdb \(tmdb) is not a TMDB id") }
+                imported.ids.tmdb = tmdb
+            }
+        }
+        imported.alternativeTitles = try (film.alternativeTitles ?? []).enumerated().map { index, title in
+            try text(title, at: "\(at).alternativeTitles[\(index)]", limit: FilmQuery.maximumLength, fail: fail)
+        }
         imported.description = try text(film.description ?? "", at: "\(at).description", limit: CollectionText.maximumFieldLength,
                                         allowEmpty: true, fail: fail)
         imported.fact = try text(film.fact ?? "", at: "\(at).fact", limit: CollectionText.maximumFieldLength, allowEmpty: true, fail: fail)
@@ -98,8 +135,10 @@ enum WatchlistDocumentReader {
                 guard let parsed = Day(iso: date) else { throw fail("\(here).date '\(date)' is not a date (YYYY-MM-DD)") }
                 day = parsed
             }
+            let placeholder = viewing.placeholder ?? false
+            if placeholder, day != nil { throw fail("\(here) is a placeholder with a date; a placeholder has none") }
             return ImportedViewing(watchedOn: day, rewatch: viewing.rewatch ?? false,
-                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt", fail: fail))
+                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt", fail: fail), placeholder: placeholder)
         }
         if let stars = film.rating {
             // The range first: Int(_:) of a huge or infinite double traps.
@@ -112,7 +151,8 @@ enum WatchlistDocumentReader {
             let here = "\(at).notes[\(index)]"
             return ImportedNote(text: try text(note.text, at: "\(here).text", limit: InputText.maximumNoteLength, fail: fail),
                                 id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt", fail: fail),
-                                updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt", fail: fail))
+                                updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt", fail: fail),
+                                source: try note.source.map { try text($0, at: "\(here).source", limit: 200, fail: fail) })
         }
         imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
             do { return try InputText.tag(tag) } catch { throw fail("\(at).tags[\(index)] '\(tag)' is not a tag") }

@@ -1,0 +1,58 @@
+/// The collections an import brings: a watchlist document's, and the watchlists and lists of
+/// an export.
+extension Importer {
+    /// A document's collection: created when missing, with the document's films in its order.
+    /// The built-in collection is never changed by an import.
+    mutating func applyDocumentCollection(_ imported: ImportedCollection) throws {
+        let collection: FilmCollection
+        if let existing = try store.collection(slug: imported.slug) {
+            guard !existing.builtIn else { return }
+            collection = existing
+        } else {
+            collection = try store.insertCollection(slug: imported.slug, title: imported.title, description: imported.description,
+                                                    builtIn: false, createdAt: now, origin: imported.origin)
+            report.collectionsCreated.append(imported.slug)
+        }
+        for (index, documentId) in imported.documentFilmIds.enumerated() {
+            guard let filmId = documentIds[documentId] else { continue }
+            let note = index < imported.documentEntryNotes.count ? imported.documentEntryNotes[index] : ""
+            try store.addToCollection(filmId: filmId, collectionId: collection.id, note: note)
+        }
+    }
+
+    /// A watchlist or list: the collection from the same origin, else a new one (its slug made
+    /// unique), holds exactly the list's films that the database has, in the list's order.
+    /// The entries whose film it lacks are named in the report.
+    mutating func applyList(_ imported: ImportedCollection, films: [ImportedFilm]) throws {
+        var entries: [(filmId: Int64, note: String)] = []
+        var missing: [String] = []
+        for entry in imported.entries {
+            guard let filmId = filmIds[entry.film] else {
+                missing.append(films[entry.film].displayTitle)
+                continue
+            }
+            if !entries.contains(where: { $0.filmId == filmId }) { entries.append((filmId, entry.note)) }
+        }
+        let existing = try imported.origin.flatMap { try store.collection(origin: $0) }
+        let collection = try existing ?? store.insertCollection(slug: try freeSlug(imported.slug), title: imported.title,
+                                                                description: imported.description, builtIn: false,
+                                                                createdAt: now, origin: imported.origin)
+        if existing == nil {
+            report.collectionsCreated.append(collection.slug)
+        } else {
+            try store.describeCollection(id: collection.id, title: imported.title, description: imported.description)
+            report.listsChanged = report.listsChanged || store.changes > 0
+        }
+        if try store.replaceEntries(collectionId: collection.id, with: entries) { report.listsChanged = true }
+        report.lists.append(ImportReport.List(slug: collection.slug, title: imported.title, films: entries.count, missing: missing,
+                                              created: existing == nil))
+    }
+
+    /// `slug`, or `slug-2`, `slug-3`… when a collection has it already.
+    private func freeSlug(_ slug: String) throws -> String {
+        guard try store.collection(slug: slug) != nil else { return slug }
+        var number = 2
+        while try store.collection(slug: "\(String(slug.prefix(60)))-\(number)") != nil { number += 1 }
+        return "\(String(slug.prefix(60)))-\(number)"
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A list of Letterboxd's export (`lists/<name>.csv`), which becomes a collection:
+///
+///     Letterboxd list export v7
+///     Date,Name,Tags,URL,Description
+///     2024-03-01,2000s Ranked,"2000s, top",https://boxd.it/tuaCm,"All the films…"
+///
+///     Position,Name,Year,URL,Description
+///     1,The Class,2007,https://boxd.it/1q08,
+///
+/// The first line is empty in older exports; descriptions may hold blank lines inside quotes.
+/// The collection's slug comes from the file's name, its title and description from the list,
+/// its films from the entries in Position order, each with its own description.
+extension ImportReader {
+    mutating func readLetterboxdList(_ bytes: [UInt8], path: String) throws -> Int {
+        var records = CSVRecords(bytes: bytes, source: path)
+        var first = try records.next()
+        if let preamble = first, preamble.fields.count == 1, preamble.fields[0].hasPrefix("Letterboxd list export") {
+            first = try records.next()
+        }
+        guard let listHeader = first, listHeader.fields.map({ $0.trimmingCharacters(in: .whitespaces) }).starts(with: ["Date", "Name"]) else {
+            throw WatchlistError.malformedFile(source: path, line: first?.line ?? 1,
+                problem: "a Letterboxd list export starts with the header Date,Name,Tags,URL,Description")
+        }
+        let columns = Dictionary(listHeader.fields.enumerated().map { ($1.trimmingCharacters(in: .whitespaces), $0) }) { first, _ in first }
+        guard let list = try records.next(), list.fields.count == listHeader.fields.count else {
+            throw WatchlistError.malformedFile(source: path, line: listHeader.line + 1, problem: "the list's own row (its name and description) is missing")
+        }
+        func value(_ column: String) -> String {
+            columns[column].map { list.fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+        }
+        let name = value("Name")
+        guard !name.isEmpty else { throw WatchlistError.malformedFile(source: path, line: list.line, problem: "the list has no Name") }
+        let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let slug = InputText.slug(fromFileName: fileName).isEmpty ? InputText.slug(fromFileName: name) : InputText.slug(fromFileName: fileName)
+        let link = FilmIdentifiers.letterboxd(parsing: value("URL"))
+        var collection = ImportedCollection(kind: .list, slug: slug.isEmpty ? "letterboxd-list" : slug, title: String(name.prefix(200)),
+                                            description: ReviewText.plain(value("Description")).trimmingCharacters(in: .whitespacesAndNewlines),
+                                            origin: link ?? "letterboxd-list:" + slug)
+        var table = try CSVTable(records: records, source: path)
+        guard table.header.contains("Name") else {
+            throw WatchlistError.malformedFile(source: path, line: list.line + 1,
+                problem: "the list's entries need the header Position,Name,Year,URL,Description")
+        }
+        var entries: [(position: Int, line: Int, entry: ImportedCollection.Entry)] = []
+        while let row = try table.next() {
+            let film = try self.film(row, ids: filmLink(row, column: "URL"))
+            let position = row["Position"].isEmpty ? entries.count + 1 : try row.position("Position")
+            let note = try row.noteText(ReviewText.plain(row.raw("Description"))) ?? ""
+            entries.append((position, row.line, .init(film: film, note: note)))
+        }
+        collection.entries = entries.sorted { ($0.position, $0.line) < ($1.position, $1.line) }.map(\.entry)
+        batch.collections.append(collection)
+        return entries.count
+    }
+}

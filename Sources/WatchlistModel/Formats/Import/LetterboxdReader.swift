@@ -1,0 +1,138 @@
+/// Letterboxd's export files and its import format.
+extension ImportReader {
+    mutating func readLetterboxd(_ bytes: [UInt8], path: String, kind: ImportKind) throws -> Int {
+        var table = try CSVTable(bytes: bytes, source: path)
+        try prepareDates(&table, columns: ["Date", "Watched Date", "WatchedDate"])
+        var watchlist = ImportedCollection(kind: .list, slug: "letterboxd-watchlist", title: "Letterboxd watchlist",
+                                           description: "The films on your Letterboxd watchlist.", origin: "letterboxd-watchlist")
+        var rows = 0
+        while let row = try table.next() {
+            rows += 1
+            switch kind {
+            case .letterboxdDiary: try readDiary(row)
+            case .letterboxdReviews: try readReview(row)
+            case .letterboxdRatings:
+                let film = try historyFilm(row, ids: filmLink(row))
+                guard let value = try row.stars("Rating") else { throw row.error("the Rating is empty") }
+                ratingsFileRating[film] = ImportedRating(value: value, ratedAt: try row.midnight("Date", notAfter: today), current: true)
+            case .letterboxdWatched:
+                let film = try historyFilm(row, ids: filmLink(row))
+                batch.films[film].addPlaceholder(loggedAt: try row.midnight("Date", notAfter: today))
+            case .letterboxdLikes:
+                addTags(["liked"], to: try historyFilm(row, ids: filmLink(row)))
+            case .letterboxdWatchlist:
+                let film = try self.film(row, title: "Name", ids: filmLink(row))
+                _ = try row.day("Date", notAfter: today)
+                watchlist.entries.append(.init(film: film, note: ""))
+            case .letterboxdImport:
+                try readImportFormat(row)
+            default:
+                break
+            }
+        }
+        if kind == .letterboxdWatchlist { batch.collections.append(watchlist) }
+        return rows
+    }
+
+    /// A diary row: a viewing on its Watched Date, logged on its Date, with its tags; its
+    /// rating counts when it is the film's latest diary row and ratings.csv has none.
+    private mutating func readDiary(_ row: CSVRow) throws {
+        let film = try historyFilm(row)
+        guard let day = try row.day("Watched Date", notAfter: today) else { throw row.error("the Watched Date is empty") }
+        let logged = try row.midnight("Date", notAfter: today)
+        batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: row["Rewatch"].lowercased() == "yes", loggedAt: logged))
+        noteEarly(day, of: film, at: row)
+        addTags(try row.tags("Tags"), to: film)
+        if let value = try row.stars("Rating"),
+           latestDiaryRating[film].map({ ($0.day, $0.line) < (day, row.line) }) ?? true {
+            latestDiaryRating[film] = (day, row.line, ImportedRating(value: value, ratedAt: logged))
+        }
+    }
+
+    /// A review row: a note made plain text from Letterboxd's HTML, which remembers the entry
+    /// (the row's link) so that a later export's edit of it updates the note; and its tags. The
+    /// viewing is the diary's.
+    private mutating func readReview(_ row: CSVRow) throws {
+        let film = try historyFilm(row)
+        if let text = try row.noteText(ReviewText.plain(row.raw("Review"))) {
+            let created = try row.midnight("Date", notAfter: today)
+            let entry = row["Letterboxd URI"]
+            batch.films[film].notes.append(ImportedNote(text: text, createdAt: created, source: entry.isEmpty ? nil : entry))
+        }
+        addTags(try row.tags("Tags"), to: film)
+    }
+
+    /// Letterboxd's import format. A row with a WatchedDate is a viewing; a row without one is
+    /// "watched" (a placeholder) when its Rewatch cell is filled, and only the film's rating,
+    /// tags and review otherwise (how `export --format letterboxd` tells the two apart).
+    private mutating func readImportFormat(_ row: CSVRow) throws {
+        var ids = FilmIdentifiers()
+        if !row["LetterboxdURI"].isEmpty { ids.letterboxd = FilmIdentifiers.letterboxd(parsing: row["LetterboxdURI"]) }
+        if !row["imdbID"].isEmpty {
+            guard let imdb = FilmIdentifiers.imdb(parsing: row["imdbID"]) else { throw row.error("'\(row["imdbID"])' in imdbID is not an IMDb id such as tt0076064") }
+            ids.imdb = imdb
+        }
+        if !row["tmdbID"].isEmpty {
+            guard let tmdb = FilmIdentifiers.tmdb(parsing: row["tmdbID"]) else { throw row.error("'\(row["tmdbID"])' in tmdbID is not a TMDB id") }
+            ids.tmdb = tmdb
+        }
+        let film = try historyFilm(row, title: row.has("Title") ? "Title" : "Name", ids: ids)
+        let rewatch = row["Rewatch"].lowercased()
+        guard ["", "true", "false", "yes", "no"].contains(rewatch) else {
+            throw row.error("'\(row["Rewatch"])' in Rewatch is not true or false")
+        }
+        let isRewatch = rewatch == "true" || rewatch == "yes"
+        if let day = try row.day("WatchedDate", notAfter: today) ?? row.day("Watched Date", notAfter: today) {
+            batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: isRewatch, loggedAt: nil))
+            noteEarly(day, of: film, at: row)
+        } else if !rewatch.isEmpty {
+            batch.films[film].addPlaceholder(rewatch: isRewatch)
+        }
+        if let value = try row.stars("Rating") ?? row.tenPoint("Rating10") {
+            batch.films[film].rating = ImportedRating(value: value, ratedAt: nil)
+        }
+        addTags(try row.tags("Tags"), to: film)
+        if let text = try row.noteText(row.raw("Review")), !batch.films[film].notes.contains(where: { $0.text == text }) {
+            batch.films[film].notes.append(ImportedNote(text: text, createdAt: nil))
+        }
+    }
+
+    // MARK: Helpers the readers share
+
+    /// The film a row names by its title column and Year.
+    mutating func film(_ row: CSVRow, title column: String = "Name", ids: FilmIdentifiers = FilmIdentifiers()) throws -> Int {
+        let title = try row.title(column)
+        let year = try row.year("Year")
+        return position(title: title, year: year, ids: ids, origin: row.origin)
+    }
+
+    /// `film`, for a file of the person's history: a film created from it joins the source's collection.
+    mutating func historyFilm(_ row: CSVRow, title column: String = "Name", ids: FilmIdentifiers = FilmIdentifiers()) throws -> Int {
+        let position = try film(row, title: column, ids: ids)
+        batch.films[position].inHistory = true
+        return position
+    }
+
+    /// The film link of a ratings, watched, watchlist, likes or list row. (A diary or reviews
+    /// row's link is the entry's, not the film's.)
+    func filmLink(_ row: CSVRow, column: String = "Letterboxd URI") -> FilmIdentifiers {
+        FilmIdentifiers(letterboxd: FilmIdentifiers.letterboxd(parsing: row[column]))
+    }
+
+    /// A viewing before the film's year is accepted (festival screenings come before release
+    /// years) and named in the report.
+    mutating func noteEarly(_ day: Day, of film: Int, at row: CSVRow) {
+        guard let year = batch.films[film].year, day.year < year else { return }
+        batch.warnings.append("\(row.origin): \(batch.films[film].displayTitle) watched on \(day.iso), before its year.")
+    }
+
+    /// Decides how the file writes its dates when its first row writes one with slashes (a
+    /// spreadsheet saved it), and says in the report which reading it used.
+    mutating func prepareDates(_ table: inout CSVTable, columns: [String]) throws {
+        var peek = table
+        guard let first = try peek.next(), columns.contains(where: { first[$0].contains("/") }) else { return }
+        let decidedBy = try table.decideDateReading(columns)
+        let how = decidedBy.map { "\($0) can only be read so" } ?? "nothing in the file tells the two apart, so the usual spreadsheet reading"
+        batch.warnings.append("\(table.source): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
+    }
+}

@@ -1,0 +1,108 @@
+/// The ids other services give a film: IMDb's title id (`tt0076064`), Letterboxd's film link
+/// (`https://boxd.it/2aHi`), TMDB's id (`42`). Files that carry them let an import know a film
+/// for certain instead of by its title.
+public struct FilmIdentifiers: Hashable, Sendable {
+    public var imdb: String?
+    public var letterboxd: String?
+    public var tmdb: Int64?
+
+    public init(imdb: String? = nil, letterboxd: String? = nil, tmdb: Int64? = nil) {
+        (self.imdb, self.letterboxd, self.tmdb) = (imdb, letterboxd, tmdb)
+    }
+
+    public var isEmpty: Bool { imdb == nil && letterboxd == nil && tmdb == nil }
+
+    /// The ids as (kind, value) pairs, in a fixed order: what the database stores.
+    public var pairs: [(kind: String, value: String)] {
+        var pairs: [(kind: String, value: String)] = []
+        if let imdb { pairs.append(("imdb", imdb)) }
+        if let letterboxd { pairs.append(("letterboxd", letterboxd)) }
+        if let tmdb { pairs.append(("tmdb", String(tmdb))) }
+        return pairs
+    }
+
+    /// Sets the id of `kind` from its stored text; an unknown kind or a bad value is ignored.
+    public mutating func set(kind: String, value: String) {
+        switch kind {
+        case "imdb": imdb = value
+        case "letterboxd": letterboxd = value
+        case "tmdb": tmdb = Int64(value)
+        default: break
+        }
+    }
+
+    /// Whether the two name different films: a kind both have, with values that differ.
+    /// Letterboxd links compare only in the same form (two short links, or two film pages).
+    public func conflicts(with other: FilmIdentifiers) -> Bool {
+        if let a = imdb, let b = other.imdb, a != b { return true }
+        if let a = tmdb, let b = other.tmdb, a != b { return true }
+        if let a = letterboxd, let b = other.letterboxd, a != b,
+           FilmIdentifiers.isShortLink(a) == FilmIdentifiers.isShortLink(b) { return true }
+        return false
+    }
+
+    /// Fills the kinds this lacks from `other`.
+    public mutating func merge(_ other: FilmIdentifiers) {
+        imdb = imdb ?? other.imdb
+        letterboxd = letterboxd ?? other.letterboxd
+        tmdb = tmdb ?? other.tmdb
+    }
+
+    // MARK: Reading ids from files
+
+    /// `tt0076064` from a Const cell or an IMDb title URL (`https://www.imdb.com/title/tt0076064/`);
+    /// nil for anything else.
+    public static func imdb(parsing text: String) -> String? {
+        var candidate = Substring(text.trimmingSpaces)
+        if let range = candidate.range(of: "/title/") {
+            candidate = candidate[range.upperBound...].prefix { $0 != "/" && $0 != "?" }
+        }
+        guard candidate.count >= 3, candidate.count <= 20, candidate.hasPrefix("tt"),
+              candidate.dropFirst(2).allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return String(candidate)
+    }
+
+    /// A Letterboxd film link, in one form: `https://boxd.it/2aHi` (what exports carry) or
+    /// `https://letterboxd.com/film/stalker/`; nil for anything else, an entry's link included
+    /// (`https://letterboxd.com/someone/film/stalker/`).
+    public static func letterboxd(parsing text: String) -> String? {
+        var link = text.trimmingSpaces
+        guard !link.isEmpty, link.count <= 200, link.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        if link.hasPrefix("http://") { link = "https://" + link.dropFirst(7) }
+        if !link.hasPrefix("https://") { link = "https://" + link }
+        if let query = link.firstIndex(where: { $0 == "?" || $0 == "#" }) { link = String(link[..<query]) }
+        let rest = link.dropFirst("https://".count)
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: true)
+        guard let host = parts.first?.lowercased() else { return nil }
+        switch host {
+        case "boxd.it":
+            guard parts.count == 2, parts[1].allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
+            return "https://boxd.it/" + parts[1]
+        case "letterboxd.com", "www.letterboxd.com":
+            guard parts.count == 3, parts[1] == "film", !parts[2].isEmpty else { return nil }
+            return "https://letterboxd.com/film/" + parts[2].lowercased() + "/"
+        default:
+            return nil
+        }
+    }
+
+    /// TMDB's id: a positive whole number.
+    public static func tmdb(parsing text: String) -> Int64? {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty, trimmed.count <= 12, trimmed.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let id = Int64(trimmed), id > 0 else { return nil }
+        return id
+    }
+
+    static func isShortLink(_ link: String) -> Bool { link.hasPrefix("https://boxd.it/") }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
+        while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+        return String(text)
+    }
+}

@@ -70,6 +70,22 @@ extension Store {
         return true
     }
 
+    /// Puts a collection's films in title order (folded title, year, title as written, then
+    /// ids), moving only the ones out of place: the order of the collections imports fill,
+    /// whatever order the files came in.
+    func sortByTitle(collectionId: Int64) throws {
+        let offset = (try value(Int64.self, "SELECT coalesce(max(position), 0) + count(*) FROM collectionFilm WHERE collectionId = ?",
+                                [collectionId]) ?? 0) + 1
+        try execute("""
+            WITH ranked AS (
+                SELECT cf.filmId, row_number() OVER (ORDER BY f.titleKey, f.year, f.title, \(Store.identifiersOf("f.id")), f.id) AS rank
+                FROM collectionFilm cf JOIN film f ON f.id = cf.filmId WHERE cf.collectionId = ?1)
+            UPDATE collectionFilm SET position = (SELECT rank FROM ranked WHERE ranked.filmId = collectionFilm.filmId) + ?2
+            WHERE collectionId = ?1 AND position <> (SELECT rank FROM ranked WHERE ranked.filmId = collectionFilm.filmId)
+            """, [collectionId, offset])
+        try execute("UPDATE collectionFilm SET position = position - ?2 WHERE collectionId = ?1 AND position >= ?2", [collectionId, offset])
+    }
+
     /// Removes the films that are in no collection and hold nothing the person recorded (what a
     /// list's newer export leaves behind), and says how many.
     func deleteOrphanFilms() throws -> Int {
@@ -127,6 +143,13 @@ extension Store {
             let entries = try self.entries(collectionId: progress.collection.id)
             return CollectionContents(progress: progress, filmIds: entries.map(\.filmId), entryNotes: entries.map(\.note))
         }
+    }
+
+    /// Whether the collection with this slug holds the film.
+    func isMember(filmId: Int64, ofCollection slug: String) throws -> Bool {
+        try value(Bool.self, """
+            SELECT EXISTS (SELECT 1 FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId WHERE c.slug = ? AND cf.filmId = ?)
+            """, [slug, filmId]) ?? false
     }
 
     /// The slugs of the collections that hold a film, oldest collection first.

@@ -8,7 +8,8 @@ import Foundation
 ///   row's is never matched.
 /// - Films the database lacks are created for a watchlist document (a backup), and otherwise
 ///   with --add-missing: a film of the person's history joins the collection named after the
-///   source (`letterboxd`, `imdb`), a film only on a list joins that list alone.
+///   source (`letterboxd`, `imdb`, kept in title order, so that the order files arrive in does
+///   not show), a film only on a list joins that list alone.
 /// - Viewings are a multiset of days; a placeholder (a file said "watched", no day) is added
 ///   only to a film with no viewing, and a dated viewing replaces it.
 /// - Ratings: the more recently rated wins; a ratings file's value wins a tie; an imported
@@ -27,6 +28,8 @@ struct Importer {
     var filmIds: [Int: Int64] = [:]
     /// The collections films created from each source join (letterboxd, imdb), once looked up.
     private var sourceCollectionIds: [String: Int64] = [:]
+    /// The source collections that gained films, put in title order at the end.
+    private var sourceCollectionsGrown: Set<Int64> = []
 
     init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
         (self.store, self.now, self.addMissing, self.progress) = (store, now, addMissing, progress)
@@ -58,6 +61,7 @@ struct Importer {
             case .list: try applyList(collection, films: batch.films)
             }
         }
+        for id in sourceCollectionsGrown.sorted() { try store.sortByTitle(collectionId: id) }
         if report.listsChanged { report.filmsRemoved = try store.deleteOrphanFilms() }
         return report
     }
@@ -88,10 +92,18 @@ struct Importer {
         for pair in imported.ids.pairs {
             if let film = try store.film(identifiedBy: pair.kind, pair.value) { return matched(film) }
         }
-        var candidates = try store.films(exactTitle: imported.title, year: imported.year)
-        candidates += try store.films(titleKey: imported.titleKey, year: imported.year)
-        for title in imported.alternativeTitles { candidates += try store.films(titleKey: TitleKey.fold(title), year: imported.year) }
-        for film in candidates where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
+        for film in try store.films(exactTitle: imported.title, year: imported.year)
+        where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
+            return matched(film)
+        }
+        var folded = try store.films(titleKey: imported.titleKey, year: imported.year)
+        for title in imported.alternativeTitles { folded += try store.films(titleKey: TitleKey.fold(title), year: imported.year) }
+        for film in folded where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
+            // A source writes one film's title one way: a film an import from the same source
+            // created is that source's only when written alike ("Rain" and "rain" of 2019 are
+            // two films), whatever order its files arrive in.
+            if imported.format != .watchlist, film.title != imported.title,
+               try store.isMember(filmId: film.id, ofCollection: imported.format.rawValue) { continue }
             return matched(film)
         }
         return nil
@@ -113,7 +125,9 @@ struct Importer {
         let film = try store.insertFilm(draft, id: freeId)
         report.filmsCreated += 1
         if !fromDocument && (imported.inHistory || !onList) {
-            try store.addToCollection(filmId: film.id, collectionId: try sourceCollectionId(imported.format))
+            let collectionId = try sourceCollectionId(imported.format)
+            try store.addToCollection(filmId: film.id, collectionId: collectionId)
+            sourceCollectionsGrown.insert(collectionId)
         }
         return film
     }

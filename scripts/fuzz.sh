@@ -15,7 +15,7 @@ out=.build-fuzz
 
 echo "fuzz: building the targets"
 mkdir -p "$out"
-if ! swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address --scratch-path "$out" >"$out/build.log" 2>&1; then
+if ! swift build --package-path Fuzz -c release --sanitize fuzzer --sanitize address --disable-build-manifest-caching --scratch-path "$out" >"$out/build.log" 2>&1; then
     grep -E "error" "$out/build.log" | head -20
     echo "fuzz: the build failed (the whole log is in $out/build.log)"
     exit 1

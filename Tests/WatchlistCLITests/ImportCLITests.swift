@@ -137,4 +137,32 @@ struct ImportCLITests {
         #expect((viewings?["viewings"] as? [[String: Any]])?.map { $0["date"] as? String } == ["2024-01-01", "2024-06-01"])
         #expect((viewings?["notes"] as? [[String: Any]])?.map { $0["text"] as? String } == ["Cold, \"bleak\"."])
     }
+
+    @Test("a warning reaches standard error with --json too; --no-lists leaves a watchlist out; show prints the ids a file gave")
+    func warningsListsAndIds() throws {
+        let ratings = try write("imdb/ratings.csv", """
+            Const,Your Rating,Date Rated,Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors
+            tt0075404,9,2024-01-05,The Ascent,https://www.imdb.com/title/tt0075404/,movie,8.2,111,1977,Drama,1,1977-04-02,Larisa Shepitko
+            tt9999999,7,2024-01-05,Odd Thing,https://www.imdb.com/title/tt9999999/,Filmszene,7,10,2001,Drama,1,2001-01-01,Someone
+
+            """)
+        let json = try sandbox.run("import", ratings, "--json")
+        #expect(json.status == 0)
+        #expect(json.stderr == "warning: 1 row(s) of the title type 'Filmszene' were skipped: watchlist does not know whether it is a film.\n")
+        let report = try #require(try sandbox.parseJSON(json.stdout) as? [String: Any])
+        #expect(report["unknownTitleTypes"] as? [String: Int] == ["Filmszene": 1])
+        let show = try sandbox.run("show", "ascent")
+        #expect(show.stdout.contains("Ids: IMDb tt0075404\n"))
+        #expect(show.stdout.contains("  watched, day not known (imported)\n"))
+
+        let watchlist = try write("lb/watchlist.csv", "Date,Name,Year,Letterboxd URI\n2024-01-01,Stalker,1979,https://boxd.it/fSta\n")
+        let skipped = try sandbox.run("import", watchlist, "--no-lists", "--add-missing")
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stderr.contains("watchlists and lists are left out (--no-lists)"))
+        #expect(try sandbox.run("collection", "list").stdout.contains("letterboxd-watchlist") == false)
+        let taken = try sandbox.run("import", watchlist, "--add-missing")
+        #expect(taken.stderr.contains("letterboxd-watchlist: 1 film"))
+        #expect(try sandbox.run("list", "--collection", "letterboxd-watchlist", "--unwatched").stdout.contains("Stalker"))
+        #expect(try sandbox.run("next", "--collection", "letterboxd-watchlist").stdout.hasPrefix("Stalker (1979)"))
+    }
 }

@@ -13,6 +13,8 @@ public struct ImportBatch: Sendable {
     public var warnings: [String] = []
     /// Files in a folder or archive, or files given, that are not read, each with the reason.
     public var ignoredFiles: [IgnoredFile] = []
+    /// Watchlists and lists left out because the import was asked to (`--no-lists`).
+    public var listsLeftOut = 0
 
     public init() {}
 }

@@ -35,9 +35,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let bar = ProgressBar("Importing")
         defer { bar.finish() }
-        let report = try global.open().importFiles(paths, options: ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing),
-                                                   progress: bar.update)
-        if json { return Terminal.json(JSONOutput.importReport(report)) }
-        Terminal.note(ImportReportText.render(report))
+        let options = ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing, lists: !noLists)
+        let report = try global.open().importFiles(paths, options: options, progress: bar.update)
+        bar.finish()
+        guard json else { return Terminal.note(ImportReportText.render(report)) }
+        Terminal.json(JSONOutput.importReport(report))
+        for warning in report.warnings { Terminal.note("warning: \(warning)") }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WatchlistCore
 
 /// The import report for people.
@@ -5,7 +6,13 @@ enum ImportReportText {
     static func render(_ report: ImportReport) -> String {
         var lines: [String] = []
         lines.append("Read \(plural(report.files.count, "file")), \(plural(report.rows, "row")):")
-        for file in report.files { lines.append("  \(file.path): \(file.kind), \(plural(file.rows, "row"))") }
+        for group in grouped(report.files, by: { $0.kind }) {
+            guard group.items.count > 3 else {
+                lines += group.items.map { "  \($0.path): \($0.kind), \(plural($0.rows, "row"))" }
+                continue
+            }
+            lines.append("  \(group.folder)/: \(group.items.count) files, \(group.key), \(plural(group.items.map(\.rows).reduce(0, +), "row"))")
+        }
         var films = "Films: \(report.filmsMatched) matched, \(report.filmsCreated) created, \(report.skippedFilms.count) skipped"
         if !report.skippedFilms.isEmpty {
             films += " (not in the database; --add-missing creates them): " + list(report.skippedFilms, 5, separator: "; ")
@@ -30,8 +37,13 @@ enum ImportReportText {
         }
         if !report.ignoredFiles.isEmpty {
             lines.append("Ignored \(plural(report.ignoredFiles.count, "file")):")
-            for file in report.ignoredFiles.prefix(12) { lines.append("  \(file.path): \(file.reason)") }
-            if report.ignoredFiles.count > 12 { lines.append("  … and \(report.ignoredFiles.count - 12) more (--json lists them all)") }
+            for group in grouped(report.ignoredFiles, by: { $0.reason }) {
+                guard group.items.count > 3 else {
+                    lines += group.items.map { "  \($0.path): \($0.reason)" }
+                    continue
+                }
+                lines.append("  \(group.folder)/: \(group.items.count) files, \(group.key)")
+            }
         }
         for warning in report.warnings.prefix(20) { lines.append("warning: \(warning)") }
         if report.warnings.count > 20 { lines.append("warning: … and \(report.warnings.count - 20) more (--json lists them all)") }
@@ -42,6 +54,22 @@ enum ImportReportText {
         }
         if report.dryRun { lines.append("Dry run: nothing was changed.") }
         return lines.joined(separator: "\n")
+    }
+
+    /// Runs of items in the same folder with the same key (a kind, a reason), in order: many
+    /// files of one kind in one folder (an export's lists) read as one line.
+    private static func grouped<Item>(_ items: [Item], by key: (Item) -> String) -> [(folder: String, key: String, items: [Item])]
+    where Item: PathNamed {
+        var groups: [(folder: String, key: String, items: [Item])] = []
+        for item in items {
+            let folder = (item.path as NSString).deletingLastPathComponent
+            if let last = groups.last, last.folder == folder, last.key == key(item) {
+                groups[groups.count - 1].items.append(item)
+            } else {
+                groups.append((folder, key(item), [item]))
+            }
+        }
+        return groups
     }
 
     private static func lists(_ lists: [ImportReport.List]) -> [String] {
@@ -84,3 +112,8 @@ enum ImportReportText {
 
     static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 }
+
+/// What the report lists by path: files read and files ignored.
+protocol PathNamed { var path: String { get } }
+extension ImportedFile: PathNamed {}
+extension IgnoredFile: PathNamed {}

@@ -28,5 +28,6 @@ final class ProgressBar {
     /// Clears the bar's line, if it was drawn.
     func finish() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
+        drawn = false
     }
 }

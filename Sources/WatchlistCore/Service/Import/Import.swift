@@ -28,7 +28,7 @@ extension Watchlist {
         var reader = ImportReader(today: clock.today, readsLists: options.lists)
         for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
         let batch = reader.finish()
-        guard !batch.files.isEmpty else {
+        guard !batch.files.isEmpty || batch.listsLeftOut > 0 else {
             throw WatchlistError.noExportFiles(path: paths.joined(separator: ", "), expected: ImportSources.expected)
         }
         let now = self.now

@@ -52,7 +52,10 @@ public struct ImportReader {
         guard format == .auto || kind.format == format else {
             throw WatchlistError.wrongFormat(source: path, kind: kind.description, actual: kind.format, requested: format)
         }
-        if kind.isList && !readsLists { return ignore(path, reason: "watchlists and lists are left out (--no-lists)") }
+        if kind.isList && !readsLists {
+            batch.listsLeftOut += 1
+            return ignore(path, reason: "watchlists and lists are left out (--no-lists)")
+        }
         currentFormat = kind.format
         let rows: Int
         switch kind {

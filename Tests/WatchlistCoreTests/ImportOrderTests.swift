@@ -171,4 +171,26 @@ struct ImportOrderTests {
         _ = try watchlist.undo()
         #expect(try watchlist.collection("x").films.map(\.film.title) == ["Stalker", "Mirror", "Solaris"])
     }
+
+    @Test("json: ids, other titles, placeholders, review sources, lists with their origin and entry notes survive export and import")
+    func documentRoundTrip() throws {
+        let original = try makeWatchlist()
+        _ = try original.importFiles([try Fixtures.folder(AccountExport.files)], options: ImportOptions(addMissing: true))
+        let imdb = IMDbWorldTests.header + "\ntt0069293,9,2024-01-05,Solaris,Солярис,https://www.imdb.com/title/tt0069293/,movie,8,167,1972,Drama,1,1972-03-20,Andrei Tarkovsky\n"
+        _ = try original.importFiles([try Fixtures.folder(["ratings.csv": imdb]) + "/ratings.csv"], options: ImportOptions(addMissing: true))
+        let solaris = try original.show("solaris")
+        #expect(solaris.ids == FilmIdentifiers(imdb: "tt0069293", letterboxd: "https://boxd.it/fSol"))
+        #expect(solaris.alternativeTitles == ["Солярис"])
+        #expect(solaris.viewings.map(\.placeholder) == [true])
+        let folder = try temporaryFolder()
+        try original.export(.json, toFile: folder + "/backup.json", force: false)
+        let restored = try Watchlist.inMemory(clock: .fixed(testNow.addingTimeInterval(3600)))
+        _ = try restored.importFiles([folder + "/backup.json"])
+        #expect(try visibleState(restored) == visibleState(original))
+        #expect(try restored.collection("tarkovsky-ranked").progress.collection.origin == "https://boxd.it/lTar")
+        // The restored review note still knows its entry: the export's edit of it updates it.
+        let edited = AccountExport.reviews.replacingOccurrences(of: "The Zone waits.", with: "Edited.")
+        let report = try restored.importFiles([try Fixtures.folder(["reviews.csv": edited]) + "/reviews.csv"])
+        #expect(report.notesUpdated == 1)
+    }
 }

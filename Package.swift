@@ -27,10 +27,16 @@ let package = Package(
         // Sources/WatchlistCore/Schema is a symbolic link to the top-level Schema/ (SQL migrations
         // and the built-in collection): SwiftPM embeds only resources inside their target's
         // folder, and `.embedInCode` puts them in the binary, so nothing is read at run time.
+        // A C function Swift cannot write: sqlite3_db_config, which sets the defensive flag, is variadic.
+        .target(
+            name: "WatchlistSQLiteShim",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
         .target(
             name: "WatchlistCore",
             dependencies: [
                 "WatchlistModel",
+                "WatchlistSQLiteShim",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -44,16 +44,31 @@ for version in range(1, len(schema) + 1):
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, ?)", (at,))
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2021-02-02', 1, ?)", (at,))
     db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (10, NULL, 0, ?)", (at,))
-    db.execute("INSERT INTO rating VALUES (1, 9, ?)", (at,))
+    db.execute("INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (1, 9, ?)", (at,))
     db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'Written by schema version %d.', ?, ?)" % version, (at, at))
     if version >= 2:
-        db.execute("INSERT INTO filmTag VALUES (1, 'winter', ?)", (at,))
+        db.execute("INSERT INTO filmTag (filmId, tag, addedAt) VALUES (1, 'winter', ?)", (at,))
     if version >= 3:
         db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (10, 'Icebreakers and airships.', ?, ?)", (at, at))
     if version >= 5:
         db.execute("INSERT INTO filmIdentifier (filmId, kind, value) VALUES (1, 'imdb', 'tt0075404')")
-        db.execute("INSERT INTO filmTitle VALUES (1, 'Voskhozhdenie', 'voskhozhdenie')")
+        db.execute("INSERT INTO filmTitle (filmId, title, titleKey) VALUES (1, 'Voskhozhdenie', 'voskhozhdenie')")
         db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (8, NULL, 0, ?, 1)", (at,))
+    if version >= 6:
+        # An import, undoable by its id, and a rating change logged as data.
+        db.execute("INSERT INTO history (id, at, command, summary) VALUES (2, ?, 'import diary.csv', 'Imported 1 film')", (at,))
+        db.execute("INSERT INTO film (id, title, year, description, fact, titleKey, importId) VALUES (11, 'Stalker', 1979, '', '', 'stalker', 2)")
+        db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, importId) VALUES (11, '2024-03-03', 0, ?, 2)", (at,))
+        db.execute("INSERT INTO history (id, at, command, summary) VALUES (3, ?, 'rate ascent 5', 'Rated The Ascent (1977) 5')", (at,))
+        db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, k0) VALUES (3, 'rating', 'update', 1, 9, ?, NULL, 1)", (at,))
+        db.execute("UPDATE rating SET halfStars = 10 WHERE filmId = 1")
+        # From v6 the tool keeps the search index itself.
+        db.execute("""DELETE FROM filmSearch""")
+        db.execute("""INSERT INTO filmSearch (rowid, title, description, fact, notes, tags)
+            SELECT f.id, f.title || coalesce((SELECT ' / ' || group_concat(title, ' / ') FROM filmTitle WHERE filmId = f.id), ''),
+                   f.description, f.fact, (SELECT group_concat(text, ' ') FROM note WHERE filmId = f.id),
+                   (SELECT group_concat(tag, ' ') FROM filmTag WHERE filmId = f.id)
+            FROM film f""")
     db.commit()
     db.execute("VACUUM")
     db.close()

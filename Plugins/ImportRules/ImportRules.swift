@@ -11,7 +11,8 @@ struct ImportRules: BuildToolPlugin {
     /// `internal import`, so that none of its types reach the target's public API.
     static let allowed: [String: [String: Access]] = [
         "WatchlistModel": ["Foundation": .any],
-        "WatchlistCore": ["Foundation": .any, "WatchlistModel": .any, "GRDB": .internalOnly, "ZIPFoundation": .internalOnly],
+        "WatchlistCore": ["Foundation": .any, "WatchlistModel": .any, "GRDB": .internalOnly, "ZIPFoundation": .internalOnly,
+                          "WatchlistSQLiteShim": .internalOnly],
         "watchlist": ["Foundation": .any, "WatchlistCore": .any, "ArgumentParser": .any],
     ]
 

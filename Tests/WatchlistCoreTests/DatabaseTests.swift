@@ -91,12 +91,16 @@ struct DatabaseTests {
     /// Records the same things in a database of any schema version: what the migration test
     /// carries across. In SQL that v1 takes, as an older version of the tool wrote them (the
     /// service writes the current schema only).
+    static let recorded = [
+        "INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, '2026-11-26T12:00:00Z')",
+        "INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, NULL, 1, '2026-11-26T12:00:00Z')",
+        "INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (10, 8, '2026-11-26T12:00:00Z')",
+        "INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (8, 'kept across versions', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z')",
+    ]
+
     func record(_ watchlist: Watchlist) throws {
         try watchlist.database.write { store in
-            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2020-01-01', 0, '2026-11-26T12:00:00Z')")
-            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, NULL, 1, '2026-11-26T12:00:00Z')")
-            try store.execute("INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (10, 8, '2026-11-26T12:00:00Z')")
-            try store.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (8, 'kept across versions', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z')")
+            for statement in DatabaseTests.recorded { try store.execute(statement) }
         }
     }
 
@@ -107,7 +111,7 @@ struct DatabaseTests {
         let expected = try visibleState(reference)
         for version in 1..<SchemaMigrations.all.count {
             let path = folder + "/v\(version).sqlite"
-            try record(Watchlist(database: try open(path, migrations: Array(SchemaMigrations.all.prefix(version))), clock: .fixed(testNow)))
+            try makeOlderDatabase(path, version: version, then: DatabaseTests.recorded)
             let upgraded = try open(path)
             #expect(try upgraded.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))
             #expect(try visibleState(Watchlist(database: upgraded, clock: .fixed(testNow))) == expected, "from v\(version)")

@@ -182,12 +182,10 @@ struct ImportIdentityTests {
     @Test("schema v5 folds the stored keys of titles with such letters, so a database from before finds them")
     func storedKeysFolded() throws {
         let path = try temporaryFolder() + "/old.sqlite"
-        let old = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow), busyTimeout: 5,
-                                       migrations: Array(SchemaMigrations.all.prefix(4)))
-        try old.write { store in
-            // As version 4 folded it: ø kept.
-            try store.execute("INSERT INTO film (title, year, description, fact, titleKey) VALUES ('Utøya: July 22', 2018, '', '', 'utøya july 22')")
-        }
+        // As version 4 folded it: ø kept.
+        try makeOlderDatabase(path, version: 4, then: [
+            "INSERT INTO film (title, year, description, fact, titleKey) VALUES ('Utøya: July 22', 2018, '', '', 'utøya july 22')",
+        ])
         let upgraded = Watchlist(database: try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow)),
                                  clock: .fixed(testNow))
         #expect(try upgraded.resolve("utoya").title == "Utøya: July 22")

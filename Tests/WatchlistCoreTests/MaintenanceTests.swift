@@ -89,12 +89,9 @@ struct MaintenanceTests {
     @Test("an older backup is migrated when restored")
     func olderBackup() throws {
         let path = folder + "/v1.sqlite"
-        let v1 = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(testNow), busyTimeout: 5,
-                                      migrations: Array(SchemaMigrations.all.prefix(1)))
-        _ = try v1.write { store in
-            // As version 1 wrote it.
-            try store.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (8, '2020-02-02', 0, '2026-11-26T12:00:00Z')")
-        }
+        try makeOlderDatabase(path, version: 1, then: [
+            "INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (8, '2020-02-02', 0, '2026-11-26T12:00:00Z')",
+        ])
         _ = try watchlist.restore(from: path)
         #expect(try watchlist.database.textRows("SELECT identifier FROM grdb_migrations ORDER BY rowid") == SchemaMigrations.all.map(\.identifier))
         #expect(try watchlist.show("star").viewings.map(\.watchedOn) == ["2020-02-02"])

@@ -27,7 +27,7 @@ struct SchemaFixtureTests {
         let ascent = try watchlist.show("ascent")
         #expect(ascent.viewings.map(\.watchedOn) == ["2020-01-01", "2021-02-02"])
         #expect(ascent.viewings.map(\.rewatch) == [false, true])
-        #expect(ascent.rating?.value.halfStars == 9)
+        #expect(ascent.rating?.value.halfStars == (version >= 6 ? 10 : 9))
         #expect(ascent.notes.map(\.text) == ["Written by schema version \(version)."])
         #expect(ascent.tags == (version >= 2 ? ["winter"] : []))
         #expect(try watchlist.show("red tent").viewings.map(\.watchedOn) == [nil])
@@ -36,7 +36,7 @@ struct SchemaFixtureTests {
             #expect(try watchlist.resolve("voskhozhdenie").id == 1, "found by its other title")
             #expect(try watchlist.show("star").viewings.map(\.placeholder) == [true])
         }
-        #expect(try watchlist.list().count == 10)
+        #expect(try watchlist.list().count == (version >= 6 ? 11 : 10))
         // The search index holds what was there before it existed.
         #expect(try watchlist.search("written schema").map(\.film.title) == ["The Ascent"])
         #expect(try watchlist.search("winter").map(\.film.title).contains("The Ascent"))
@@ -44,5 +44,40 @@ struct SchemaFixtureTests {
         _ = try watchlist.tag("red tent", ["arctic"])
         _ = try watchlist.watch("alive", on: .day(Day(iso: "2024-01-01")!))
         try watchlist.check()
+        if version >= 6 {
+            // The changes it recorded undo: the two just made, the rating, the import.
+            for _ in 0..<2 { _ = try watchlist.undo() }
+            #expect(try watchlist.undo().command == "rate ascent 5")
+            #expect(try watchlist.show("ascent").rating?.value.halfStars == 9)
+            #expect(try watchlist.undo().command == "import diary.csv")
+            #expect(try watchlist.list().count == 10)
+            #expect(try watchlist.search("stalker").isEmpty)
+            try watchlist.check()
+        }
+    }
+
+    @Test("a change recorded before v6 stays in the history, and undo says it cannot revert it and changes nothing")
+    func olderHistory() throws {
+        let path = try temporaryFolder() + "/w.sqlite"
+        try makeOlderDatabase(path, version: 5, then: [
+            "INSERT INTO history (at, command, summary) VALUES ('2026-01-01T10:00:00Z', 'watch ascent', 'Watched The Ascent (1977)')",
+            "INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2025-01-01', 0, '2026-01-01T10:00:00Z')",
+            "INSERT INTO undoLog (historyId, statement) VALUES (1, 'DELETE FROM viewing WHERE id = 1')",
+        ])
+        let watchlist = try Watchlist.open(path: path, clock: .fixed(testNow))
+        #expect(try watchlist.history().map(\.undoable) == [false])
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect {
+            _ = try watchlist.undo()
+        } throws: { error in
+            guard case WatchlistError.nothingToRemove(let message) = error else { return false }
+            return message.contains("earlier version") && message.contains("watch ascent")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try watchlist.show("ascent").viewings.count == 1)
+        // A new change is recorded and undone as usual.
+        _ = try watchlist.rate("ascent", "4")
+        #expect(try watchlist.undo().command != "watch ascent")
+        #expect(try watchlist.show("ascent").rating == nil)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import WatchlistCore
 @testable import WatchlistModel
 
@@ -76,4 +77,29 @@ func isMalformedInput(_ error: Error, containing parts: String...) -> Bool {
     default:
         return false
     }
+}
+
+/// A database as version `version` of the schema left it: its first `version` migrations and
+/// the built-in collection, written in SQL that v1 takes, as an older watchlist wrote them
+/// (the service writes the current schema only), followed by `statements`. The connection is
+/// a plain one, as older versions opened: the current one does not trust the schema's
+/// triggers to use the search index, which the triggers of v3 to v5 do.
+func makeOlderDatabase(_ path: String, version: Int, then statements: [String] = []) throws {
+    let migrations = Array(SchemaMigrations.all.prefix(version))
+    let queue = try DatabaseQueue(path: path)
+    try SchemaMigrations.migrator(migrations).migrate(queue)
+    let seed = try BuiltInCollection.seed()
+    let now = Timestamp.iso(testNow)
+    try queue.write { db in
+        try db.execute(sql: "INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (1, ?, ?, ?, 1, ?)",
+                       arguments: [seed.slug, seed.title, seed.description, now])
+        for (index, film) in seed.films.enumerated() {
+            try db.execute(sql: "INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [index + 1, film.title, film.year, film.description, film.fact, film.titleKey])
+            try db.execute(sql: "INSERT INTO collectionFilm (collectionId, filmId, position) VALUES (1, ?, ?)",
+                           arguments: [index + 1, index + 1])
+        }
+        for statement in statements { try db.execute(sql: statement) }
+    }
+    try queue.close()
 }

@@ -20,10 +20,13 @@ public final class Watchlist {
 
     /// Opens the database at `path`; a new one holds the built-in collection and is created by
     /// the first change. `command` is what the history records for the changes made.
+    /// With `schemaCheck: .report` (for `db check`), a schema that is not exactly watchlist's
+    /// is opened to be reported instead of refused.
     public static func open(path: String, clock: WatchlistClock = .system, command: String = "",
-                            busyTimeout: TimeInterval = AppDatabase.defaultBusyTimeout) throws -> Watchlist {
+                            busyTimeout: TimeInterval = AppDatabase.defaultBusyTimeout,
+                            schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
         Watchlist(database: try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(clock.now()),
-                                                 busyTimeout: busyTimeout),
+                                                 busyTimeout: busyTimeout, schemaCheck: schemaCheck),
                   clock: clock, command: command)
     }
 
@@ -39,12 +42,14 @@ public final class Watchlist {
     public var databasePath: String { database.path }
 
     /// Runs a change in one write transaction and records it in the history, with what reverts
-    /// it (see Schema/v4_history.sql), so that `undo` can take it back exactly. `changed` tells
-    /// whether the result changed anything; an entry that did not is dropped.
-    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, _ body: (Store) throws -> T) throws -> T {
+    /// it (see Schema/v6_undo.sql), so that `undo` can take it back exactly. `changed` tells
+    /// whether the result changed anything; an entry that did not is dropped. `bulk` (an
+    /// import) marks the rows it inserts with the entry instead of logging each.
+    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, bulk: Bool = false,
+                     _ body: (Store) throws -> T) throws -> T {
         let command = self.command, at = now
         return try database.write { store in
-            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit)
+            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit, bulk: bulk)
             let result = try body(store)
             try store.endRecording(id, summary: summary(result), keep: changed(result))
             return result
@@ -97,13 +102,24 @@ public final class Watchlist {
         try database.read { store in try store.history() }
     }
 
-    /// Reverts the latest recorded change exactly, and says which it was.
+    /// Reverts the latest recorded change exactly, and says which it was. A restore is undone
+    /// by restoring the copy of the database it kept.
     public func undo() throws -> HistoryEntry {
-        try database.write { store in
-            guard let entry = try store.undoLatest() else {
+        let latest = try database.read { store in try store.history().first }
+        guard let entry = latest else { throw WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.") }
+        guard entry.undoable else {
+            throw WatchlistError.nothingToRemove("The latest change ('\(entry.command)' at \(entry.at): \(entry.summary)) was recorded "
+                                                 + "by an earlier version of watchlist, whose undo this version does not keep. Nothing was changed.")
+        }
+        if let copy = entry.safetyCopy { return try undoRestore(entry, copy: copy) }
+        return try database.write { store in
+            // Another process may have recorded a change since: undo the latest, whichever it is.
+            guard let latest = try store.history().first else {
                 throw WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.")
             }
-            return entry
+            guard latest.safetyCopy == nil, latest.undoable else { throw WatchlistError.databaseLocked(path: database.path) }
+            try store.undo(latest)
+            return latest
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 internal import GRDB
+internal import WatchlistSQLiteShim
 
 /// The one owner of the SQLite connection: its configuration, the migrator, and every
 /// transaction. Each `write` is one IMMEDIATE transaction that keeps every invariant.
@@ -15,6 +16,9 @@ public final class AppDatabase {
     let busyTimeout: TimeInterval
     /// Where the database lives, for messages; ":memory:" for a test database.
     public let path: String
+    /// How the database's schema differs from watchlist's, when it was opened to be checked
+    /// (`SchemaCheckMode.report`); empty otherwise.
+    var schemaProblems: [String] = []
 
     init(_ dbQueue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration], busyTimeout: TimeInterval,
          unborn: (seed: CollectionSeed, now: String)? = nil) {
@@ -32,7 +36,9 @@ public final class AppDatabase {
     /// Shared by the on-disk and the in-memory database. GRDB sets the busy timeout first,
     /// before any pragma, then turns foreign keys on. The rollback journal (SQLite's default)
     /// is kept on purpose: SQLite before 3.51.3 can corrupt a WAL database under concurrent
-    /// writers.
+    /// writers. Nothing a database file holds is trusted: `trusted_schema = OFF` keeps its
+    /// triggers and views from calling functions that have effects, and the defensive flag
+    /// keeps any SQL from writing its schema or shadow tables.
     static func configuration(busyTimeout: TimeInterval, readonly: Bool = false) -> Configuration {
         var config = Configuration()
         config.busyMode = .timeout(busyTimeout)
@@ -41,6 +47,10 @@ public final class AppDatabase {
         config.readonly = readonly
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA trusted_schema = OFF")
+            guard let connection = db.sqliteConnection, watchlist_sqlite_set_defensive(connection) == SQLITE_OK else {
+                throw WatchlistError.internalError("SQLite's defensive flag could not be set")
+            }
         }
         return config
     }
@@ -75,49 +85,67 @@ public final class AppDatabase {
     /// and mode 0600, by the first write. A write waits up to `busyTimeout` seconds for
     /// another process's transaction.
     public static func open(path: String, seed: () throws -> CollectionSeed, now: String,
-                            busyTimeout: TimeInterval = defaultBusyTimeout) throws -> AppDatabase {
-        try open(path: path, seed: seed, now: now, busyTimeout: busyTimeout, migrations: SchemaMigrations.all)
+                            busyTimeout: TimeInterval = defaultBusyTimeout, schemaCheck: SchemaCheckMode = .enforce) throws -> AppDatabase {
+        try open(path: path, seed: seed, now: now, busyTimeout: busyTimeout, migrations: SchemaMigrations.all, schemaCheck: schemaCheck)
     }
 
     /// `open`, with the list of migrations this build knows: tests pass a longer one to
     /// play a later version of the tool.
     static func open(path: String, seed: () throws -> CollectionSeed, now: String, busyTimeout: TimeInterval,
-                     migrations: [SchemaMigrations.Migration]) throws -> AppDatabase {
+                     migrations: [SchemaMigrations.Migration], schemaCheck: SchemaCheckMode = .enforce) throws -> AppDatabase {
         guard POSIX.linkStatus(path) != nil else {
             guard errno == ENOENT else { throw WatchlistError.databaseUnavailable(path: path, reason: POSIX.lastError) }
             let seed = try seed()
             return AppDatabase(try makeInMemory(seed: seed, now: now, migrations: migrations), path: path,
                                migrations: migrations, busyTimeout: busyTimeout, unborn: (seed, now))
         }
-        return AppDatabase(try openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout), path: path,
-                           migrations: migrations, busyTimeout: busyTimeout)
+        let (queue, problems) = try openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout, schemaCheck: schemaCheck)
+        let database = AppDatabase(queue, path: path, migrations: migrations, busyTimeout: busyTimeout)
+        database.schemaProblems = problems
+        return database
     }
 
-    static func openExisting(path: String, migrations: [SchemaMigrations.Migration], busyTimeout: TimeInterval) throws -> DatabaseQueue {
+    static func openExisting(path: String, migrations: [SchemaMigrations.Migration], busyTimeout: TimeInterval,
+                             schemaCheck: SchemaCheckMode = .enforce) throws -> (DatabaseQueue, [String]) {
         guard let info = POSIX.status(path) else { throw WatchlistError.databaseUnavailable(path: path, reason: POSIX.lastError) }
         guard POSIX.isRegularFile(info) else { throw WatchlistError.notADatabase(path: path, reason: "it is not a regular file") }
         // SQLite would treat an empty file as a new database and write into it.
         guard info.st_size > 0 else { throw WatchlistError.notADatabase(path: path, reason: "the file is empty") }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            try prepareSchema(queue, path: path, migrator: SchemaMigrations.migrator(migrations))
-            return queue
+            return (queue, try prepareSchema(queue, path: path, migrations: migrations, mode: schemaCheck))
         } catch {
             throw DatabaseErrors.map(error, path: path)
         }
     }
 
-    /// Refuses files that are not ours or are from a newer version, and brings an older
-    /// schema up to date. Reads first, so that an up-to-date database is never written to
-    /// (a read-only database still serves the read commands).
-    static func prepareSchema(_ queue: DatabaseQueue, path: String, migrator: DatabaseMigrator) throws {
-        let state: (ours: Bool, superseded: Bool, complete: Bool) = try queue.read { db in
-            guard try db.tableExists("grdb_migrations") else { return (false, false, false) }
-            return (true, try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+    /// Refuses files that are not ours, are from a newer version, or whose schema is not
+    /// exactly the one their recorded migrations make (`SchemaCheck`), and then brings an
+    /// older schema up to date. Reads first, so that an up-to-date database is never written
+    /// to (a read-only database still serves the read commands). With `.report`, a schema that
+    /// differs is returned, not refused, and nothing is migrated: for `db check`. Without
+    /// `migrate`, an older schema is checked and left as it is.
+    static func prepareSchema(_ queue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration],
+                              mode: SchemaCheckMode = .enforce, migrate: Bool = true) throws -> [String] {
+        let state: (applied: Set<String>?, objects: [SchemaCheck.Object]) = try queue.read { db in
+            guard try db.tableExists("grdb_migrations") else { return (nil, []) }
+            return (Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), try SchemaCheck.objects(db))
         }
-        guard state.ours else { throw WatchlistError.notADatabase(path: path, reason: "it holds no watchlist schema") }
-        if state.superseded { throw WatchlistError.newerDatabase(path: path) }
-        if !state.complete { try migrator.migrate(queue) }
+        guard let applied = state.applied else { throw WatchlistError.notADatabase(path: path, reason: "it holds no watchlist schema") }
+        let known = migrations.map(\.identifier)
+        if !applied.isSubset(of: known) { throw WatchlistError.newerDatabase(path: path) }
+        let count = known.prefix { applied.contains($0) }.count
+        var problems = count == applied.count ? [] : ["its recorded migrations skip one"]
+        if problems.isEmpty {
+            problems = SchemaCheck.differences(state.objects, expected: try SchemaCheck.expected(migrations: Array(migrations.prefix(count))))
+        }
+        if !problems.isEmpty {
+            if mode == .report { return problems }
+            throw WatchlistError.notADatabase(path: path, reason: "its schema is not watchlist's, or it was altered: "
+                + problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
+        }
+        if migrate, count < known.count { try SchemaMigrations.migrator(migrations).migrate(queue) }
+        return []
     }
 
     // MARK: Transactions
@@ -157,4 +185,10 @@ public final class AppDatabase {
             throw DatabaseErrors.map(error, path: path)
         }
     }
+}
+
+/// Whether opening a database refuses a schema that is not exactly watchlist's (every command)
+/// or reports it (`db check`, which lists every problem).
+public enum SchemaCheckMode: Sendable {
+    case enforce, report
 }

@@ -37,7 +37,7 @@ extension AppDatabase {
         if link(temporary, path) == 0 {
             linked = true
             POSIX.syncFolder(folder)
-            dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout)
+            dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout).0
             unborn = nil
             return result
         }
@@ -45,7 +45,7 @@ extension AppDatabase {
             throw WatchlistError.databaseUnavailable(path: path, reason: "cannot create it: \(POSIX.lastError)")
         }
         linked = true
-        dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout)
+        dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout).0
         unborn = nil
         return try run { try dbQueue.write { db in try body(Store(db)) } }
     }

@@ -7,6 +7,10 @@ enum DatabaseErrors {
         if let damaged = error as? DamagedValue {
             return WatchlistError.databaseDamaged(path: path, problems: [damaged.description])
         }
+        if error is RowDecodingError {
+            // GRDB's message quotes the SQL and the value: the problem is named, not printed.
+            return WatchlistError.databaseDamaged(path: path, problems: ["a stored value is not of the type its column holds"])
+        }
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:

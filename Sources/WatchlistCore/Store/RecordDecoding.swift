@@ -7,7 +7,9 @@ internal import GRDB
 // only ever append columns (ColumnOrderTests checks it).
 //
 // A value the schema's CHECKs should have kept out (a file changed by another program) is
-// not trusted: it becomes a DamagedValue naming the table and row, never a crash.
+// not trusted: it becomes a DamagedValue naming the table and row, never a crash. Columns are
+// read with `Row.value(_:_:)`, never with GRDB's subscripts, which trap on a value of another
+// type.
 
 /// A value in the database that no version of watchlist writes.
 struct DamagedValue: Error, Equatable {
@@ -18,28 +20,75 @@ struct DamagedValue: Error, Equatable {
     var description: String { "\(table) row \(row): \(problem)" }
 }
 
+extension Row {
+    /// The value of column `index` as `T`, or a DamagedValue naming `table`, the row (by its
+    /// first column) and the column.
+    func value<T: DatabaseValueConvertible>(_ index: Int, _ table: String) throws -> T {
+        let stored: DatabaseValue = index < count ? self[index] : .null
+        if let value = T.fromDatabaseValue(stored) { return value }
+        let column = index < count ? Array(columnNames)[index] : "column \(index + 1)"
+        throw DamagedValue(table: table, row: Int64.fromDatabaseValue(self[0]) ?? 0,
+                           problem: "\(column) holds \(Row.kind(of: stored)), not \(Row.kind(of: T.self))")
+    }
+
+    /// The value of the column named `name` as `T`, or a DamagedValue.
+    func value<T: DatabaseValueConvertible>(_ name: String, _ table: String) throws -> T {
+        guard let index = Array(columnNames).firstIndex(of: name) else {
+            throw DamagedValue(table: table, row: Int64.fromDatabaseValue(self[0]) ?? 0, problem: "\(name) is missing")
+        }
+        return try value(index, table)
+    }
+
+    private static func kind(of value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: "NULL"
+        case .int64: "an integer"
+        case .double: "a real number"
+        case .string: "text"
+        case .blob: "a blob"
+        }
+    }
+
+    private static func kind(of type: Any.Type) -> String {
+        switch type {
+        case is Int64.Type, is Int.Type, is Int64?.Type, is Int?.Type: "an integer"
+        case is Bool.Type, is Bool?.Type: "0 or 1"
+        case is Double.Type, is Double?.Type: "a number"
+        case is String?.Type: "text or NULL"
+        default: "text"
+        }
+    }
+}
+
 enum Decode {
     /// id, title, year, description, fact, titleKey.
     static func film(_ row: Row) throws -> Film {
-        Film(id: row[0], title: row[1], year: row[2], description: row[3], fact: row[4], titleKey: row[5])
+        let table = "film"
+        return Film(id: try row.value(0, table), title: try row.value(1, table), year: try row.value(2, table),
+                    description: try row.value(3, table), fact: try row.value(4, table), titleKey: try row.value(5, table))
     }
 
     /// id, slug, title, description, builtIn, createdAt, origin.
     static func collection(_ row: Row) throws -> FilmCollection {
-        FilmCollection(id: row[0], slug: row[1], title: row[2], description: row[3], builtIn: row[4], createdAt: row[5], origin: row[6])
+        let table = "collection"
+        return FilmCollection(id: try row.value(0, table), slug: try row.value(1, table), title: try row.value(2, table),
+                              description: try row.value(3, table), builtIn: try row.value(4, table),
+                              createdAt: try row.value(5, table), origin: try row.value(6, table))
     }
 
     /// id, filmId, watchedOn, rewatch, loggedAt, placeholder.
     static func viewing(_ row: Row) throws -> Viewing {
-        let id: Int64 = row[0]
-        return Viewing(id: id, filmId: row[1], watchedOn: try day(row[2], table: "viewing", row: id), rewatch: row[3], loggedAt: row[4],
-                       placeholder: row[5])
+        let table = "viewing"
+        let id: Int64 = try row.value(0, table)
+        return Viewing(id: id, filmId: try row.value(1, table), watchedOn: try day(try row.value(2, table), table: table, row: id),
+                       rewatch: try row.value(3, table), loggedAt: try row.value(4, table), placeholder: try row.value(5, table))
     }
 
     /// filmId, halfStars, ratedAt.
     static func rating(_ row: Row) throws -> Rating {
-        let filmId: Int64 = row[0]
-        return Rating(filmId: filmId, value: try rating(filmId: filmId, halfStars: row[1]), ratedAt: row[2])
+        let table = "rating"
+        let filmId: Int64 = try row.value(0, table)
+        return Rating(filmId: filmId, value: try rating(filmId: filmId, halfStars: try row.value(1, table)), ratedAt: try row.value(2, table))
     }
 
     /// A film's rating as stored, in half stars.
@@ -52,7 +101,9 @@ enum Decode {
 
     /// id, filmId, text, createdAt, updatedAt, source.
     static func note(_ row: Row) throws -> Note {
-        Note(id: row[0], filmId: row[1], text: row[2], createdAt: row[3], updatedAt: row[4], source: row[5])
+        let table = "note"
+        return Note(id: try row.value(0, table), filmId: try row.value(1, table), text: try row.value(2, table),
+                    createdAt: try row.value(3, table), updatedAt: try row.value(4, table), source: try row.value(5, table))
     }
 
     /// "imdb tt0076064\nletterboxd https://boxd.it/2aHi": a film's ids as one text

@@ -12,6 +12,7 @@ enum SchemaMigrations {
         ("v3_search", String(decoding: PackageResources.v3_search_sql, as: UTF8.self)),
         ("v4_history", String(decoding: PackageResources.v4_history_sql, as: UTF8.self)),
         ("v5_identity", String(decoding: PackageResources.v5_identity_sql, as: UTF8.self)),
+        ("v6_undo", String(decoding: PackageResources.v6_undo_sql, as: UTF8.self)),
     ]
 
     static func migrator(_ migrations: [Migration]) -> DatabaseMigrator {

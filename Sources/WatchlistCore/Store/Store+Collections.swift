@@ -22,12 +22,9 @@ extension Store {
     @discardableResult
     func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String,
                           origin: String? = nil) throws -> FilmCollection {
-        try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt) VALUES (?, ?, ?, ?, ?)",
-                    [slug, title, description, builtIn, createdAt])
+        try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt, origin, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
+                    [slug, title, description, builtIn, createdAt, origin])
         let id = db.lastInsertedRowID
-        // Only what v1 has is set for a collection of the person's own, so that creating the
-        // built-in collection works on every schema a test plays an older version with.
-        if let origin { try execute("UPDATE collection SET origin = ? WHERE id = ?", [origin, id]) }
         return FilmCollection(id: id, slug: slug, title: title, description: description,
                               builtIn: builtIn, createdAt: createdAt, origin: origin)
     }
@@ -41,8 +38,8 @@ extension Store {
     /// Puts a film at the end of a collection, unless it is already in it.
     func addToCollection(filmId: Int64, collectionId: Int64, note: String = "") throws {
         try execute("""
-            INSERT INTO collectionFilm (collectionId, filmId, position)
-            VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1))
+            INSERT INTO collectionFilm (collectionId, filmId, position, importId)
+            VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1), \(Store.importId))
             ON CONFLICT (collectionId, filmId) DO NOTHING
             """, [collectionId, filmId])
         if !note.isEmpty, changes > 0 {
@@ -53,7 +50,7 @@ extension Store {
     /// A collection's entries in order: each film and what the collection says of it.
     func entries(collectionId: Int64) throws -> [(filmId: Int64, note: String)] {
         try all("SELECT filmId, note FROM collectionFilm WHERE collectionId = ? ORDER BY position", [collectionId]) {
-            (filmId: $0[0] as Int64, note: $0[1] as String)
+            (filmId: try $0.value(0, "collectionFilm") as Int64, note: try $0.value(1, "collectionFilm") as String)
         }
     }
 
@@ -64,7 +61,7 @@ extension Store {
         guard current.map(\.filmId) != entries.map(\.filmId) || current.map(\.note) != entries.map(\.note) else { return false }
         try execute("DELETE FROM collectionFilm WHERE collectionId = ?", [collectionId])
         for (index, entry) in entries.enumerated() {
-            try execute("INSERT INTO collectionFilm (collectionId, filmId, position, note) VALUES (?, ?, ?, ?)",
+            try execute("INSERT INTO collectionFilm (collectionId, filmId, position, note, importId) VALUES (?, ?, ?, ?, \(Store.importId))",
                         [collectionId, entry.filmId, index + 1, entry.note])
         }
         return true
@@ -89,12 +86,15 @@ extension Store {
     /// Removes the films that are in no collection and hold nothing the person recorded (what a
     /// list's newer export leaves behind), and says how many.
     func deleteOrphanFilms() throws -> Int {
-        try execute("""
-            DELETE FROM film WHERE NOT EXISTS (SELECT 1 FROM collectionFilm WHERE filmId = film.id)
+        let orphans = """
+            SELECT id FROM film WHERE NOT EXISTS (SELECT 1 FROM collectionFilm WHERE filmId = film.id)
             AND NOT EXISTS (SELECT 1 FROM viewing WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM rating WHERE filmId = film.id)
             AND NOT EXISTS (SELECT 1 FROM note WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM filmTag WHERE filmId = film.id)
-            """)
-        return changes
+            """
+        let doomed = try values(Int64.self, orphans)
+        try execute("DELETE FROM film WHERE id IN (\(orphans))")
+        try refreshSearch(filmIds: doomed)
+        return doomed.count
     }
 
     /// The films of collection ?1 that are in no other collection: what removing it deletes.
@@ -118,8 +118,10 @@ extension Store {
     /// Removes a collection and the films that were in no other collection, with all that was
     /// recorded about them.
     func deleteCollection(id: Int64) throws {
+        let doomed = try values(Int64.self, Store.filmsOnlyIn, [id])
         try execute("DELETE FROM film WHERE id IN (\(Store.filmsOnlyIn))", [id])
         try execute("DELETE FROM collection WHERE id = ?", [id])
+        try refreshSearch(filmIds: doomed)
     }
 
     /// Every collection, oldest first (or only `collectionId`'s), with how many films it has
@@ -132,7 +134,8 @@ extension Store {
                         AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)) AS watchedCount
             FROM collection c WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.id
             """, [collectionId]) { row in
-            CollectionProgress(collection: try Decode.collection(row), filmCount: row["filmCount"], watchedCount: row["watchedCount"])
+            CollectionProgress(collection: try Decode.collection(row), filmCount: try row.value("filmCount", "collectionFilm"),
+                               watchedCount: try row.value("watchedCount", "viewing"))
         }
     }
 

@@ -30,15 +30,18 @@ extension Store {
         var notes = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"),
                                       decode: Decode.note, filmId: \.filmId)
         var tags = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, tag FROM filmTag ORDER BY filmId, tag"),
-                                     decode: { (filmId: $0[0] as Int64, tag: $0[1] as String) }, filmId: \.filmId)
+                                     decode: { (filmId: try $0.value(0, "filmTag") as Int64, tag: try $0.value(1, "filmTag") as String) }, filmId: \.filmId)
         var memberships = try PeekingCursor(Row.fetchCursor(db, sql: """
             SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
             ORDER BY cf.filmId, c.id
-            """), decode: { (filmId: $0[0] as Int64, slug: $0[1] as String) }, filmId: \.filmId)
+            """), decode: { (filmId: try $0.value(0, "collectionFilm") as Int64, slug: try $0.value(1, "collection") as String) }, filmId: \.filmId)
         var identifiers = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, kind, value FROM filmIdentifier ORDER BY filmId, kind"),
-                                            decode: { (filmId: $0[0] as Int64, kind: $0[1] as String, value: $0[2] as String) }, filmId: \.filmId)
+                                            decode: {
+                                                (filmId: try $0.value(0, "filmIdentifier") as Int64, kind: try $0.value(1, "filmIdentifier") as String,
+                                                 value: try $0.value(2, "filmIdentifier") as String)
+                                            }, filmId: \.filmId)
         var titles = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, title FROM filmTitle ORDER BY filmId, title"),
-                                       decode: { (filmId: $0[0] as Int64, title: $0[1] as String) }, filmId: \.filmId)
+                                       decode: { (filmId: try $0.value(0, "filmTitle") as Int64, title: try $0.value(1, "filmTitle") as String) }, filmId: \.filmId)
         while let row = try films.next() {
             let film = try Decode.film(row)
             try body(FilmDetail(

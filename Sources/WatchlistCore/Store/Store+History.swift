@@ -1,53 +1,46 @@
 internal import GRDB
 
 extension Store {
-    /// Starts recording a change: until `endRecording`, the triggers of Schema/v4 write the SQL
-    /// that reverts every row the transaction changes. Entries older than the last `keep` are
-    /// forgotten.
-    func beginRecording(command: String, at timestamp: String, keep: Int) throws -> Int64 {
-        try execute("INSERT INTO history (at, command, summary) VALUES (?, ?, '')", [timestamp, command])
+    /// Starts recording a change: until `endRecording`, the triggers of Schema/v6 log what
+    /// reverts every row the transaction changes; with `bulk` (an import), the rows it inserts
+    /// carry the entry's id instead. Entries older than the last `keep` are forgotten.
+    func beginRecording(command: String, at timestamp: String, keep: Int, bulk: Bool = false,
+                        safetyCopy: String? = nil) throws -> Int64 {
+        try execute("INSERT INTO history (at, command, summary, safetyCopy) VALUES (?, ?, '', ?)", [timestamp, command, safetyCopy])
         let id = db.lastInsertedRowID
         try execute("DELETE FROM history WHERE id <= ?", [id - Int64(keep)])
-        try execute("INSERT INTO undoRecording (historyId) VALUES (?)", [id])
+        try execute("INSERT INTO undoRecording (historyId, bulk) VALUES (?, ?)", [id, bulk])
         return id
     }
 
-    /// From here to the end of the recording, the viewings inserted are reverted by one range
-    /// delete (their ids all follow today's largest), not a statement each: for imports.
-    func recordViewingsInBulk() throws {
-        let largest = try value(Int64.self, "SELECT coalesce(max(id), 0) FROM viewing") ?? 0
-        try execute("""
-            INSERT INTO undoLog (historyId, statement) SELECT historyId, 'DELETE FROM viewing WHERE id > ' || ? FROM undoRecording
-            """, [largest])
-        try execute("UPDATE undoRecording SET bulkViewings = 1")
-    }
-
-    /// Ends the recording begun by `beginRecording`; a change that changed nothing (no row, or
-    /// `keep` false) leaves no entry.
+    /// Ends the recording begun by `beginRecording`; a change that changed nothing (no row
+    /// logged or inserted, or `keep` false) leaves no entry.
     func endRecording(_ id: Int64, summary: String, keep: Bool = true) throws {
         try execute("DELETE FROM undoRecording")
-        if keep, try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?)", [id]) == true {
+        if keep, try hasUndoData(id) {
             try execute("UPDATE history SET summary = ? WHERE id = ?", [summary, id])
         } else {
             try execute("DELETE FROM history WHERE id = ?", [id])
         }
     }
 
+    /// Whether the entry has anything to undo: a log row, or rows that carry its id.
+    private func hasUndoData(_ id: Int64) throws -> Bool {
+        let tables = UndoTables.all.map { "EXISTS (SELECT 1 FROM \($0.name) WHERE importId = ?1)" }
+        return try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?1) OR " + tables.joined(separator: " OR "),
+                         [id]) ?? false
+    }
+
     /// The recorded changes, newest first.
     func history() throws -> [HistoryEntry] {
-        try all("SELECT id, at, command, summary FROM history ORDER BY id DESC") {
-            HistoryEntry(id: $0[0], at: $0[1], command: $0[2], summary: $0[3])
+        try all("SELECT id, at, command, summary, safetyCopy, undoable FROM history ORDER BY id DESC") {
+            HistoryEntry(id: try $0.decode(atIndex: 0), at: try $0.decode(atIndex: 1), command: try $0.decode(atIndex: 2),
+                         summary: try $0.decode(atIndex: 3), safetyCopy: try $0.decode(atIndex: 4), undoable: try $0.decode(atIndex: 5))
         }
     }
 
-    /// Reverts the latest recorded change exactly and forgets it; nil when there is none.
-    func undoLatest() throws -> HistoryEntry? {
-        guard let entry = try history().first else { return nil }
-        // Rows come back parents and children in any order; the keys are checked at commit.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let statements = try values(String.self, "SELECT statement FROM undoLog WHERE historyId = ? ORDER BY id DESC", [entry.id])
-        for statement in statements { try db.execute(sql: statement) }
-        try execute("DELETE FROM history WHERE id = ?", [entry.id])
-        return entry
+    /// Forgets a history entry.
+    func deleteHistoryEntry(_ id: Int64) throws {
+        try execute("DELETE FROM history WHERE id = ?", [id])
     }
 }

@@ -23,8 +23,8 @@ extension Store {
         var added = 0
         for pair in ids.pairs {
             try execute("""
-                INSERT INTO filmIdentifier (filmId, kind, value)
-                SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM filmIdentifier WHERE filmId = ?1 AND kind = ?2)
+                INSERT INTO filmIdentifier (filmId, kind, value, importId)
+                SELECT ?1, ?2, ?3, \(Store.importId) WHERE NOT EXISTS (SELECT 1 FROM filmIdentifier WHERE filmId = ?1 AND kind = ?2)
                 ON CONFLICT (kind, value) DO NOTHING
                 """, [filmId, pair.kind, pair.value])
             added += changes
@@ -37,10 +37,15 @@ extension Store {
         try values(String.self, "SELECT title FROM filmTitle WHERE filmId = ? ORDER BY title", [filmId])
     }
 
-    /// Gives a film another title, unless it has it (as its title or another).
-    func addAlternativeTitle(_ title: String, to film: Film) throws {
-        guard title != film.title else { return }
-        try execute("INSERT INTO filmTitle (filmId, title, titleKey) VALUES (?, ?, ?) ON CONFLICT (filmId, title) DO NOTHING",
-                    [film.id, title, TitleKey.fold(title)])
+    /// Gives a film another title, unless it has it (as its title or another); says whether it
+    /// added it. The search index is the caller's to refresh.
+    @discardableResult
+    func addAlternativeTitle(_ title: String, to film: Film) throws -> Bool {
+        guard title != film.title else { return false }
+        try execute("""
+            INSERT INTO filmTitle (filmId, title, titleKey, importId) VALUES (?, ?, ?, \(Store.importId))
+            ON CONFLICT (filmId, title) DO NOTHING
+            """, [film.id, title, TitleKey.fold(title)])
+        return changes > 0
     }
 }

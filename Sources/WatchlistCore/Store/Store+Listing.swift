@@ -37,15 +37,15 @@ extension Store {
             ORDER BY \(Store.order(query))
             """, arguments) { row in
             let film = try Decode.film(row)
-            let halfStars: Int64? = row["halfStars"]
+            let halfStars: Int64? = try row.value("halfStars", "rating")
             return FilmSummary(
                 film: film,
-                viewingCount: row["viewingCount"],
-                lastWatched: try Decode.day(row["lastWatched"], table: "viewing of film", row: film.id),
+                viewingCount: try row.value("viewingCount", "viewing"),
+                lastWatched: try Decode.day(try row.value("lastWatched", "viewing"), table: "viewing of film", row: film.id),
                 rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
-                noteCount: row["noteCount"],
-                tags: (row["tags"] as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
-                ids: Decode.identifiers(row["ids"]))
+                noteCount: try row.value("noteCount", "note"),
+                tags: (try row.value("tags", "filmTag") as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
+                ids: Decode.identifiers(try row.value("ids", "filmIdentifier")))
         }
     }
 

@@ -4,10 +4,13 @@ extension Store {
     /// Inserts a note, with the id `id` when given (the caller checks it is free), and the
     /// entry it was imported from.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, id: Int64? = nil, source: String? = nil) throws -> Note {
-        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source) VALUES (?, ?, ?, ?, ?, ?)",
+    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, id: Int64? = nil, source: String? = nil,
+                    reindex: Bool = true) throws -> Note {
+        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
                     [id, filmId, text, createdAt, updatedAt, source])
-        return Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
+        let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
+        if reindex { try refreshSearch(filmId: filmId) }
+        return note
     }
 
     /// The note imported from this entry.
@@ -17,8 +20,10 @@ extension Store {
 
     /// Makes a note say what its entry says now: its text and times, and the entry.
     func rewrite(_ note: Note) throws {
+        let before = try self.note(id: note.id)
         try execute("UPDATE note SET filmId = ?, text = ?, createdAt = ?, updatedAt = ?, source = ? WHERE id = ?",
                     [note.filmId, note.text, note.createdAt, note.updatedAt, note.source, note.id])
+        try refreshSearch(filmIds: Set([note.filmId] + (before.map { [$0.filmId] } ?? [])))
     }
 
     func note(id: Int64) throws -> Note? {
@@ -31,6 +36,7 @@ extension Store {
         note.text = text
         note.updatedAt = timestamp
         try execute("UPDATE note SET text = ?, updatedAt = ? WHERE id = ?", [text, timestamp, id])
+        try refreshSearch(filmId: note.filmId)
         return note
     }
 
@@ -38,6 +44,7 @@ extension Store {
     func deleteNote(id: Int64) throws -> Note? {
         guard let note = try note(id: id) else { return nil }
         try execute("DELETE FROM note WHERE id = ?", [id])
+        try refreshSearch(filmId: note.filmId)
         return note
     }
 

@@ -1,6 +1,36 @@
 internal import GRDB
 
+/// `filmSearch` (Schema/v3_search.sql) holds one row per film: its titles, description, fact,
+/// notes and tags. The store keeps it in step with every change: SQLite refuses FTS5 in
+/// triggers under `trusted_schema = OFF`, which every connection runs with.
 extension Store {
+    /// The search row of a film as it is now, for the film ids `?` names.
+    private static let searchRow = """
+        SELECT f.id, f.title || coalesce((SELECT ' / ' || group_concat(title, ' / ') FROM filmTitle WHERE filmId = f.id), ''),
+               f.description, f.fact,
+               (SELECT group_concat(text, ' ') FROM note WHERE filmId = f.id),
+               (SELECT group_concat(tag, ' ') FROM filmTag WHERE filmId = f.id)
+        FROM film f
+        """
+
+    /// Makes a film's search row what the film holds now; removes it when the film is gone.
+    func refreshSearch(filmId: Int64) throws {
+        try execute("DELETE FROM filmSearch WHERE rowid = ?", [filmId])
+        try execute("INSERT INTO filmSearch (rowid, title, description, fact, notes, tags) \(Store.searchRow) WHERE f.id = ?", [filmId])
+    }
+
+    func refreshSearch(filmIds: some Sequence<Int64>) throws {
+        for id in filmIds { try refreshSearch(filmId: id) }
+    }
+
+    /// Adds the search rows of the films the import being recorded created, in one statement.
+    func indexImportedFilms() throws {
+        try execute("""
+            INSERT INTO filmSearch (rowid, title, description, fact, notes, tags)
+            \(Store.searchRow) WHERE f.importId = (SELECT historyId FROM undoRecording WHERE bulk = 1)
+            """)
+    }
+
     /// Films whose title, description, fact, notes or tags hold every word of `words`, best
     /// first (BM25, a title match counting most), with a snippet of the best matching part
     /// where the matches are wrapped in `open` and `close`.
@@ -16,7 +46,8 @@ extension Store {
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
             WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
             """, [query, open, close, limit]) { row in
-            SearchHit(film: try Decode.film(row), snippet: row["snippet"], score: -(row["rank"] as Double), ids: Decode.identifiers(row["ids"]))
+            SearchHit(film: try Decode.film(row), snippet: try row.value("snippet", "filmSearch"), score: -(try row.value("rank", "filmSearch") as Double),
+                      ids: Decode.identifiers(try row.value("ids", "filmIdentifier")))
         }
     }
 }

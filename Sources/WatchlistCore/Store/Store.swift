@@ -44,6 +44,10 @@ struct Store {
 
     /// How many rows the last statement changed.
     var changes: Int { db.changesCount }
+
+    /// The value of a new row's importId: the import being recorded, whose rows undo removes
+    /// by it (Schema/v6_undo.sql); NULL for any other change.
+    static let importId = "(SELECT historyId FROM undoRecording WHERE bulk = 1)"
 }
 
 /// FilmQuery looks films up through the store, inside the caller's transaction.

@@ -80,6 +80,7 @@ public enum JSONOutput {
             json.key("command"); json.string(entry.command)
             json.key("id"); json.int(entry.id)
             json.key("summary"); json.string(entry.summary)
+            json.key("undoable"); json.bool(entry.undoable)
             json.endObject()
         }
     }

@@ -72,8 +72,12 @@ public struct HistoryEntry: Sendable, Equatable {
     public var command: String
     /// What it did ("Watched The Ascent (1977) on 2026-11-01").
     public var summary: String
+    /// For a restore: the copy of the database as it was before, which undoing it restores.
+    public var safetyCopy: String?
+    /// False for a change recorded before schema v6, whose undo is not kept.
+    public var undoable: Bool
 
-    public init(id: Int64, at: String, command: String, summary: String) {
-        (self.id, self.at, self.command, self.summary) = (id, at, command, summary)
+    public init(id: Int64, at: String, command: String, summary: String, safetyCopy: String? = nil, undoable: Bool = true) {
+        (self.id, self.at, self.command, self.summary, self.safetyCopy, self.undoable) = (id, at, command, summary, safetyCopy, undoable)
     }
 }

@@ -8,13 +8,16 @@ struct DatabaseCommand: ParsableCommand {
         subcommands: [Check.self, Backup.self, Restore.self, Path.self])
 
     struct Check: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "check", abstract: "Run SQLite's integrity and foreign-key checks (exit 74 when they fail).")
+        static let configuration = CommandConfiguration(
+            commandName: "check",
+            abstract: "Check the schema, SQLite's integrity and foreign keys, and every stored value (exit 74 with each problem).")
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let watchlist = try global.open()
+            let watchlist = try global.open(schemaCheck: .report)
             try watchlist.check()
-            Terminal.out("The database at \(watchlist.databasePath) is sound: integrity_check and foreign_key_check found nothing.")
+            Terminal.out("The database at \(watchlist.databasePath) is sound: its schema is watchlist's, and integrity_check, "
+                + "foreign_key_check and the checks of every value found nothing.")
         }
     }
 
@@ -43,7 +46,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             let kept = try global.open().restore(from: file)
-            Terminal.out("Restored the database from \(file)" + (kept.map { "; the previous content is in \($0)" } ?? ""))
+            Terminal.out("Restored the database from \(file); the previous content is in \(kept) ('watchlist undo' puts it back)")
         }
     }
 

@@ -30,9 +30,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the database, which a first change creates with the built-in collection; the
     /// history records the command as typed.
-    func open() throws -> Watchlist {
+    func open(schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
         try Watchlist.open(path: databasePath(), clock: Environment.clock(), command: GlobalOptions.typedCommand(CommandLine.arguments.dropFirst()),
-                           busyTimeout: Environment.lockTimeout())
+                           busyTimeout: Environment.lockTimeout(), schemaCheck: schemaCheck)
     }
 
     /// The command as the history shows it: the arguments without the database's path and the

@@ -16,7 +16,7 @@ enum Listings {
         var table = Table([.init("When", .left), .init("Command", .left, shrinksTo: 12), .init("What it did", .left, shrinksTo: 16)])
         for entry in entries {
             table.rows.append([entry.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""),
-                               entry.command, entry.summary])
+                               entry.command, entry.summary + (entry.undoable ? "" : " (cannot be undone)")])
         }
         return table.render(maxWidth: maxWidth, bold: bold)
     }

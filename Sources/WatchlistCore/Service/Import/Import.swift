@@ -33,7 +33,6 @@ extension Watchlist {
         }
         let now = self.now
         let apply: (Store) throws -> ImportReport = { store in
-            if !options.dryRun { try store.recordViewingsInBulk() }
             var importer = Importer(store: store, now: now, addMissing: options.addMissing, progress: progress)
             return try importer.apply(batch)
         }
@@ -41,7 +40,7 @@ extension Watchlist {
             : try recorded({ report in
                 "Imported \(report.files.count) file(s): \(report.added.viewings) viewings, \(report.added.placeholders) placeholders, "
                     + "\(report.added.ratings) ratings, \(report.added.notes) notes, \(report.added.tags) tags, \(report.filmsCreated) films created"
-            }, changed: \.changedAnything, apply)
+            }, changed: \.changedAnything, bulk: true, apply)
         report.dryRun = options.dryRun
         return report
     }

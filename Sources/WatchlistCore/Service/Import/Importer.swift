@@ -30,6 +30,9 @@ struct Importer {
     private var sourceCollectionIds: [String: Int64] = [:]
     /// The source collections that gained films, put in title order at the end.
     private var sourceCollectionsGrown: Set<Int64> = []
+    /// Films that were there before and whose notes, tags or titles changed: their search
+    /// rows are refreshed at the end (the films created get theirs in one statement).
+    private var reindex: Set<Int64> = []
 
     init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
         (self.store, self.now, self.addMissing, self.progress) = (store, now, addMissing, progress)
@@ -62,6 +65,8 @@ struct Importer {
             }
         }
         for id in sourceCollectionsGrown.sorted() { try store.sortByTitle(collectionId: id) }
+        try store.indexImportedFilms()
+        try store.refreshSearch(filmIds: reindex.sorted())
         if report.listsChanged { report.filmsRemoved = try store.deleteOrphanFilms() }
         return report
     }
@@ -76,14 +81,16 @@ struct Importer {
         filmIds[index] = film.id
         if let documentId = imported.id { documentIds[documentId] = film.id }
         report.idsAdded += try store.addIdentifiers(imported.ids, to: film.id)
-        for title in imported.alternativeTitles { try store.addAlternativeTitle(title, to: film) }
+        var changedText = false
+        for title in imported.alternativeTitles { changedText = try store.addAlternativeTitle(title, to: film) || changedText }
         // A film created just now has nothing yet: no need to look for what it has.
         try addViewings(imported, to: film.id, isNew: isNew)
         try addRating(imported, to: film, isNew: isNew)
-        try addNotes(imported, to: film.id, isNew: isNew)
-        let added = try store.addTags(filmId: film.id, imported.tags, at: now)
+        changedText = try addNotes(imported, to: film.id, isNew: isNew) || changedText
+        let added = try store.addTags(filmId: film.id, imported.tags, at: now, reindex: false)
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
+        if !isNew && (changedText || !added.isEmpty) { reindex.insert(film.id) }
     }
 
     // MARK: Matching and creating
@@ -122,7 +129,7 @@ struct Importer {
         let draft = FilmDraft(title: imported.title, year: imported.year, description: imported.description,
                               fact: imported.fact, titleKey: imported.titleKey)
         let freeId = try imported.id.flatMap { try store.film(id: $0) == nil ? $0 : nil }
-        let film = try store.insertFilm(draft, id: freeId)
+        let film = try store.insertFilm(draft, id: freeId, indexed: false)
         report.filmsCreated += 1
         if !fromDocument && (imported.inHistory || !onList) {
             let collectionId = try sourceCollectionId(imported.format)
@@ -203,8 +210,10 @@ struct Importer {
     /// that entry's note when its text changed. Otherwise a note whose text equals one of the
     /// film's notes, or all of them joined by blank lines (as a Letterboxd review carries
     /// them), is there.
-    private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
-        guard !imported.notes.isEmpty else { return }
+    /// Says whether any note changed.
+    private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws -> Bool {
+        guard !imported.notes.isEmpty else { return false }
+        var changed = false
         let current = isNew ? [] : try store.notes(ofFilm: filmId)
         var known = Set(current.map(\.text))
         known.insert(current.map(\.text).joined(separator: "\n\n"))
@@ -217,6 +226,7 @@ struct Importer {
                     (existing.filmId, existing.text, existing.createdAt, existing.updatedAt) = (filmId, note.text, createdAt, note.updatedAt ?? createdAt)
                     try store.rewrite(existing)
                     report.notesUpdated += 1
+                    changed = true
                 }
                 continue
             }
@@ -231,9 +241,11 @@ struct Importer {
             }
             let freeId = try note.id.flatMap { try store.note(id: $0) == nil ? $0 : nil }
             try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
-                                 id: freeId, source: note.source)
+                                 id: freeId, source: note.source, reindex: false)
             known.insert(note.text)
             report.added.notes += 1
+            changed = true
         }
+        return changed
     }
 }

@@ -55,6 +55,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case databaseLocked(path: String)
     case databaseReadOnly(path: String)
     case databaseDamaged(path: String, problems: [String])
+    /// An export written without the rows the database could not read.
+    case incompleteExport(path: String, leftOut: [String])
 
     /// A broken invariant: a bug, never the user's fault.
     case internalError(String)
@@ -107,7 +109,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
         case let .malformedFile(source, line, problem):
             return line.map { "\(source), line \($0): \(problem)." } ?? "\(source): \(problem)."
         case let .unrecognisedFile(source, header, expected):
-            return "\(source): the header row (\(header.prefix(8).joined(separator: ","))) is not one that import reads. Expected one of:\n"
+            let shown = header.prefix(8).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
+            return "\(source): the header row (\(shown.joined(separator: ","))) is not one that import reads. Expected one of:\n"
                 + expected.map { "  " + $0 }.joined(separator: "\n")
         case let .wrongFormat(source, kind, _, requested):
             return "\(source) is \(kind), not \(requested.article) \(requested.displayName) export."
@@ -139,6 +142,9 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
         case let .databaseDamaged(path, problems):
             return "The database at \(path) failed its checks (\(problems.count) problem(s)):\n"
                 + problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+        case let .incompleteExport(path, leftOut):
+            return "The export left out \(leftOut.count) row(s) the database at \(path) holds damaged; everything else was written:\n"
+                + leftOut.prefix(20).map { "  \($0)" }.joined(separator: "\n") + (leftOut.count > 20 ? "\n  and \(leftOut.count - 20) more" : "")
         case let .internalError(message):
             return "Internal error: \(message). Please report it; nothing was changed."
         }

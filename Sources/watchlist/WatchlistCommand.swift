@@ -47,7 +47,12 @@ struct WatchlistCommand: ParsableCommand {
             Terminal.error(error.localizedDescription + (error.hint.map { " " + $0 } ?? ""))
             Foundation.exit(error.exitStatus)
         } catch {
-            exit(withError: error)
+            // The parser's messages quote what was typed: shown safely, like every message.
+            let code = exitCode(for: error)
+            guard code != .success else { exit(withError: error) }
+            let message = fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data((Terminal.shown(message) + "\n").utf8)) }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -19,7 +19,7 @@ struct FilmQueryTests {
         ("red tent", "The Red Tent"),
         ("white sun", "The White Sun of the Desert"),
         ("Cold Summer of 1953", "The Cold Summer of 1953"),
-        ("1953", "The Cold Summer of 1953"),
+        ("summer of 1953", "The Cold Summer of 1953"),
         ("ALIVE AND THE DEAD", "The Alive and the Dead"),
     ])
     func resolves(reference: String, title: String) throws {

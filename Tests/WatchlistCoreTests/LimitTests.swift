@@ -34,10 +34,10 @@ struct LimitTests {
         }
     }
 
-    @Test("a field over 1 MiB is refused with its line")
+    @Test("a field over 16 MiB is refused with its line")
     func fieldLimit() throws {
         let folder = try Fixtures.folder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2024-01-01,\"" + String(repeating: "x", count: CSVRecords.maximumFieldBytes + 1) + "\",2000,x,3\n"])
-        #expect(throws: WatchlistError.malformedFile(source: "\(folder)/ratings.csv", line: 2, problem: "a field is longer than 1048576 bytes")) {
+        #expect(throws: WatchlistError.malformedFile(source: "\(folder)/ratings.csv", line: 2, problem: "a field is longer than 16777216 bytes")) {
             try watchlist.importFiles([folder + "/ratings.csv"])
         }
     }

@@ -1,15 +1,38 @@
 import Foundation
 
-/// Input files: a regular file, refused (65) before it is read when it is over `limit` bytes;
-/// 66 with the reason when it cannot be read.
+/// Input files: a regular file, a FIFO, a device such as /dev/stdin, or standard input itself
+/// ("-"), read to the end. More than `limit` bytes is refused (65): before reading for a
+/// regular file, as soon as the limit is passed otherwise. 66 with the reason when it cannot
+/// be read.
 enum InputFile {
+    /// The name "-" is given for standard input.
+    static let standardInput = "-"
+
     static func read(_ path: String, limit: Int = Watchlist.maximumImportFileBytes) throws -> [UInt8] {
-        guard let info = POSIX.status(path) else { throw WatchlistError.unreadableInput(path: path, reason: POSIX.lastError) }
-        guard !POSIX.isFolder(info) else { throw WatchlistError.unreadableInput(path: path, reason: "it is a folder") }
-        guard Int(info.st_size) <= limit else { throw WatchlistError.fileTooLarge(source: path, limit: limit) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw WatchlistError.unreadableInput(path: path, reason: "permission denied")
+        let descriptor = path == standardInput ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError) }
+        guard !POSIX.isFolder(info) else { throw WatchlistError.unreadableInput(path: name(path), reason: "it is a folder") }
+        if POSIX.isRegularFile(info), Int(info.st_size) > limit { throw WatchlistError.fileTooLarge(source: name(path), limit: limit) }
+        var bytes: [UInt8] = []
+        if POSIX.isRegularFile(info) { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError)
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { throw WatchlistError.fileTooLarge(source: name(path), limit: limit) }
         }
-        return [UInt8](data)
+    }
+
+    /// How messages name an input: "standard input" for "-".
+    static func name(_ path: String) -> String {
+        path == standardInput ? "standard input" : path
     }
 }

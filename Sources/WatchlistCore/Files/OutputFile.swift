@@ -3,7 +3,9 @@ import Foundation
 /// Files the tool writes appear whole or not at all: the content goes to a temporary file in
 /// the same folder, is flushed to disk, and is then linked into place (which never replaces a
 /// file) or, with `force`, renamed over the old one (which replaces a symbolic link itself,
-/// never the file it points to). The database itself is never an output.
+/// never the file it points to). Only a regular file, or a link to one (or to nothing), is
+/// ever replaced: a device, FIFO, socket or folder is refused, with or without `force`. The
+/// database itself is never an output.
 enum OutputFile {
     /// Writes text through a buffered TextOutput.
     static func write(path: String, force: Bool, protecting databasePath: String, _ body: (TextOutput) throws -> Void) throws {
@@ -12,14 +14,21 @@ enum OutputFile {
         }
     }
 
+    /// The kinds of file an output never replaces.
+    private static let irreplaceable: [mode_t: String] = [
+        S_IFDIR: "a folder", S_IFCHR: "a device", S_IFBLK: "a device", S_IFIFO: "a FIFO", S_IFSOCK: "a socket",
+    ]
+
     /// Creates the file at `path`: `fill` is given an empty temporary file beside it (its path
     /// and an open descriptor) to fill; it then becomes `path`.
     static func create(path: String, force: Bool, protecting databasePath: String, mode: mode_t = 0o644,
                        _ fill: (_ temporaryPath: String, _ descriptor: Int32) throws -> Void) throws {
         var existing = stat()
         if lstat(path, &existing) == 0 {
-            if (existing.st_mode & S_IFMT) == S_IFDIR {
-                throw WatchlistError.outputNotWritable(path: path, reason: "it is a folder")
+            var target = stat()
+            let kind = (existing.st_mode & S_IFMT) == S_IFLNK && stat(path, &target) == 0 ? target.st_mode & S_IFMT : existing.st_mode & S_IFMT
+            if let what = OutputFile.irreplaceable[kind] {
+                throw WatchlistError.outputNotWritable(path: path, reason: "it is \(what), which is never replaced by a file")
             }
             var database = stat()
             if stat(databasePath, &database) == 0, stat(path, &existing) == 0,

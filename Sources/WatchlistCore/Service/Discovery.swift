@@ -8,8 +8,11 @@ extension Watchlist {
     /// are wrapped in `open` and `close` in each hit's snippet.
     public func search(_ text: String, open: String = "", close: String = "", limit: Int = 50) throws -> [SearchHit] {
         guard !text.contains("\0") else { throw WatchlistError.invalidText(what: "search", problem: "holds a NUL byte") }
+        guard text.count <= Watchlist.maximumSearchLength else {
+            throw WatchlistError.textTooLong(what: "search", length: text.count, limit: Watchlist.maximumSearchLength)
+        }
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
-        guard !words.isEmpty, text.count <= Watchlist.maximumSearchLength else {
+        guard !words.isEmpty else {
             throw WatchlistError.invalidArgument("Search for one or more words, such as: watchlist search arctic.")
         }
         return try database.read { store in try store.search(words, open: open, close: close, limit: limit) }

@@ -54,7 +54,13 @@ enum SchemaCheck {
         for object in expected where actualByName[object.name] == nil {
             problems.append("the \(object.type) \(object.name) is missing")
         }
-        return problems
+        // Tables first: a missing table explains its missing indexes and triggers.
+        let rank = ["table": 0, "view": 1, "index": 2, "trigger": 3]
+        return problems.enumerated().sorted { first, second in
+            let a = rank[first.element.split(separator: " ").dropFirst().first.map(String.init) ?? ""] ?? 4
+            let b = rank[second.element.split(separator: " ").dropFirst().first.map(String.init) ?? ""] ?? 4
+            return (a, first.offset) < (b, second.offset)
+        }.map(\.element)
     }
 }
 

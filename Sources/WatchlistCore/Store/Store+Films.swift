@@ -30,12 +30,14 @@ extension Store {
             """, [titleKey], Decode.film)
     }
 
-    /// Films whose folded title (or another title) contains `fragment`, at most `limit` of them.
+    /// Films whose folded title (or another title) has a word that starts with `fragment`, at
+    /// most `limit` of them.
     func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
-        // The scan reads the titleKey index, a fraction of the table's size.
+        // The scan reads the titleKey index, a fraction of the table's size. Folded titles are
+        // words separated by single spaces.
         try all("""
-            SELECT * FROM film WHERE id IN (SELECT id FROM film INDEXED BY film_titleKey WHERE instr(titleKey, ?1) > 0)
-                                  OR id IN (SELECT filmId FROM filmTitle WHERE instr(titleKey, ?1) > 0)
+            SELECT * FROM film WHERE id IN (SELECT id FROM film INDEXED BY film_titleKey WHERE instr(' ' || titleKey, ' ' || ?1) > 0)
+                                  OR id IN (SELECT filmId FROM filmTitle WHERE instr(' ' || titleKey, ' ' || ?1) > 0)
             ORDER BY year, id LIMIT ?2
             """, [fragment, limit], Decode.film)
     }

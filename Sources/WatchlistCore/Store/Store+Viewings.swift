@@ -2,20 +2,20 @@ internal import GRDB
 
 extension Store {
     /// Logs a viewing. It is a rewatch when `markedRewatch`, or when the film already has a
-    /// viewing on an earlier or the same day or on an unknown day; a first viewing dated
-    /// before existing ones turns those into rewatches.
+    /// viewing before it: on an earlier or the same day, or on an unknown day, which counts as
+    /// earlier than any dated one. A first viewing turns the film's later ones into rewatches.
     func logViewing(filmId: Int64, watchedOn: Day?, markedRewatch: Bool, loggedAt: String) throws -> Viewing {
-        let earlier: Bool
-        if let watchedOn {
-            earlier = try value(Bool.self, """
-                SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ? AND (watchedOn IS NULL OR watchedOn <= ?))
-                """, [filmId, watchedOn.iso]) ?? false
-        } else {
-            earlier = try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?)", [filmId]) ?? false
-        }
+        let earlier = try value(Bool.self, """
+            SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?1 AND (watchedOn IS NULL OR watchedOn <= ?2))
+            """, [filmId, watchedOn?.iso]) ?? false
         let viewing = try insertViewing(filmId: filmId, watchedOn: watchedOn, rewatch: markedRewatch || earlier, loggedAt: loggedAt)
-        if !earlier, let watchedOn {
-            try execute("UPDATE viewing SET rewatch = 1 WHERE filmId = ? AND watchedOn > ? AND rewatch = 0", [filmId, watchedOn.iso])
+        if !earlier {
+            // Every other viewing of the film is later: dated after this one, or any dated one
+            // when this one's day is unknown.
+            try execute("""
+                UPDATE viewing SET rewatch = 1
+                WHERE filmId = ?1 AND id <> ?3 AND watchedOn IS NOT NULL AND (?2 IS NULL OR watchedOn > ?2) AND rewatch = 0
+                """, [filmId, watchedOn?.iso, viewing.id])
         }
         return viewing
     }

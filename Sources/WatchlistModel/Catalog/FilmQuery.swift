@@ -4,13 +4,16 @@ import Foundation
 public protocol FilmLookup {
     func film(id: Int64) throws -> Film?
     func films(titleKey: String) throws -> [Film]
+    /// Films with a title whose folded form has a word starting with `fragment`.
     func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film]
     func allFilms() throws -> [Film]
 }
 
 /// Turns what a person types for a <film> into one film: an id ("3"); a title, ignoring
 /// case, accents and a leading article ("the ascent"); a title with its year
-/// ("The Star (2002)"); or a part of a title that only one film has ("red tent").
+/// ("The Star (2002)"); or a part of a title that only one film has ("red tent"): at least
+/// two characters, at least one a letter, matching from the start of a word of the title.
+/// A number is an id only when it is all digits: "#3", "-1" or "3." name no film.
 public enum FilmQuery {
     /// How many candidates an ambiguity message lists.
     static let candidateLimit = 10
@@ -43,10 +46,18 @@ public enum FilmQuery {
         let exact = try films.films(titleKey: key)
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { throw ambiguity(reference, exact) }
-        let partial = try films.films(titleKeyContaining: key, limit: candidateLimit + 1)
-        if partial.count == 1 { return partial[0] }
-        if partial.count > 1 { throw ambiguity(reference, partial) }
+        if isTitlePart(key) {
+            let partial = try films.films(titleKeyContaining: key, limit: candidateLimit + 1)
+            if partial.count == 1 { return partial[0] }
+            if partial.count > 1 { throw ambiguity(reference, partial) }
+        }
         throw WatchlistError.filmNotFound(query: reference, suggestions: try suggestions(for: key, in: films))
+    }
+
+    /// Whether a folded reference may name a film by a part of its title: two characters or
+    /// more, one of them a letter.
+    static func isTitlePart(_ key: String) -> Bool {
+        key.count >= 2 && key.contains(where: \.isLetter)
     }
 
     /// "The Star (2002)" → ("The Star", 2002).
@@ -68,7 +79,9 @@ public enum FilmQuery {
     static func suggestions(for key: String, in films: some FilmLookup) throws -> [String] {
         let query = Array(key.unicodeScalars)
         guard !query.isEmpty else { return [] }
-        let allowed = max(1, query.count / 3)
+        // An edit for every three characters: a short reference is suggested only the titles
+        // that hold it as it is.
+        let allowed = query.count / 3
         var scored: [(distance: Int, film: Film)] = []
         for film in try films.allFilms() {
             let distance = substringEditDistance(query, Array(film.titleKey.unicodeScalars))

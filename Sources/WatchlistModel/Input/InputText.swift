@@ -37,6 +37,11 @@ public enum InputText {
     /// The longest note, in characters: room for a long review.
     public static let maximumNoteLength = 100_000
 
+    /// The most bytes read for one text (a note on standard input, a field of a file): a
+    /// character may take many bytes (👨‍👩‍👧 takes 18), so the limits that matter are counted in
+    /// characters once the text is read; this one only bounds the reading.
+    public static let maximumTextBytes = 16 << 20
+
     /// A note's text with surrounding blank space removed.
     public static func note(_ raw: String) throws -> String {
         guard !raw.contains("\0") else {
@@ -52,6 +57,8 @@ public enum InputText {
 
     /// The longest tag, in characters.
     public static let maximumTagLength = 100
+    /// The most code points in a tag, whatever its characters: the bound Schema/v6 checks.
+    public static let maximumTagCodePoints = 1000
 
     /// A tag as stored: lower case, runs of blank space made one space, trimmed.
     public static func tag(_ raw: String) throws -> String {
@@ -59,7 +66,16 @@ public enum InputText {
         guard !raw.contains("\0") else { throw WatchlistError.invalidTag(raw, reason: "it holds a NUL byte") }
         guard !tag.isEmpty else { throw WatchlistError.invalidTag(raw, reason: "it is empty") }
         guard !tag.contains(",") else { throw WatchlistError.invalidTag(raw, reason: "it holds a comma") }
-        guard tag.count <= maximumTagLength else { throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is too long") }
+        guard !tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw WatchlistError.invalidTag(raw, reason: "it holds a control character")
+        }
+        guard tag.count <= maximumTagLength else {
+            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is \(tag.count) characters long")
+        }
+        guard tag.unicodeScalars.count <= maximumTagCodePoints else {
+            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…",
+                                            reason: "its characters are made of \(tag.unicodeScalars.count) code points, more than \(maximumTagCodePoints)")
+        }
         return tag
     }
 

@@ -49,7 +49,14 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
     public var previous: Day {
         if day > 1 { return Day(year: year, month: month, day: day - 1)! }
         if month > 1 { return Day(year: year, month: month - 1, day: Day.daysIn(month: month - 1, year: year))! }
-        return Day(year: year - 1, month: 12, day: 31)!
+        return Day(year: year - 1, month: 12, day: 31) ?? self
+    }
+
+    /// The day after this one.
+    public var next: Day {
+        if day < Day.daysIn(month: month, year: year) { return Day(year: year, month: month, day: day + 1)! }
+        if month < 12 { return Day(year: year, month: month + 1, day: 1)! }
+        return Day(year: year + 1, month: 1, day: 1) ?? self
     }
 
     /// The day an instant falls on in the given time zone.
@@ -98,6 +105,17 @@ public enum Timestamp {
         guard hour < 24, minute < 60, second < 60 else { return nil }
         let seconds = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
         return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// The instant as a person reads it in the local time zone (TZ), the one days follow:
+    /// "2026-11-26 22:00"; the text itself when it is not an instant.
+    public static func local(_ text: String) -> String {
+        guard let date = date(iso: text) else { return text }
+        var seconds = time_t(date.timeIntervalSince1970)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
     }
 
     public static func iso(_ date: Date) -> String {

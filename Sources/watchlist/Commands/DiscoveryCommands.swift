@@ -32,8 +32,8 @@ struct SearchCommand: ParsableCommand {
 
     func run() throws {
         let highlight = !json && global.colors
-        let hits = try global.open().search(words.joined(separator: " "), open: highlight ? "\u{1B}[1;4m" : "",
-                                            close: highlight ? "\u{1B}[0m" : "")
+        let hits = try global.open().search(words.joined(separator: " "), open: highlight ? Style.highlightMarker : "",
+                                            close: highlight ? Style.endMarker : "")
         if json { return Terminal.json(JSONOutput.searchHits(hits)) }
         guard !hits.isEmpty else {
             Terminal.note("Nothing matches '\(words.joined(separator: " "))'.")

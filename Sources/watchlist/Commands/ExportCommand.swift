@@ -16,25 +16,29 @@ struct ExportCommand: ParsableCommand {
     /// Only one collection.
     @Option(help: ArgumentHelp("Only this collection and its films.", valueName: "slug")) var collection: String?
     /// Where to write.
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output ('-' is standard output).", valueName: "file"))
     var output: String?
     /// Replace an existing output file.
     @Flag(help: "Replace the output file if it exists.") var force = false
 
     func validate() throws {
         if output?.isEmpty == true { throw ValidationError("--output needs a file path.") }
-        if force && output == nil { throw ValidationError("--force goes with --output.") }
+        if force && (output == nil || output == "-") { throw ValidationError("--force goes with --output FILE.") }
     }
 
     func run() throws {
         let watchlist = try global.open()
         let bar = ProgressBar("Exporting")
         defer { bar.finish() }
-        guard let output else {
+        let leftOut: [String]
+        if let output, output != "-" {
+            leftOut = try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
+            bar.finish()
+            Terminal.out("Exported \(format.rawValue) to \(output)")
+        } else {
             let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
-            return try watchlist.export(format, collection: collection, to: standardOutput, progress: bar.update)
+            leftOut = try watchlist.export(format, collection: collection, to: standardOutput, progress: bar.update)
         }
-        try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
-        Terminal.out("Exported \(format.rawValue) to \(output)")
+        if !leftOut.isEmpty { throw WatchlistError.incompleteExport(path: watchlist.databasePath, leftOut: leftOut) }
     }
 }

@@ -3,7 +3,7 @@ import WatchlistCore
 
 struct HistoryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "List the recorded changes, newest first: time, command, what it did.")
+        commandName: "history", abstract: "List the recorded changes, newest first: local time, command, what it did.")
 
     @OptionGroup var global: GlobalOptions
     /// Print JSON instead of a table.
@@ -27,6 +27,6 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let entry = try global.open().undo()
-        Terminal.out("Undid: \(entry.summary) (\(entry.command), \(entry.at))")
+        Terminal.out("Undid: \(entry.summary) (\(entry.command), \(Timestamp.local(entry.at)))")
     }
 }

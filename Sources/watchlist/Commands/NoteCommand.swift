@@ -11,7 +11,7 @@ struct NoteCommand: ParsableCommand {
 
     /// The text argument: `-` reads standard input.
     static func text(_ argument: String) throws -> String {
-        argument == "-" ? try Terminal.readStandardInput(limit: InputText.maximumNoteLength * 4,
+        argument == "-" ? try Terminal.readStandardInput(limit: InputText.maximumTextBytes,
                                                             why: "a note is at most \(InputText.maximumNoteLength) characters") : argument
     }
 

@@ -15,7 +15,7 @@ enum Listings {
     static func history(_ entries: [HistoryEntry], maxWidth: Int?, bold: Bool) -> String {
         var table = Table([.init("When", .left), .init("Command", .left, shrinksTo: 12), .init("What it did", .left, shrinksTo: 16)])
         for entry in entries {
-            table.rows.append([entry.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: ""),
+            table.rows.append([Timestamp.local(entry.at),
                                entry.command, entry.summary + (entry.undoable ? "" : " (cannot be undone)")])
         }
         return table.render(maxWidth: maxWidth, bold: bold)

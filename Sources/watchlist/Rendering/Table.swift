@@ -27,6 +27,8 @@ struct Table {
     /// first, and when that is not enough the optional columns are left out; a bold header
     /// when `bold`.
     func render(maxWidth: Int? = nil, bold: Bool = false) -> String {
+        // A cell is one line, shown as the terminal will show it.
+        let rows = rows.map { $0.map { SafeText.visible($0, newlines: false) } }
         var widths = columns.map { DisplayWidth.of($0.title) }
         for row in rows {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }

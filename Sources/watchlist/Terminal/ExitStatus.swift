@@ -26,7 +26,8 @@ extension WatchlistError {
             ExitStatus.noInput
         case .outputExists, .outputNotWritable:
             ExitStatus.cannotCreate
-        case .databaseUnavailable, .homeNotUsable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly, .databaseDamaged:
+        case .databaseUnavailable, .homeNotUsable, .notADatabase, .newerDatabase, .databaseLocked, .databaseReadOnly, .databaseDamaged,
+             .incompleteExport:
             ExitStatus.ioError
         case .internalError:
             ExitStatus.software
@@ -57,6 +58,8 @@ extension WatchlistError {
             "Pass another file with --db."
         case .databaseDamaged:
             "Restore a backup with 'watchlist db restore FILE', or export what can be read first."
+        case .incompleteExport:
+            "Run 'watchlist db check' to list every problem."
         default:
             nil
         }

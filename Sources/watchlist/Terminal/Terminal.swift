@@ -1,7 +1,9 @@
 import Foundation
 import WatchlistCore
 
-/// Writing for people and scripts: data to stdout, messages to stderr.
+/// Writing for people and scripts: data to stdout, messages to stderr. Everything written
+/// for people goes through `SafeText` (no text from a file can drive the terminal), then its
+/// `Style` markers become escape codes; JSON is written as it is.
 enum Terminal {
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
@@ -16,11 +18,16 @@ enum Terminal {
     }
 
     static func bold(_ text: String, if enabled: Bool) -> String {
-        enabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+        enabled ? Style.bold(text) : text
+    }
+
+    /// Text as it is shown: controls escaped, then styles applied.
+    static func shown(_ text: String) -> String {
+        Style.apply(SafeText.visible(text), colors: true)
     }
 
     static func out(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data((shown(line) + "\n").utf8))
     }
 
     /// Writes a JSON document (and a final newline) to stdout.
@@ -29,11 +36,11 @@ enum Terminal {
     }
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("watchlist: error: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("watchlist: error: \(shown(message))\n".utf8))
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(message)\n".utf8))
+        FileHandle.standardError.write(Data("\(shown(message))\n".utf8))
     }
 
     /// The first command-line argument (1-based) that is not valid UTF-8, if any: Swift's

@@ -199,7 +199,14 @@ struct Importer {
             report.unchanged.ratings += 1
             return
         }
-        let importedWon = theirs.ratedAt.map { $0 > ours.ratedAt || ($0 == ours.ratedAt && theirs.current) } ?? false
+        // The later rating wins; a date in the future (which an older version took from a
+        // file) is no date, so that it cannot win forever.
+        let ourDate = ours.ratedAt <= now ? ours.ratedAt : nil
+        let importedWon = theirs.ratedAt.map { theirDate in
+            guard theirDate <= now else { return false }
+            guard let ourDate else { return true }
+            return theirDate > ourDate || (theirDate == ourDate && theirs.current)
+        } ?? false
         report.conflicts.append(ImportReport.Conflict(film: film.displayTitle, ours: ours.value, theirs: theirs.value, importedWon: importedWon))
         if importedWon, let ratedAt = theirs.ratedAt {
             try store.save(Rating(filmId: film.id, value: theirs.value, ratedAt: ratedAt))

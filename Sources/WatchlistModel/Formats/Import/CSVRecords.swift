@@ -13,7 +13,7 @@ public struct CSVRecords {
     }
 
     /// The longest field accepted, in bytes.
-    public static let maximumFieldBytes = 1 << 20
+    public static let maximumFieldBytes = InputText.maximumTextBytes
 
     private let bytes: [UInt8]
     private let source: String

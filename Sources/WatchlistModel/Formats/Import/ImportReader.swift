@@ -114,7 +114,7 @@ public struct ImportReader {
         guard format == .auto || format == .watchlist else {
             throw WatchlistError.wrongFormat(source: path, kind: ImportKind.watchlistDocument.description, actual: .watchlist, requested: format)
         }
-        let document = try WatchlistDocumentReader.read(bytes, source: path)
+        let document = try WatchlistDocumentReader.read(bytes, source: path, today: today)
         for film in document.films { merge(film) }
         batch.collections += document.collections
         batch.files.append(ImportedFile(path: path, kind: ImportKind.watchlistDocument.rawValue, rows: document.films.count))

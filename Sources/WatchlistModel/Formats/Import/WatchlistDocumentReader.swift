@@ -7,10 +7,34 @@ import Foundation
 enum WatchlistDocumentReader {
     struct Document: Decodable {
         var format: String
-        var version: Int
+        var version: VersionIn
         var collections: [CollectionIn]?
         var films: [FilmIn]?
     }
+
+    /// The version as written, whatever it is: a number too large for any type (1e400) is
+    /// named as such, not called invalid JSON.
+    struct VersionIn: Decodable {
+        var number: Int?
+        var written: String
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let number = try? container.decode(Int.self) {
+                (self.number, written) = (number, String(number))
+            } else if let number = try? container.decode(Double.self) {
+                (self.number, written) = (nil, String(number))
+            } else if let text = try? container.decode(String.self) {
+                (self.number, written) = (nil, "'\(text.prefix(40))'")
+            } else {
+                (self.number, written) = (nil, "a number beyond any version")
+            }
+        }
+    }
+
+    /// Deeper than any document watchlist writes (4 levels) by far; JSONDecoder refuses 512
+    /// and calls the file invalid, so the depth is measured first, to say what is wrong.
+    static let maximumDepth = 64
 
     struct CollectionIn: Decodable {
         var slug: String
@@ -60,8 +84,11 @@ enum WatchlistDocumentReader {
 
     static let newestVersion = JSONDocument.version
 
-    static func read(_ bytes: [UInt8], source: String) throws -> (films: [ImportedFilm], collections: [ImportedCollection]) {
+    static func read(_ bytes: [UInt8], source: String, today: Day) throws -> (films: [ImportedFilm], collections: [ImportedCollection]) {
         func fail(_ problem: String) -> WatchlistError { .malformedFile(source: source, line: nil, problem: problem) }
+        if depth(bytes) > maximumDepth {
+            throw fail("the JSON nests arrays and objects more than \(maximumDepth) levels deep; a watchlist document nests 4")
+        }
         let document: Document
         do {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))
@@ -75,8 +102,11 @@ enum WatchlistDocumentReader {
         guard document.format == JSONDocument.format else {
             throw fail("the file is JSON, but not a watchlist document (its format is '\(document.format)')")
         }
-        guard (1...newestVersion).contains(document.version) else {
-            throw fail("the file is a watchlist document of version \(document.version); this watchlist reads versions 1 to \(newestVersion). Upgrade watchlist to import it")
+        guard let version = document.version.number, version >= 1 else {
+            throw fail("its version is \(document.version.written), which is no watchlist document's version (1 to \(newestVersion))")
+        }
+        guard version <= newestVersion else {
+            throw fail("the file is a watchlist document of version \(version); this watchlist reads versions 1 to \(newestVersion). Upgrade watchlist to import it")
         }
         let collections = try (document.collections ?? []).enumerated().map { index, collection in
             let at = "collections[\(index)]"
@@ -92,13 +122,18 @@ enum WatchlistDocumentReader {
             }
             return imported
         }
-        let films = try (document.films ?? []).enumerated().map { index, film in
-            try read(film, at: "films[\(index)]", source: source, fail: fail)
+        // Every document watchlist writes has films, if only []: a file without them is not one.
+        guard let filmsIn = document.films else { throw fail("films is missing: a watchlist document lists its films, if only as []") }
+        let films = try filmsIn.enumerated().map { index, film in
+            try read(film, at: "films[\(index)]", source: source, today: today, fail: fail)
         }
         return (films, collections)
     }
 
-    private static func read(_ film: FilmIn, at: String, source: String, fail: (String) -> WatchlistError) throws -> ImportedFilm {
+    private static func read(_ film: FilmIn, at: String, source: String, today: Day, fail: (String) -> WatchlistError) throws -> ImportedFilm {
+        func timestamp(_ raw: String?, at: String) throws -> String? {
+            try WatchlistDocumentReader.timestamp(raw, at: at, today: today, fail: fail)
+        }
         let title = try text(film.title, at: "\(at).title", limit: FilmQuery.maximumLength, fail: fail)
         var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: film.year, origin: "\(source): \(at)",
                                     format: .watchlist)
@@ -132,26 +167,27 @@ enum WatchlistDocumentReader {
             let here = "\(at).viewings[\(index)]"
             var day: Day?
             if let date = viewing.date {
-                guard let parsed = Day(iso: date) else { throw fail("\(here).date '\(date)' is not a date (YYYY-MM-DD)") }
+                guard let parsed = Day(iso: date) else { throw fail("\(here).date '\(date.prefix(40))' is not a date (YYYY-MM-DD)") }
+                guard parsed <= today else { throw fail("\(here).date \(date) is in the future (today is \(today.iso))") }
                 day = parsed
             }
             let placeholder = viewing.placeholder ?? false
             if placeholder, day != nil { throw fail("\(here) is a placeholder with a date; a placeholder has none") }
             return ImportedViewing(watchedOn: day, rewatch: viewing.rewatch ?? false,
-                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt", fail: fail), placeholder: placeholder)
+                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt"), placeholder: placeholder)
         }
         if let stars = film.rating {
             // The range first: Int(_:) of a huge or infinite double traps.
             guard (0.5...5).contains(stars), (stars * 2).rounded() == stars * 2, let value = StarRating(halfStars: Int(stars * 2)) else {
                 throw fail("\(at).rating \(stars) is not a rating from 0.5 to 5 in steps of 0.5")
             }
-            imported.rating = ImportedRating(value: value, ratedAt: try timestamp(film.ratedAt, at: "\(at).ratedAt", fail: fail))
+            imported.rating = ImportedRating(value: value, ratedAt: try timestamp(film.ratedAt, at: "\(at).ratedAt"))
         }
         imported.notes = try (film.notes ?? []).enumerated().map { index, note in
             let here = "\(at).notes[\(index)]"
             return ImportedNote(text: try text(note.text, at: "\(here).text", limit: InputText.maximumNoteLength, fail: fail),
-                                id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt", fail: fail),
-                                updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt", fail: fail),
+                                id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
+                                updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt"),
                                 source: try note.source.map { try text($0, at: "\(here).source", limit: 200, fail: fail) })
         }
         imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
@@ -170,17 +206,41 @@ enum WatchlistDocumentReader {
         return text
     }
 
-    /// An ISO-8601 UTC instant as the tool writes it, or nil.
-    private static func timestamp(_ raw: String?, at: String, fail: (String) -> WatchlistError) throws -> String? {
+    /// An ISO-8601 UTC instant as the tool writes it, on or before `today`, or nil.
+    private static func timestamp(_ raw: String?, at: String, today: Day, fail: (String) -> WatchlistError) throws -> String? {
         guard let raw else { return nil }
         let bytes = Array(raw.utf8)
         let pattern = Array("0000-00-00T00:00:00Z".utf8)
         guard bytes.count == pattern.count,
               zip(bytes, pattern).allSatisfy({ $1 == UInt8(ascii: "0") ? ($0 >= 48 && $0 <= 57) : $0 == $1 }),
-              Day(iso: String(raw.prefix(10))) != nil else {
-            throw fail("\(at) '\(raw)' is not a time such as 2026-11-26T20:01:29Z")
+              let day = Day(iso: String(raw.prefix(10))) else {
+            throw fail("\(at) '\(raw.prefix(40))' is not a time such as 2026-11-26T20:01:29Z")
         }
+        // A day ahead at most: the instant is UTC, and today is the person's own day.
+        guard day <= today.next else { throw fail("\(at) \(raw) is in the future (today is \(today.iso))") }
         return raw
+    }
+
+    /// How deeply the JSON text nests arrays and objects (outside strings).
+    static func depth(_ bytes: [UInt8]) -> Int {
+        var depth = 0, deepest = 0
+        var inString = false, escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+                if deepest > maximumDepth { return deepest }
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
     }
 
     private static func path(_ keys: [CodingKey]) -> String {

@@ -17,6 +17,7 @@ let package = Package(
         fuzzTarget("letterboxd", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("imdb", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("document", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("database", [.product(name: "WatchlistCore", package: "watchlist")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -73,14 +73,21 @@ extension Store {
     func sortByTitle(collectionId: Int64) throws {
         let offset = (try value(Int64.self, "SELECT coalesce(max(position), 0) + count(*) FROM collectionFilm WHERE collectionId = ?",
                                 [collectionId]) ?? 0) + 1
+        // The ranks go through a temporary table keyed by film: looked up from a CTE, each
+        // row's rank would be a scan of them all.
+        try execute("CREATE TEMP TABLE IF NOT EXISTS filmRank (filmId INTEGER PRIMARY KEY, rank INTEGER NOT NULL)")
+        try execute("DELETE FROM temp.filmRank")
         try execute("""
-            WITH ranked AS (
-                SELECT cf.filmId, row_number() OVER (ORDER BY f.titleKey, f.year, f.title, \(Store.identifiersOf("f.id")), f.id) AS rank
-                FROM collectionFilm cf JOIN film f ON f.id = cf.filmId WHERE cf.collectionId = ?1)
-            UPDATE collectionFilm SET position = (SELECT rank FROM ranked WHERE ranked.filmId = collectionFilm.filmId) + ?2
-            WHERE collectionId = ?1 AND position <> (SELECT rank FROM ranked WHERE ranked.filmId = collectionFilm.filmId)
+            INSERT INTO temp.filmRank (filmId, rank)
+            SELECT cf.filmId, row_number() OVER (ORDER BY f.titleKey, f.year, f.title, \(Store.identifiersOf("f.id")), f.id)
+            FROM collectionFilm cf JOIN film f ON f.id = cf.filmId WHERE cf.collectionId = ?1
+            """, [collectionId])
+        try execute("""
+            UPDATE collectionFilm SET position = r.rank + ?2 FROM temp.filmRank r
+            WHERE collectionFilm.collectionId = ?1 AND r.filmId = collectionFilm.filmId AND collectionFilm.position <> r.rank
             """, [collectionId, offset])
         try execute("UPDATE collectionFilm SET position = position - ?2 WHERE collectionId = ?1 AND position >= ?2", [collectionId, offset])
+        try execute("DELETE FROM temp.filmRank")
     }
 
     /// Removes the films that are in no collection and hold nothing the person recorded (what a

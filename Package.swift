@@ -41,6 +41,13 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.embedInCode("Schema")],
+            plugins: ["ImportRules", "SchemaSnapshotPlugin"]
+        ),
+        // Build tool: the schema each migration makes, compiled into WatchlistCore
+        // (SchemaSnapshot+Objects.swift), so that opening a database never migrates one in memory.
+        .executableTarget(
+            name: "SchemaSnapshot",
+            dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")],
             plugins: ["ImportRules"]
         ),
         .executableTarget(
@@ -53,6 +60,7 @@ let package = Package(
             plugins: ["ImportRules"]
         ),
         .plugin(name: "ImportRules", capability: .buildTool()),
+        .plugin(name: "SchemaSnapshotPlugin", capability: .buildTool(), dependencies: ["SchemaSnapshot"]),
         .testTarget(
             name: "WatchlistModelTests",
             dependencies: ["WatchlistModel"],

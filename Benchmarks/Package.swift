@@ -12,10 +12,16 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(path: ".."),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Swift 6.3's default RuntimeInterposer trait needs a package this machine does not have.
         .package(url: "https://github.com/ordo-one/package-benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        .executableTarget(
+            name: "floor-grdb",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/FloorGRDB"
+        ),
         .executableTarget(
             name: "WatchlistBenchmarks",
             dependencies: [

@@ -14,6 +14,7 @@ struct ImportRules: BuildToolPlugin {
         "WatchlistCore": ["Foundation": .any, "WatchlistModel": .any, "GRDB": .internalOnly, "ZIPFoundation": .internalOnly,
                           "WatchlistSQLiteShim": .internalOnly],
         "watchlist": ["Foundation": .any, "WatchlistCore": .any, "ArgumentParser": .any],
+        "SchemaSnapshot": ["Foundation": .any, "GRDBSQLite": .any],
     ]
 
     enum Access { case any, internalOnly }

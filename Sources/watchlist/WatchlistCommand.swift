@@ -22,6 +22,10 @@ struct WatchlistCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        try WatchlistCommand.perform(global.values)
+    }
+
+    static func perform(_ global: Globals) throws {
         let summary = try global.open().summary()
         var lines = summary.collections.map(ProgressLine.render)
         if let latest = summary.latest {
@@ -41,6 +45,10 @@ struct WatchlistCommand: ParsableCommand {
             Foundation.exit(ExitStatus.dataError)
         }
         do {
+            if let command = FastCommand.parse(Array(CommandLine.arguments.dropFirst())) {
+                try command.run()
+                return
+            }
             var command = try parseAsRoot()
             try command.run()
         } catch let error as WatchlistError {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import WatchlistCore
 @testable import WatchlistModel
@@ -9,6 +10,23 @@ import Testing
 struct SchemaFixtureTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("../Fixtures").standardized.path
+
+    @Test("the schema snapshot compiled into the binary is exactly what each version's migrations make in this SQLite")
+    func snapshot() throws {
+        for count in 1...SchemaMigrations.all.count {
+            let migrations = Array(SchemaMigrations.all.prefix(count))
+            let snapshot = try SchemaCheck.expected(migrations: migrations)
+            #expect(snapshot.count > 5)
+            #expect(snapshot == (try SchemaCheck.built(migrations: migrations)), "v\(count)")
+            // The text a database is asked first is the snapshot's: an up-to-date database is
+            // checked by one comparison.
+            let queue = try DatabaseQueue()
+            try SchemaMigrations.migrator(migrations).migrate(queue)
+            let asked = try queue.read { db in try SchemaCheck.text(db) }
+            #expect(asked.hasMigrations)
+            #expect(asked.text == (try SchemaCheck.expectedText(migrations: migrations)), "v\(count)")
+        }
+    }
 
     @Test("there is a fixture for every shipped schema version")
     func everyVersion() throws {

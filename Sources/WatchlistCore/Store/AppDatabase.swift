@@ -127,17 +127,20 @@ public final class AppDatabase {
     /// `migrate`, an older schema is checked and left as it is.
     static func prepareSchema(_ queue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration],
                               mode: SchemaCheckMode = .enforce, migrate: Bool = true) throws -> [String] {
-        let state: (applied: Set<String>?, objects: [SchemaCheck.Object]) = try queue.read { db in
-            guard try db.tableExists("grdb_migrations") else { return (nil, []) }
-            return (Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), try SchemaCheck.objects(db))
+        // The schema as one text, then the migrations it records: two small queries.
+        let state: (applied: Set<String>?, text: String) = try queue.read { db in
+            let (text, hasMigrations) = try SchemaCheck.text(db)
+            guard hasMigrations else { return (nil, text) }
+            return (Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), text)
         }
         guard let applied = state.applied else { throw WatchlistError.notADatabase(path: path, reason: "it holds no watchlist schema") }
         let known = migrations.map(\.identifier)
         if !applied.isSubset(of: known) { throw WatchlistError.newerDatabase(path: path) }
         let count = known.prefix { applied.contains($0) }.count
         var problems = count == applied.count ? [] : ["its recorded migrations skip one"]
-        if problems.isEmpty {
-            problems = SchemaCheck.differences(state.objects, expected: try SchemaCheck.expected(migrations: Array(migrations.prefix(count))))
+        let recorded = Array(migrations.prefix(count))
+        if problems.isEmpty, state.text != (try SchemaCheck.expectedText(migrations: recorded)) {
+            problems = try SchemaCheck.problems(try queue.read(SchemaCheck.objects), migrations: recorded)
         }
         if !problems.isEmpty {
             if mode == .report { return problems }

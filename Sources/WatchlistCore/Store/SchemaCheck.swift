@@ -5,6 +5,12 @@ internal import GRDB
 /// its recorded migrations make, no more, no fewer, none different. A database file is data:
 /// a trigger or view it brings could run its own SQL on every change, so a file whose schema
 /// differs is not opened (74), nor restored.
+/// The schema of every shipped migration; `objects` is generated at build time
+/// (Plugins/SchemaSnapshotPlugin).
+enum SchemaSnapshot {
+    typealias Object = SchemaCheck.Object
+}
+
 enum SchemaCheck {
     struct Object: Hashable, Comparable {
         var type: String
@@ -14,20 +20,62 @@ enum SchemaCheck {
         static func < (lhs: Object, rhs: Object) -> Bool { (lhs.type, lhs.name) < (rhs.type, rhs.name) }
     }
 
-    /// The schema objects of a database. SQLite's statistics tables (`ANALYZE`) hold no code
-    /// and are left out; the SQL is compared with runs of blank space made one.
+    /// The schema objects of a database, as SQLite keeps them, in order. SQLite's statistics
+    /// tables (`ANALYZE`) hold no code and are left out.
     static func objects(_ db: Database) throws -> [Object] {
         try Row.fetchAll(db, sql: "SELECT type, name, coalesce(sql, '') FROM sqlite_master").compactMap { row in
             let name: String = try row.decode(atIndex: 1)
             guard !name.hasPrefix("sqlite_stat") else { return nil }
-            let sql: String = try row.decode(atIndex: 2)
-            return Object(type: try row.decode(atIndex: 0), name: name,
-                          sql: sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " "))
+            return Object(type: try row.decode(atIndex: 0), name: name, sql: try row.decode(atIndex: 2))
         }.sorted()
     }
 
-    /// The schema the first `count` migrations make, built once per process in memory.
+    /// The schema as one text, in the order of `objects`: what a database is asked first, so
+    /// that an up-to-date database costs one value to check, not a row an object.
+    /// Also whether it has the table of recorded migrations (else it is not watchlist's).
+    static func text(_ db: Database) throws -> (text: String, hasMigrations: Bool) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT (SELECT coalesce(group_concat(type || char(31) || name || char(31) || coalesce(sql, ''), char(30)), '')
+                    FROM (SELECT type, name, sql FROM sqlite_master WHERE substr(name, 1, 11) <> 'sqlite_stat' ORDER BY type, name)),
+                   EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
+            """)
+        return (try row?.decode(String.self, atIndex: 0) ?? "", try row?.decode(Bool.self, atIndex: 1) ?? false)
+    }
+
+    /// The same text made from objects, for the snapshot.
+    static func text(_ objects: [Object]) -> String {
+        objects.sorted { first, second in
+            // SQLite's ORDER BY: byte by byte.
+            first.type != second.type ? first.type.utf8.lexicographicallyPrecedes(second.type.utf8)
+                : first.name.utf8.lexicographicallyPrecedes(second.name.utf8)
+        }
+            .map { $0.type + "\u{1F}" + $0.name + "\u{1F}" + $0.sql }.joined(separator: "\u{1E}")
+    }
+
+    /// The snapshot's text for the database's recorded migrations, made once per process.
+    static func expectedText(migrations: [SchemaMigrations.Migration]) throws -> String {
+        let key = "text:" + migrations.map(\.identifier).joined(separator: ",")
+        if let cached = textCache.withLock({ $0[key] }) { return cached }
+        let text = text(try expected(migrations: migrations))
+        textCache.withLock { $0[key] = text }
+        return text
+    }
+
+    private static let textCache = Mutex<[String: String]>([:])
+
+    /// The schema the first `count` migrations make: for the shipped migrations, the snapshot
+    /// compiled into the binary (`SchemaSnapshot`, made at build time by Sources/SchemaSnapshot);
+    /// for any other list (a test playing a later version), built in memory once per process.
     static func expected(migrations: [SchemaMigrations.Migration]) throws -> [Object] {
+        if let last = migrations.last, SchemaMigrations.all.map(\.identifier).starts(with: migrations.map(\.identifier)),
+           let snapshot = SchemaSnapshot.objects[last.identifier] {
+            return snapshot.sorted()
+        }
+        return try built(migrations: migrations)
+    }
+
+    /// The schema the migrations make, as this process's SQLite makes it, built in memory.
+    static func built(migrations: [SchemaMigrations.Migration]) throws -> [Object] {
         let key = migrations.map(\.identifier).joined(separator: ",")
         if let cached = cache.withLock({ $0[key] }) { return cached }
         let queue = try DatabaseQueue(configuration: AppDatabase.configuration(busyTimeout: AppDatabase.defaultBusyTimeout))
@@ -39,6 +87,20 @@ enum SchemaCheck {
 
     private static let cache = Mutex<[String: [Object]]>([:])
 
+    /// How the database's schema differs from the one `migrations` make; empty when it is the
+    /// same. The snapshot decides at once when it matches; when it does not, the schema is
+    /// built in memory by this SQLite, whose text may differ from the build machine's, and
+    /// compared again.
+    static func problems(_ actual: [Object], migrations: [SchemaMigrations.Migration]) throws -> [String] {
+        if actual == (try expected(migrations: migrations)) { return [] }
+        return differences(actual, expected: try built(migrations: migrations))
+    }
+
+    /// The SQL compared with runs of blank space made one.
+    private static func normalized(_ sql: String) -> String {
+        sql.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
     /// What differs, in words: "the trigger evil is not watchlist's", "the table note is missing".
     static func differences(_ actual: [Object], expected: [Object]) -> [String] {
         let expectedByName = Dictionary(expected.map { ($0.name, $0) }) { first, _ in first }
@@ -49,7 +111,9 @@ enum SchemaCheck {
                 problems.append("the \(object.type) \(object.name) is not watchlist's")
                 continue
             }
-            if wanted.type != object.type || wanted.sql != object.sql { problems.append("the \(object.type) \(object.name) was changed") }
+            if wanted.type != object.type || normalized(wanted.sql) != normalized(object.sql) {
+                problems.append("the \(object.type) \(object.name) was changed")
+            }
         }
         for object in expected where actualByName[object.name] == nil {
             problems.append("the \(object.type) \(object.name) is missing")

@@ -59,6 +59,15 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
         return Day(year: year + 1, month: 1, day: 1) ?? self
     }
 
+    /// The day an instant falls on in the local time zone (TZ), through the C library.
+    public static func local(_ date: Date) -> Day {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+            ?? Day(year: 1970, month: 1, day: 1)!
+    }
+
     /// The day an instant falls on in the given time zone.
     public init(_ date: Date, in timeZone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)

@@ -40,12 +40,16 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
+        try ListCommand.perform(global.values, query: query, json: json)
+    }
+
+    static func perform(_ global: Globals, query: FilmListQuery, json: Bool) throws {
         let watchlist = try global.open()
         let films = try watchlist.list(query)
         if json { return Terminal.json(JSONOutput.summaries(films)) }
         if films.isEmpty { Terminal.note("No films match.") } else {
             Terminal.out(FilmTable.render(films, maxWidth: Terminal.width, bold: global.colors))
         }
-        if collection == nil { Terminal.out("\n" + (try watchlist.collections().map(ProgressLine.render).joined(separator: "\n"))) }
+        if query.collection == nil { Terminal.out("\n" + (try watchlist.collections().map(ProgressLine.render).joined(separator: "\n"))) }
     }
 }

@@ -23,7 +23,11 @@ struct NoteCommand: ParsableCommand {
         @Argument(help: "The note's text, or '-' to read it from standard input.") var text: String
 
         func run() throws {
-            let added = try global.open().addNote(target.film, text: NoteCommand.text(text))
+            try Add.perform(global.values, film: target.film, text: text)
+        }
+
+        static func perform(_ global: Globals, film: String, text: String) throws {
+            let added = try global.open().addNote(film, text: NoteCommand.text(text))
             Terminal.out("Added note \(added.note.id) to \(added.film.displayTitle)")
         }
     }

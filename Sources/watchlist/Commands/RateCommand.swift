@@ -13,7 +13,11 @@ struct RateCommand: ParsableCommand {
     @Argument(help: "The rating: 0.5 to 5 in steps of 0.5, 4½, ★★★★½ or n/10.") var rating: String
 
     func run() throws {
-        let result = try global.open().rate(target.film, rating)
+        try RateCommand.perform(global.values, film: target.film, rating: rating)
+    }
+
+    static func perform(_ global: Globals, film: String, rating: String) throws {
+        let result = try global.open().rate(film, rating)
         let previous = result.previous.map { ", was \($0.starsText) (\($0.decimal))" } ?? ""
         Terminal.out("Rated \(result.film.displayTitle) \(result.rating.starsText) (\(result.rating.decimal))\(previous)")
     }
@@ -26,7 +30,11 @@ struct UnrateCommand: ParsableCommand {
     @OptionGroup var target: FilmArgument
 
     func run() throws {
-        let result = try global.open().unrate(target.film)
+        try UnrateCommand.perform(global.values, film: target.film)
+    }
+
+    static func perform(_ global: Globals, film: String) throws {
+        let result = try global.open().unrate(film)
         Terminal.out("Removed the rating \(result.removed.starsText) (\(result.removed.decimal)) of \(result.film.displayTitle)")
     }
 }

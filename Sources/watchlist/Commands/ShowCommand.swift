@@ -12,7 +12,11 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Print one JSON object, shaped like a film of the JSON export.") var json = false
 
     func run() throws {
-        let detail = try global.open().show(target.film)
+        try ShowCommand.perform(global.values, film: target.film, json: json)
+    }
+
+    static func perform(_ global: Globals, film: String, json: Bool) throws {
+        let detail = try global.open().show(film)
         if json { return Terminal.json(JSONOutput.film(detail)) }
         Terminal.out(FilmText.render(detail))
     }

@@ -19,7 +19,11 @@ struct WatchCommand: ParsableCommand {
     @Flag(help: "Mark the viewing as a rewatch even if it is the first one logged.") var rewatch = false
 
     func run() throws {
-        let result = try global.open().watch(target.film, on: DayChoice(parsing: day), markedRewatch: rewatch)
+        try WatchCommand.perform(global.values, film: target.film, day: day, rewatch: rewatch)
+    }
+
+    static func perform(_ global: Globals, film: String, day: String, rewatch: Bool) throws {
+        let result = try global.open().watch(film, on: DayChoice(parsing: day), markedRewatch: rewatch)
         Terminal.out("Watched \(result.film.displayTitle) \(result.viewing.watchedOn.onDay)" + (result.viewing.rewatch ? " (rewatch)" : ""))
     }
 }

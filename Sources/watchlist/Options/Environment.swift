@@ -4,7 +4,14 @@ import WatchlistCore
 
 /// The environment variables the tool reads besides the database's (README, "Environment").
 enum Environment {
-    static func value(_ name: String) -> String? { ProcessInfo.processInfo.environment[name] }
+    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+
+    /// The variables that choose the database's path (`DatabaseLocation`).
+    static var locationVariables: [String: String] {
+        var variables: [String: String] = [:]
+        for name in ["WATCHLIST_DB", "XDG_DATA_HOME", "HOME"] { variables[name] = value(name) }
+        return variables
+    }
 
     /// The clock: the system's, or the instant WATCHLIST_NOW names (`2026-11-26T20:00:00Z`), for
     /// scripts and examples whose output must not change from run to run.
@@ -13,7 +20,7 @@ enum Environment {
         guard let instant = Timestamp.date(iso: text) else {
             throw ValidationError("WATCHLIST_NOW is '\(text)'; give an instant such as 2026-11-26T20:00:00Z, or unset it.")
         }
-        return WatchlistClock(now: { instant }, timeZone: .current)
+        return WatchlistClock(now: { instant })
     }
 
     /// How long to wait for another process's transaction: WATCHLIST_LOCK_TIMEOUT seconds, or 5.

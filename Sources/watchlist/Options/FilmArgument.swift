@@ -17,7 +17,7 @@ enum FilmCompletion {
     static func titles(words: [String], prefix: String) -> [String] {
         var explicit: String?
         if let flag = words.firstIndex(of: "--db"), flag + 1 < words.count { explicit = words[flag + 1] }
-        guard let path = try? DatabaseLocation.resolve(explicit: explicit, environment: ProcessInfo.processInfo.environment),
+        guard let path = try? DatabaseLocation.resolve(explicit: explicit, environment: Environment.locationVariables),
               let films = try? Watchlist.open(path: path).list() else { return [] }
         let key = TitleKey.fold(prefix)
         let titles = films.map(\.film.title).filter { key.isEmpty || TitleKey.fold($0).hasPrefix(key) || $0.hasPrefix(prefix) }

@@ -14,42 +14,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Colour and emphasis: auto (on a terminal, unless NO_COLOR is set), always or never.")
     var color: ColorMode = .auto
 
-    /// Whether standard output gets colour and emphasis.
-    var colors: Bool {
-        switch color {
-        case .always: true
-        case .never: false
-        case .auto: Terminal.isTerminal(STDOUT_FILENO) && (Environment.value("NO_COLOR") ?? "").isEmpty
-        }
-    }
+    /// The same, as plain values.
+    var values: Globals { Globals(db: db, color: color) }
 
-    /// The database's path: --db, else the environment's choice.
-    func databasePath() throws -> String {
-        try DatabaseLocation.resolve(explicit: db, environment: ProcessInfo.processInfo.environment)
-    }
+    var colors: Bool { values.colors }
 
-    /// Opens the database, which a first change creates with the built-in collection; the
-    /// history records the command as typed.
-    func open(schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
-        try Watchlist.open(path: databasePath(), clock: Environment.clock(), command: GlobalOptions.typedCommand(CommandLine.arguments.dropFirst()),
-                           busyTimeout: Environment.lockTimeout(), schemaCheck: schemaCheck)
-    }
+    func databasePath() throws -> String { try values.databasePath() }
 
-    /// The command as the history shows it: the arguments without the database's path and the
-    /// colour choice, quoted where they hold spaces.
-    static func typedCommand(_ arguments: ArraySlice<String>) -> String {
-        var words: [String] = []
-        var skipNext = false
-        for argument in arguments {
-            if skipNext { skipNext = false; continue }
-            if argument == "--db" || argument == "--color" { skipNext = true; continue }
-            if argument.hasPrefix("--db=") || argument.hasPrefix("--color=") { continue }
-            words.append(argument.contains(" ") || argument.isEmpty ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument)
-        }
-        return words.joined(separator: " ")
-    }
+    func open(schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist { try values.open(schemaCheck: schemaCheck) }
 }
 
-enum ColorMode: String, ExpressibleByArgument, CaseIterable {
-    case auto, always, never
-}
+extension ColorMode: ExpressibleByArgument {}

@@ -1,0 +1,155 @@
+import WatchlistCore
+
+/// The commands people type most (`watchlist`, `list`, `show`, `watch`, `rate`, `unrate`,
+/// `note`, `tag`, `untag`), read without swift-argument-parser: its parsing reflects over
+/// every property wrapper of the command, and the Swift runtime's first protocol-conformance
+/// lookups that this sets off cost more than the command's own work (BENCHMARKS.md).
+///
+/// It reads a strict subset of what the parser reads — the global options before or after
+/// the command's name, the command's own flags and options (`--name value` or
+/// `--name=value`), and positionals — and gives up (nil) on anything else: help, completion,
+/// an unknown or repeated option, an option value that starts with '-', `--`, a missing or
+/// extra positional, a combination the command refuses. swift-argument-parser then parses the
+/// same arguments and says what it always says. `FastCommandTests` checks that every command
+/// line it reads means what the parser makes of it.
+enum FastCommand: Equatable {
+    case summary(Globals)
+    case list(Globals, FilmListQuery, json: Bool)
+    case show(Globals, film: String, json: Bool)
+    case watch(Globals, film: String, day: String, rewatch: Bool)
+    case rate(Globals, film: String, rating: String)
+    case unrate(Globals, film: String)
+    case note(Globals, film: String, text: String)
+    case tag(Globals, film: String, tags: [String])
+    case untag(Globals, film: String, tags: [String])
+
+    /// The command these arguments (without the program's name) mean, or nil.
+    static func parse(_ arguments: [String]) -> FastCommand? {
+        var globals = Globals()
+        var seen = Set<String>()
+        var index = 0
+        // The global options before the command's name.
+        while index < arguments.count, arguments[index].hasPrefix("-") {
+            guard let next = readGlobal(arguments, at: index, into: &globals, seen: &seen) else { return nil }
+            index = next
+        }
+        guard index < arguments.count else { return .summary(globals) }
+        let name = arguments[index]
+        var rest = Array(arguments[(index + 1)...])
+        switch name {
+        case "list":
+            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--watched", "--unwatched", "--rated", "--unrated", "--reverse", "--json"],
+                                    options: ["--sort", "--tag", "--collection"]), words.positionals.isEmpty else { return nil }
+            let flags = words.flags
+            if flags.contains("--watched") && flags.contains("--unwatched") || flags.contains("--rated") && flags.contains("--unrated") { return nil }
+            var sort = FilmSort.id
+            if let text = words.options["--sort"] {
+                guard let chosen = FilmSort(rawValue: text) else { return nil }
+                sort = chosen
+            }
+            let query = FilmListQuery(watched: flags.contains("--watched") ? true : flags.contains("--unwatched") ? false : nil,
+                                      rated: flags.contains("--rated") ? true : flags.contains("--unrated") ? false : nil,
+                                      tag: words.options["--tag"], collection: words.options["--collection"], sort: sort,
+                                      reverse: flags.contains("--reverse"))
+            return .list(words.globals, query, json: flags.contains("--json"))
+        case "show":
+            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--json"]), words.positionals.count == 1 else { return nil }
+            return .show(words.globals, film: words.positionals[0], json: words.flags.contains("--json"))
+        case "watch":
+            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--rewatch"], options: ["--on"]), words.positionals.count == 1 else { return nil }
+            return .watch(words.globals, film: words.positionals[0], day: words.options["--on"] ?? "today", rewatch: words.flags.contains("--rewatch"))
+        case "rate":
+            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
+            return .rate(words.globals, film: words.positionals[0], rating: words.positionals[1])
+        case "unrate":
+            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
+            return .unrate(words.globals, film: words.positionals[0])
+        case "note":
+            // `note <film> <text>` and `note add <film> <text>`; the other subcommands, and a
+            // film that shares their name, go to the parser.
+            if rest.first == "add" { rest.removeFirst() } else if let first = rest.first, ["list", "edit", "delete"].contains(first) { return nil }
+            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
+            return .note(words.globals, film: words.positionals[0], text: words.positionals[1])
+        case "tag", "untag":
+            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count >= 2 else { return nil }
+            let (film, tags) = (words.positionals[0], Array(words.positionals.dropFirst()))
+            return name == "tag" ? .tag(words.globals, film: film, tags: tags) : .untag(words.globals, film: film, tags: tags)
+        default:
+            return nil
+        }
+    }
+
+    func run() throws {
+        switch self {
+        case .summary(let global): try WatchlistCommand.perform(global)
+        case let .list(global, query, json): try ListCommand.perform(global, query: query, json: json)
+        case let .show(global, film, json): try ShowCommand.perform(global, film: film, json: json)
+        case let .watch(global, film, day, rewatch): try WatchCommand.perform(global, film: film, day: day, rewatch: rewatch)
+        case let .rate(global, film, rating): try RateCommand.perform(global, film: film, rating: rating)
+        case let .unrate(global, film): try UnrateCommand.perform(global, film: film)
+        case let .note(global, film, text): try NoteCommand.Add.perform(global, film: film, text: text)
+        case let .tag(global, film, tags): try TagCommand.perform(global, film: film, tags: tags)
+        case let .untag(global, film, tags): try UntagCommand.perform(global, film: film, tags: tags)
+        }
+    }
+
+    /// Reads `--db` or `--color` at `index` into `globals`, once each; the index after it, or nil.
+    fileprivate static func readGlobal(_ arguments: [String], at index: Int, into globals: inout Globals, seen: inout Set<String>) -> Int? {
+        guard let (name, value, next) = option(arguments, at: index), ["--db", "--color"].contains(name), seen.insert(name).inserted else {
+            return nil
+        }
+        if name == "--db" {
+            globals.db = value
+        } else {
+            guard let color = ColorMode(rawValue: value) else { return nil }
+            globals.color = color
+        }
+        return next
+    }
+
+    /// The option at `index` with its value (`--name value` or `--name=value`) and the index
+    /// after it; nil when the value is missing, empty or starts with '-'.
+    fileprivate static func option(_ arguments: [String], at index: Int) -> (name: String, value: String, next: Int)? {
+        let word = arguments[index]
+        if let equals = word.firstIndex(of: "=") {
+            let value = String(word[word.index(after: equals)...])
+            return value.isEmpty ? nil : (String(word[..<equals]), value, index + 1)
+        }
+        guard index + 1 < arguments.count, !arguments[index + 1].isEmpty, !arguments[index + 1].hasPrefix("-") else { return nil }
+        return (word, arguments[index + 1], index + 2)
+    }
+}
+
+/// A command's arguments, sorted into global options, the command's flags and options, and
+/// positionals; nil for anything else.
+private struct Words {
+    var globals: Globals
+    var seen: Set<String>
+    var flags: Set<String> = []
+    var options: [String: String] = [:]
+    var positionals: [String] = []
+
+    init?(_ arguments: [String], globals: Globals, seen: Set<String>, flags known: Set<String> = [], options knownOptions: Set<String> = []) {
+        self.globals = globals
+        self.seen = seen
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            guard word.hasPrefix("-"), word != "-" else {
+                positionals.append(word)
+                index += 1
+                continue
+            }
+            if known.contains(word) {
+                guard flags.insert(word).inserted else { return nil }
+                index += 1
+            } else if let (name, value, next) = FastCommand.option(arguments, at: index), knownOptions.contains(name) {
+                guard options.updateValue(value, forKey: name) == nil else { return nil }
+                index = next
+            } else {
+                guard let next = FastCommand.readGlobal(arguments, at: index, into: &self.globals, seen: &self.seen) else { return nil }
+                index = next
+            }
+        }
+    }
+}

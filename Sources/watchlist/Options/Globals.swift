@@ -1,0 +1,51 @@
+import Foundation
+import WatchlistCore
+
+/// The global options as plain values: what every command needs to open the database and to
+/// write for people. `GlobalOptions` (swift-argument-parser) and `FastCommand` both make one.
+struct Globals: Equatable {
+    /// The database file to use instead of the default.
+    var db: String?
+    /// When to use colour and emphasis.
+    var color: ColorMode = .auto
+
+    /// Whether standard output gets colour and emphasis.
+    var colors: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: Terminal.isTerminal(STDOUT_FILENO) && (Environment.value("NO_COLOR") ?? "").isEmpty
+        }
+    }
+
+    /// The database's path: --db, else the environment's choice.
+    func databasePath() throws -> String {
+        try DatabaseLocation.resolve(explicit: db, environment: Environment.locationVariables)
+    }
+
+    /// Opens the database, which a first change creates with the built-in collection; the
+    /// history records the command as typed.
+    func open(schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
+        try Watchlist.open(path: databasePath(), clock: Environment.clock(), command: Globals.typedCommand(CommandLine.arguments.dropFirst()),
+                           busyTimeout: Environment.lockTimeout(), schemaCheck: schemaCheck)
+    }
+
+    /// The command as the history shows it: the arguments without the database's path and the
+    /// colour choice, quoted where they hold spaces.
+    static func typedCommand(_ arguments: ArraySlice<String>) -> String {
+        var words: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext { skipNext = false; continue }
+            if argument == "--db" || argument == "--color" { skipNext = true; continue }
+            if argument.hasPrefix("--db=") || argument.hasPrefix("--color=") { continue }
+            words.append(argument.contains(" ") || argument.isEmpty ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument)
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+/// When to use colour and emphasis.
+enum ColorMode: String, CaseIterable {
+    case auto, always, never
+}

@@ -162,6 +162,20 @@ struct JSONWriterTests {
         #expect(parsed == [text])
     }
 
+    @Test("list --json written as the films come is byte for byte the array written at once, empty or not", arguments: [0, 1, 10])
+    func streamedLines(count: Int) throws {
+        let watchlist = try makeWatchlist()
+        let films = Array(try watchlist.list().prefix(count))
+        let path = try temporaryFolder() + "/lines.json"
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        var lines = try JSONOutput.summaryLines(to: TextOutput(descriptor: handle.fileDescriptor, name: path))
+        for film in films { try lines.add(film) }
+        try lines.finish()
+        try handle.close()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == JSONOutput.summaries(films) + Data("\n".utf8))
+    }
+
     @Test("the hand-written film is what JSONEncoder with sorted keys would write")
     func sameAsEncoder() throws {
         let watchlist = try makeWatchlist()

@@ -71,11 +71,19 @@ public final class Watchlist {
     }
 
     public func list(_ query: FilmListQuery = FilmListQuery()) throws -> [FilmSummary] {
+        var summaries: [FilmSummary] = []
+        try forEachFilm(query) { summaries.append($0) }
+        return summaries
+    }
+
+    /// `list`, one film at a time as it is read, in one read transaction: for output that
+    /// streams (`list --json`), whose memory stays flat however many films there are.
+    public func forEachFilm(_ query: FilmListQuery = FilmListQuery(), _ body: (FilmSummary) throws -> Void) throws {
         let tag = try query.tag.map(InputText.tag)
-        return try database.read { store in
+        try database.read { store in
             var query = query
             query.tag = tag
-            return try store.filmSummaries(query, collectionId: query.collection.map { try collectionId(slug: $0, in: store) })
+            try store.forEachFilmSummary(query, collectionId: query.collection.map { try collectionId(slug: $0, in: store) }, body)
         }
     }
 

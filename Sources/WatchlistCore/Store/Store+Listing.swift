@@ -4,6 +4,13 @@ extension Store {
     /// The films `query` selects; `collectionId` is the id of `query.collection`, which the
     /// caller has looked up.
     func filmSummaries(_ query: FilmListQuery, collectionId: Int64? = nil) throws -> [FilmSummary] {
+        var summaries: [FilmSummary] = []
+        try forEachFilmSummary(query, collectionId: collectionId) { summaries.append($0) }
+        return summaries
+    }
+
+    /// The same, one at a time as the rows are read: memory stays flat however many there are.
+    func forEachFilmSummary(_ query: FilmListQuery, collectionId: Int64? = nil, _ body: (FilmSummary) throws -> Void) throws {
         var conditions: [String] = []
         var arguments: StatementArguments = [collectionId]
         switch query.watched {
@@ -22,7 +29,7 @@ extension Store {
         }
         if collectionId != nil { conditions.append("position IS NOT NULL") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try all("""
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT * FROM (
                 SELECT f.*,
                        (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewingCount,
@@ -35,17 +42,18 @@ extension Store {
                 FROM film f LEFT JOIN rating r ON r.filmId = f.id
             ) \(filter)
             ORDER BY \(Store.order(query))
-            """, arguments) { row in
+            """), arguments: arguments)
+        while let row = try rows.next() {
             let film = try Decode.film(row)
             let halfStars: Int64? = try row.value("halfStars", "rating")
-            return FilmSummary(
+            try body(FilmSummary(
                 film: film,
                 viewingCount: try row.value("viewingCount", "viewing"),
                 lastWatched: try Decode.day(try row.value("lastWatched", "viewing"), table: "viewing of film", row: film.id),
                 rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
                 noteCount: try row.value("noteCount", "note"),
                 tags: (try row.value("tags", "filmTag") as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
-                ids: Decode.identifiers(try row.value("ids", "filmIdentifier")))
+                ids: Decode.identifiers(try row.value("ids", "filmIdentifier"))))
         }
     }
 

@@ -13,7 +13,16 @@ public enum JSONOutput {
 
     /// `list --json`: film summaries.
     public static func summaries(_ summaries: [FilmSummary]) -> Data {
-        lines(summaries) { summary, json in
+        lines(summaries) { summary($0, into: &$1) }
+    }
+
+    /// `list --json` written as the films come.
+    public static func summaryLines(to output: TextOutput) throws -> JSONLines<FilmSummary> {
+        try JSONLines(output) { summary($0, into: &$1) }
+    }
+
+    /// One element of `list --json`.
+    static func summary(_ summary: FilmSummary, into json: inout JSONWriter) {
             json.beginObject()
             json.key("id"); json.int(summary.film.id)
             json.key("ids"); JSONDocument.write(summary.ids, into: &json)
@@ -25,7 +34,6 @@ public enum JSONOutput {
             json.key("viewings"); json.int(summary.viewingCount)
             json.key("year"); json.int(summary.film.year)
             json.endObject()
-        }
     }
 
     /// `collection list --json`: the collections with their progress.
@@ -226,5 +234,33 @@ public enum JSONOutput {
         }
         bytes.append(contentsOf: elements.isEmpty ? [UInt8(ascii: "]")] : [UInt8(ascii: "\n"), UInt8(ascii: "]")])
         return Data(bytes)
+    }
+}
+
+/// A top-level JSON array written as its elements come, one a line, to a TextOutput: the
+/// same bytes as `JSONOutput`'s arrays (and the final newline every `--json` ends with),
+/// in flat memory.
+public struct JSONLines<Element> {
+    private let output: TextOutput
+    private let write: (Element, inout JSONWriter) -> Void
+    private var count = 0
+
+    init(_ output: TextOutput, write: @escaping (Element, inout JSONWriter) -> Void) throws {
+        self.output = output
+        self.write = write
+        try output.write([UInt8(ascii: "[")])
+    }
+
+    public mutating func add(_ element: Element) throws {
+        var json = JSONWriter()
+        write(element, &json)
+        try output.write(count == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
+        try output.write(json.bytes)
+        count += 1
+    }
+
+    public func finish() throws {
+        try output.write(count == 0 ? [UInt8(ascii: "]"), UInt8(ascii: "\n")] : [UInt8(ascii: "\n"), UInt8(ascii: "]"), UInt8(ascii: "\n")])
+        try output.flush()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WatchlistCore
 
 extension FilmSort: ExpressibleByArgument {}
@@ -45,8 +46,12 @@ struct ListCommand: ParsableCommand {
 
     static func perform(_ global: Globals, query: FilmListQuery, json: Bool) throws {
         let watchlist = try global.open()
+        if json {
+            var lines = try JSONOutput.summaryLines(to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+            try watchlist.forEachFilm(query) { try lines.add($0) }
+            return try lines.finish()
+        }
         let films = try watchlist.list(query)
-        if json { return Terminal.json(JSONOutput.summaries(films)) }
         if films.isEmpty { Terminal.note("No films match.") } else {
             Terminal.out(FilmTable.render(films, maxWidth: Terminal.width, bold: global.colors))
         }

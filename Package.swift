@@ -6,6 +6,12 @@ import PackageDescription
 // on nothing of ours). A module cannot import one that depends on it, and the ImportRules
 // plugin fails the build when a target imports a module its layer may not (GRDB outside
 // WatchlistCore, say): Plugins/ImportRules/ImportRules.swift holds the table.
+//
+// A fuzzing build (scripts/fuzz.sh sets WATCHLIST_FUZZ_BUILD) links libFuzzer's `main` into every
+// executable of the graph, the SchemaSnapshot build tool too, which then cannot link; it builds
+// WatchlistCore without the snapshot, and the schema check makes the expected schema in memory.
+let fuzzBuild = Context.environment["WATCHLIST_FUZZ_BUILD"] != nil
+
 let package = Package(
     name: "watchlist",
     products: [
@@ -41,7 +47,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             resources: [.embedInCode("Schema")],
-            plugins: ["ImportRules", "SchemaSnapshotPlugin"]
+            swiftSettings: fuzzBuild ? [.define("WITHOUT_SCHEMA_SNAPSHOT")] : [],
+            plugins: fuzzBuild ? ["ImportRules"] : ["ImportRules", "SchemaSnapshotPlugin"]
         ),
         // Build tool: the schema each migration makes, compiled into WatchlistCore
         // (SchemaSnapshot+Objects.swift), so that opening a database never migrates one in memory.

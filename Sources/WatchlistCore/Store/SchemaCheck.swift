@@ -5,11 +5,19 @@ internal import GRDB
 /// its recorded migrations make, no more, no fewer, none different. A database file is data:
 /// a trigger or view it brings could run its own SQL on every change, so a file whose schema
 /// differs is not opened (74), nor restored.
+///
 /// The schema of every shipped migration; `objects` is generated at build time
-/// (Plugins/SchemaSnapshotPlugin).
+/// (Plugins/SchemaSnapshotPlugin), except in a fuzzing build (see Package.swift), where it is
+/// empty and `SchemaCheck.expected` builds the schema in memory instead.
 enum SchemaSnapshot {
     typealias Object = SchemaCheck.Object
 }
+
+#if WITHOUT_SCHEMA_SNAPSHOT
+extension SchemaSnapshot {
+    static let objects: [String: [Object]] = [:]
+}
+#endif
 
 enum SchemaCheck {
     struct Object: Hashable, Comparable {

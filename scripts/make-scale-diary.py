@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Writes a Letterboxd diary.csv of ROWS rows over ROWS/10 films, deterministically.
-Used by scripts/bench.sh.   Usage: scripts/make-scale-diary.py OUT [ROWS]"""
+"""Writes a Letterboxd diary.csv of ROWS rows over FILMS films (default ROWS/10), deterministically.
+Used by scripts/bench.sh.   Usage: scripts/make-scale-diary.py OUT [ROWS [FILMS]]"""
 import datetime, sys
 
 out, rows = sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
-films = max(1, rows // 10)
+films = int(sys.argv[3]) if len(sys.argv) > 3 else max(1, rows // 10)
 base = datetime.date(2000, 1, 1)
 with open(out, "w", newline="") as f:
     f.write("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n")

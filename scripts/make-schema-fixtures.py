@@ -69,6 +69,14 @@ for version in range(1, len(schema) + 1):
                    f.description, f.fact, (SELECT group_concat(text, ' ') FROM note WHERE filmId = f.id),
                    (SELECT group_concat(tag, ' ') FROM filmTag WHERE filmId = f.id)
             FROM film f""")
+    if version >= 7:
+        # Facts from two sources, a person's change logged as data, and directors in the index.
+        db.execute("INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId) VALUES (11, 'imdb', 'director', 0, 'Andrei Tarkovsky', 'andrei tarkovsky', 2)")
+        db.execute("INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId) VALUES (11, 'imdb', 'runtime', 0, '162', '162', 2)")
+        db.execute("INSERT INTO history (id, at, command, summary) VALUES (4, ?, 'film set ascent --runtime 111', 'Set the runtime of The Ascent (1977)')", (at,))
+        db.execute("INSERT INTO filmFact (id, filmId, source, field, position, value, valueKey) VALUES (50, 1, 'user', 'runtime', 0, '111', '111')")
+        db.execute("INSERT INTO undoLog (historyId, tableName, operation, k0) VALUES (4, 'filmFact', 'insert', 50)")
+        db.execute("UPDATE filmSearch SET people = 'Andrei Tarkovsky' WHERE rowid = 11")
     db.commit()
     db.execute("VACUUM")
     db.close()

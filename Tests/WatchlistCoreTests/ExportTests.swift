@@ -23,7 +23,7 @@ struct ExportTests {
     func json() throws {
         let document = try exportJSON(watchlist)
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 2)
+        #expect(document["version"] as? Int == 3)
         #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
         let collections = try #require(document["collections"] as? [[String: Any]])
         #expect(collections.count == 1)
@@ -37,7 +37,9 @@ struct ExportTests {
         #expect(films.count == 10)
         let ascent = films[0]
         #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags",
-                                     "ids", "alternativeTitles"])
+                                     "ids", "alternativeTitles", "facts", "directors", "genres", "countries", "language", "runtime", "released"])
+        #expect(ascent["facts"] as? [String: Any] != nil && (ascent["facts"] as? [String: Any])?.isEmpty == true)
+        #expect(ascent["directors"] as? [String] == [] && ascent["runtime"] is NSNull && ascent["released"] is NSNull)
         #expect(ascent["ids"] as? [String: String] == [:])
         #expect(ascent["alternativeTitles"] as? [String] == [])
         #expect(ascent["title"] as? String == "The Ascent")
@@ -65,9 +67,12 @@ struct ExportTests {
     func sortedKeys() throws {
         let text = try exportText(watchlist, .json)
         #expect(text.hasPrefix("{\"collections\":"))
-        #expect(text.contains("{\"alternativeTitles\":[],\"collections\":[\"soviet-survival\"],\"description\":"))
+        #expect(text.contains("{\"alternativeTitles\":[],\"collections\":[\"soviet-survival\"],\"countries\":[],\"description\":"))
+        #expect(text.contains(",\"directors\":[],\"fact\":"))
+        #expect(text.contains(",\"facts\":{},\"genres\":[],\"id\":"))
+        #expect(text.contains(",\"rating\":4.5,\"released\":null,\"runtime\":null,\"tags\":"))
         #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
-        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":2}\n"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":3}\n"))
     }
 
     @Test("show --json is shaped like a film of the export")
@@ -82,7 +87,8 @@ struct ExportTests {
     func summariesJSON() throws {
         let array = try JSONSerialization.jsonObject(with: JSONOutput.summaries(watchlist.list())) as! [[String: Any]]
         #expect(array.count == 10)
-        #expect(Set(array[0].keys) == ["id", "ids", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags"])
+        #expect(Set(array[0].keys) == ["id", "ids", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags",
+                                       "directors", "genres", "countries", "language", "runtime", "released"])
         #expect(array[0]["viewings"] as? Int == 2)
         #expect(array[0]["lastWatched"] as? String == "2026-11-01")
         #expect(array[0]["rating"] as? Double == 4.5)

@@ -172,7 +172,7 @@ struct ImportOrderTests {
         #expect(try watchlist.collection("x").films.map(\.film.title) == ["Stalker", "Mirror", "Solaris"])
     }
 
-    @Test("json: ids, other titles, placeholders, review sources, lists with their origin and entry notes survive export and import")
+    @Test("json: ids, other titles, placeholders, review sources, lists with their origin and entry notes, film facts survive export and import")
     func documentRoundTrip() throws {
         let original = try makeWatchlist()
         _ = try original.importFiles([try Fixtures.folder(AccountExport.files)], options: ImportOptions(addMissing: true))
@@ -182,6 +182,7 @@ struct ImportOrderTests {
         #expect(solaris.ids == FilmIdentifiers(imdb: "tt0069293", letterboxd: "https://boxd.it/fSol"))
         #expect(solaris.alternativeTitles == ["Солярис"])
         #expect(solaris.viewings.map(\.placeholder) == [true])
+        #expect(solaris.metadata == FilmMetadata(directors: ["Andrei Tarkovsky"], genres: ["Drama"], runtime: 167, released: "1972-03-20"))
         let folder = try temporaryFolder()
         try original.export(.json, toFile: folder + "/backup.json", force: false)
         let restored = try Watchlist.inMemory(clock: .fixed(testNow.addingTimeInterval(3600)))

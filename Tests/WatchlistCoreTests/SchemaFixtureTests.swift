@@ -55,6 +55,11 @@ struct SchemaFixtureTests {
             #expect(try watchlist.show("star").viewings.map(\.placeholder) == [true])
         }
         #expect(try watchlist.list().count == (version >= 6 ? 11 : 10))
+        if version >= 7 {
+            #expect(ascent.metadata.runtime == 111)
+            #expect(try watchlist.show("stalker").metadata == FilmMetadata(directors: ["Andrei Tarkovsky"], runtime: 162))
+            #expect(try watchlist.search("tarkovsky").map(\.film.title) == ["Stalker"])
+        }
         // The search index holds what was there before it existed.
         #expect(try watchlist.search("written schema").map(\.film.title) == ["The Ascent"])
         #expect(try watchlist.search("winter").map(\.film.title).contains("The Ascent"))
@@ -65,6 +70,10 @@ struct SchemaFixtureTests {
         if version >= 6 {
             // The changes it recorded undo: the two just made, the rating, the import.
             for _ in 0..<2 { _ = try watchlist.undo() }
+            if version >= 7 {
+                #expect(try watchlist.undo().command == "film set ascent --runtime 111")
+                #expect(try watchlist.show("ascent").metadata.runtime == nil)
+            }
             #expect(try watchlist.undo().command == "rate ascent 5")
             #expect(try watchlist.show("ascent").rating?.value.halfStars == 9)
             #expect(try watchlist.undo().command == "import diary.csv")

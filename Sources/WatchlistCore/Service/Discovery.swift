@@ -19,9 +19,10 @@ extension Watchlist {
     }
 
     /// The diary in numbers, over every film or one collection's.
-    public func stats(collection slug: String? = nil) throws -> Stats {
+    /// `year`: the year in review is of that year's viewings (the rest of the numbers stay of every year).
+    public func stats(collection slug: String? = nil, year: Int? = nil) throws -> Stats {
         try database.read { store in
-            try store.stats(collectionId: slug.map { try collectionId(slug: $0, in: store) })
+            try store.stats(collectionId: slug.map { try collectionId(slug: $0, in: store) }, year: year)
         }
     }
 

@@ -26,6 +26,21 @@ extension Watchlist {
         return leftOut
     }
 
+    /// Writes the year in review of `year` (every year when nil) as an HTML page to `output`.
+    public func exportReview(year: Int?, collection slug: String? = nil, to output: TextOutput) throws {
+        let review = try stats(collection: slug, year: year).review
+        try output.write(ReviewPage.render(review, exportedAt: now))
+        try output.flush()
+    }
+
+    /// The same to the file at `path`, whole or not at all; an existing file is replaced only with `force`.
+    public func exportReview(year: Int?, collection slug: String? = nil, toFile path: String, force: Bool) throws {
+        if let slug { _ = try database.read { store in try collectionId(slug: slug, in: store) } }
+        try OutputFile.write(path: path, force: force, protecting: database.path) { output in
+            try exportReview(year: year, collection: slug, to: output)
+        }
+    }
+
     /// Writes the export to the file at `path`: it appears whole or not at all, and an
     /// existing file is replaced only with `force`. Returns what was left out, as `export`.
     @discardableResult

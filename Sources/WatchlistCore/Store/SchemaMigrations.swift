@@ -13,6 +13,7 @@ enum SchemaMigrations {
         ("v4_history", String(decoding: PackageResources.v4_history_sql, as: UTF8.self)),
         ("v5_identity", String(decoding: PackageResources.v5_identity_sql, as: UTF8.self)),
         ("v6_undo", String(decoding: PackageResources.v6_undo_sql, as: UTF8.self)),
+        ("v7_metadata", String(decoding: PackageResources.v7_metadata_sql, as: UTF8.self)),
     ]
 
     static func migrator(_ migrations: [Migration]) -> DatabaseMigrator {

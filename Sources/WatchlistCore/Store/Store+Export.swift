@@ -11,7 +11,8 @@ extension Store {
             notes: try notes(ofFilm: film.id),
             tags: try tags(filmId: film.id),
             ids: try identifiers(filmId: film.id),
-            alternativeTitles: try alternativeTitles(filmId: film.id))
+            alternativeTitles: try alternativeTitles(filmId: film.id),
+            metadataBySource: try metadataBySource(filmId: film.id))
     }
 
     /// Calls `body` with every film's detail in id order (only the films of the collection
@@ -48,7 +49,17 @@ extension Store {
         var titles = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, title FROM filmTitle ORDER BY filmId, title"),
                                        decode: { (filmId: try $0.value(0, "filmTitle") as Int64, title: try $0.value(1, "filmTitle") as String) },
                                        filmId: \.filmId, leftOut: leftOut)
+        var facts = try PeekingCursor(Row.fetchCursor(db, sql: """
+            SELECT id, filmId, source, field, value FROM filmFact ORDER BY filmId, source, field, position
+            """), decode: Decode.fact, filmId: \.filmId, leftOut: leftOut)
         while let film = try films.next() {
+            let metadata: [MetadataSource: FilmMetadata]
+            do {
+                metadata = try Decode.metadata(try facts.take(filmId: film.id))
+            } catch let damage as DamagedValue {
+                leftOut.rows.append(damage.description)
+                metadata = [:]
+            }
             try body(FilmDetail(
                 film: film,
                 collections: try memberships.take(filmId: film.id).map(\.slug),
@@ -57,7 +68,8 @@ extension Store {
                 notes: try notes.take(filmId: film.id),
                 tags: try tags.take(filmId: film.id).map(\.tag),
                 ids: try identifiers.take(filmId: film.id).reduce(into: FilmIdentifiers()) { $0.set(kind: $1.kind, value: $1.value) },
-                alternativeTitles: try titles.take(filmId: film.id).map(\.title)))
+                alternativeTitles: try titles.take(filmId: film.id).map(\.title),
+                metadataBySource: metadata))
         }
         return leftOut.rows
     }

@@ -27,6 +27,24 @@ extension Store {
             conditions.append("EXISTS (SELECT 1 FROM filmTag t WHERE t.filmId = id AND t.tag = ?)")
             arguments += [tag]
         }
+        // A fact filter matches a film one of whose shown values has a word starting with the
+        // folded text, as a part of a title does (FilmQuery).
+        for (field, text) in [(MetadataField.director, query.director), (.genre, query.genre), (.country, query.country)] {
+            guard let text else { continue }
+            conditions.append("""
+                EXISTS (SELECT 1 FROM filmFact d WHERE d.filmId = listed.id AND d.field = '\(field.rawValue)'
+                        AND instr(' ' || d.valueKey, ' ' || ?) > 0 AND \(Store.isShown("d")))
+                """)
+            arguments += [TitleKey.fold(text)]
+        }
+        if let decade = query.decade {
+            conditions.append("year BETWEEN ? AND ?")
+            arguments += [decade, decade + 9]
+        }
+        if let maxRuntime = query.maxRuntime {
+            conditions.append("runtime <= ?")
+            arguments += [maxRuntime]
+        }
         if collectionId != nil { conditions.append("position IS NOT NULL") }
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -38,9 +56,11 @@ extension Store {
                        (SELECT count(*) FROM note n WHERE n.filmId = f.id) AS noteCount,
                        (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
                        (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position,
-                       \(Store.identifiersOf("f.id")) AS ids
+                       \(Store.identifiersOf("f.id")) AS ids,
+                       \(Store.shownFactsOf("f.id")) AS facts,
+                       \(Store.shownRuntimeOf("f.id")) AS runtime
                 FROM film f LEFT JOIN rating r ON r.filmId = f.id
-            ) \(filter)
+            ) AS listed \(filter)
             ORDER BY \(Store.order(query))
             """), arguments: arguments)
         while let row = try rows.next() {
@@ -53,7 +73,8 @@ extension Store {
                 rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
                 noteCount: try row.value("noteCount", "note"),
                 tags: (try row.value("tags", "filmTag") as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
-                ids: Decode.identifiers(try row.value("ids", "filmIdentifier"))))
+                ids: Decode.identifiers(try row.value("ids", "filmIdentifier")),
+                metadata: try Decode.shownMetadata(try row.value("facts", "filmFact"), filmId: film.id)))
         }
     }
 
@@ -68,6 +89,7 @@ extension Store {
         case .year: return "year \(ascending) NULLS LAST, id \(ascending)"
         case .rating: return "halfStars \(descending) NULLS LAST, id \(ascending)"
         case .watched: return "lastWatched \(descending) NULLS LAST, viewingCount \(descending), id \(ascending)"
+        case .runtime: return "runtime \(ascending) NULLS LAST, id \(ascending)"
         }
     }
 }

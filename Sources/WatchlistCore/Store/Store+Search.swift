@@ -1,7 +1,7 @@
 internal import GRDB
 
-/// `filmSearch` (Schema/v3_search.sql) holds one row per film: its titles, description, fact,
-/// notes and tags. The store keeps it in step with every change: SQLite refuses FTS5 in
+/// `filmSearch` (Schema/v7_metadata.sql) holds one row per film: its titles, description, fact,
+/// notes, tags and directors (every source's). The store keeps it in step with every change: SQLite refuses FTS5 in
 /// triggers under `trusted_schema = OFF`, which every connection runs with.
 extension Store {
     /// The search row of a film as it is now, for the film ids `?` names.
@@ -9,14 +9,15 @@ extension Store {
         SELECT f.id, f.title || coalesce((SELECT ' / ' || group_concat(title, ' / ') FROM filmTitle WHERE filmId = f.id), ''),
                f.description, f.fact,
                (SELECT group_concat(text, ' ') FROM note WHERE filmId = f.id),
-               (SELECT group_concat(tag, ' ') FROM filmTag WHERE filmId = f.id)
+               (SELECT group_concat(tag, ' ') FROM filmTag WHERE filmId = f.id),
+               (SELECT group_concat(value, ' ') FROM filmFact WHERE filmId = f.id AND field = 'director')
         FROM film f
         """
 
     /// Makes a film's search row what the film holds now; removes it when the film is gone.
     func refreshSearch(filmId: Int64) throws {
         try execute("DELETE FROM filmSearch WHERE rowid = ?", [filmId])
-        try execute("INSERT INTO filmSearch (rowid, title, description, fact, notes, tags) \(Store.searchRow) WHERE f.id = ?", [filmId])
+        try execute("INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people) \(Store.searchRow) WHERE f.id = ?", [filmId])
     }
 
     func refreshSearch(filmIds: some Sequence<Int64>) throws {
@@ -26,12 +27,12 @@ extension Store {
     /// Adds the search rows of the films the import being recorded created, in one statement.
     func indexImportedFilms() throws {
         try execute("""
-            INSERT INTO filmSearch (rowid, title, description, fact, notes, tags)
+            INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people)
             \(Store.searchRow) WHERE f.importId = (SELECT historyId FROM undoRecording WHERE bulk = 1)
             """)
     }
 
-    /// Films whose title, description, fact, notes or tags hold every word of `words`, best
+    /// Films whose title, description, fact, notes, tags or directors hold every word of `words`, best
     /// first (BM25, a title match counting most), with a snippet of the best matching part
     /// where the matches are wrapped in `open` and `close`.
     func search(_ words: [String], open: String, close: String, limit: Int) throws -> [SearchHit] {
@@ -42,7 +43,7 @@ extension Store {
         }.joined(separator: " ")
         return try all("""
             SELECT film.*, snippet(filmSearch, -1, ?2, ?3, '…', 16) AS snippet,
-                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids
+                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
             WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
             """, [query, open, close, limit]) { row in

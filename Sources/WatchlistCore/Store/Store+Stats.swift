@@ -2,7 +2,7 @@ internal import GRDB
 
 extension Store {
     /// The numbers of `stats`, over every film or the films of collection `collectionId`.
-    func stats(collectionId: Int64?) throws -> Stats {
+    func stats(collectionId: Int64?, year: Int? = nil) throws -> Stats {
         // The films in scope, as a condition on a film id column.
         let scope = "(?1 IS NULL OR filmId IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1))"
         let arguments: StatementArguments = [collectionId]
@@ -44,6 +44,38 @@ extension Store {
         } ?? nil
         return Stats(collections: try collectionProgress(collectionId: collectionId), viewings: viewings,
                      viewingsByYear: byYear, filmsByDecade: byDecade, ratings: ratings, averageRating: average,
-                     mostRewatched: rewatched, longestGap: gap)
+                     mostRewatched: rewatched, longestGap: gap, review: try review(collectionId: collectionId, year: year))
+    }
+
+    /// The year in review over the viewings of `year` (every year when nil); a viewing on an
+    /// unknown day counts in the year it was logged.
+    func review(collectionId: Int64?, year: Int?) throws -> YearInReview {
+        let scope = """
+            (?1 IS NULL OR v.filmId IN (SELECT filmId FROM collectionFilm WHERE collectionId = ?1))
+            AND (?2 IS NULL OR CAST(substr(coalesce(v.watchedOn, v.loggedAt), 1, 4) AS INTEGER) = ?2)
+            """
+        let arguments: StatementArguments = [collectionId, year]
+        let watched = try all("""
+            SELECT f.*, count(*) AS n, sum(v.rewatch) AS rewatches, r.halfStars AS halfStars, \(Store.shownFactsOf("f.id")) AS facts
+            FROM viewing v JOIN film f ON f.id = v.filmId LEFT JOIN rating r ON r.filmId = f.id
+            WHERE \(scope) GROUP BY f.id ORDER BY f.id
+            """, arguments) { row in
+            let film = try Decode.film(row)
+            let halfStars: Int64? = try row.value("halfStars", "rating")
+            return YearInReview.Watched(film: film, metadata: try Decode.shownMetadata(try row.value("facts", "filmFact"), filmId: film.id),
+                                        rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
+                                        viewings: try row.value("n", "viewing"), rewatches: try row.value("rewatches", "viewing"))
+        }
+        let years = try all("""
+            SELECT y, count(*), coalesce(sum(runtime), 0), sum(runtime IS NULL) FROM (
+                SELECT CAST(substr(coalesce(v.watchedOn, v.loggedAt), 1, 4) AS INTEGER) AS y, \(Store.shownRuntimeOf("v.filmId")) AS runtime
+                FROM viewing v WHERE \(scope))
+            GROUP BY y ORDER BY y
+            """, arguments) { row in
+            YearInReview.Year(year: try row.value(0, "viewing"), viewings: try row.value(1, "viewing"), minutes: try row.value(2, "viewing"),
+                              viewingsOfUnknownRuntime: try row.value(3, "viewing"))
+        }
+        let unknownDays = try value(Int.self, "SELECT count(*) FROM viewing v WHERE v.watchedOn IS NULL AND \(scope)", arguments) ?? 0
+        return YearInReview(year: year, watched: watched, years: years, viewingsOnUnknownDays: unknownDays)
     }
 }

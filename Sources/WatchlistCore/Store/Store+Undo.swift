@@ -39,6 +39,8 @@ enum UndoTables {
                   key: ["kind", "value"]),
         UndoTable(name: "filmTitle", columns: [("filmId", .integer), ("title", .text), ("titleKey", .text), ("importId", .optionalInteger)],
                   key: ["filmId", "title"]),
+        UndoTable(name: "filmFact", columns: [("id", .integer), ("filmId", .integer), ("source", .text), ("field", .text), ("position", .integer),
+                                              ("value", .text), ("valueKey", .text), ("importId", .optionalInteger)], key: ["id"]),
         UndoTable(name: "film", columns: [("id", .integer), ("title", .text), ("year", .optionalInteger), ("description", .text),
                                           ("fact", .text), ("titleKey", .text), ("importId", .optionalInteger)], key: ["id"]),
         UndoTable(name: "collection", columns: [("id", .integer), ("slug", .text), ("title", .text), ("description", .text),

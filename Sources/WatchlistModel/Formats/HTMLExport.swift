@@ -56,6 +56,9 @@ struct HTMLExportWriter: PageExportWriter {
             html += "<span class=\"stars\" title=\"\(rating.value.decimal) of 5\">\(rating.value.starsText)</span>"
         }
         html += "</div>\n"
+        let credits = [detail.metadata.directors.isEmpty ? nil : detail.metadata.directors.joined(separator: ", "),
+                       detail.metadata.runtime.map(FilmMetadata.runtimeText)].compactMap { $0 }
+        if !credits.isEmpty { html += "<p class=\"credits\">\(HTML.escape(credits.joined(separator: " · ")))</p>\n" }
         if detail.isWatched {
             let days = detail.viewings.map { viewing in
                 HTML.escape(viewing.watchedOn?.iso ?? "a day unknown") + (viewing.rewatch ? " <span class=\"rewatch\">rewatch</span>" : "")
@@ -94,6 +97,7 @@ struct HTMLExportWriter: PageExportWriter {
         .year { color: var(--muted); font-weight: normal; }
         .stars { color: var(--accent); white-space: nowrap; letter-spacing: 0.05em; }
         .days { font: 0.8rem/1.4 system-ui, sans-serif; color: var(--muted); margin: 0.4rem 0; }
+        .credits { font: 0.85rem/1.4 system-ui, sans-serif; margin: 0.3rem 0 0; }
         .rewatch { border: 1px solid var(--muted); border-radius: 3px; padding: 0 0.25rem; font-size: 0.7rem; }
         .description { font-size: 0.92rem; margin: 0.5rem 0; }
         .tag { display: inline-block; font: 0.75rem system-ui, sans-serif; background: var(--line); border-radius: 999px; padding: 0.05rem 0.55rem; margin: 0 0.2rem 0.2rem 0; }

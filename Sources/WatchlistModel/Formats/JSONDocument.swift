@@ -2,10 +2,12 @@
 /// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
 /// are the contract; they do not move when the model does. Version 2 added a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's `origin`
-/// and `entryNotes`; the reader takes both versions.
+/// and `entryNotes`; version 3 a film's `facts` (directors, genres… by source) and what it
+/// shows of them (`directors`, `genres`, `countries`, `language`, `runtime`, `released`); the
+/// reader takes every version.
 public enum JSONDocument {
     public static let format = "watchlist"
-    public static let version = 2
+    public static let version = 3
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
     static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
@@ -13,10 +15,20 @@ public enum JSONDocument {
         json.beginObject()
         json.key("alternativeTitles"); json.strings(detail.alternativeTitles)
         json.key("collections"); json.strings(detail.collections)
+        json.key("countries"); json.strings(detail.metadata.countries)
         json.key("description"); json.string(film.description)
+        json.key("directors"); json.strings(detail.metadata.directors)
         json.key("fact"); json.string(film.fact)
+        json.key("facts"); json.beginObject()
+        for source in MetadataSource.allCases.sorted(by: { $0.rawValue < $1.rawValue }) {
+            guard let metadata = detail.metadataBySource[source], !metadata.isEmpty else { continue }
+            json.key(source.rawValue); write(metadata, into: &json)
+        }
+        json.endObject()
+        json.key("genres"); json.strings(detail.metadata.genres)
         json.key("id"); json.int(film.id)
         json.key("ids"); write(detail.ids, into: &json)
+        json.key("language"); json.string(detail.metadata.language)
         json.key("notes"); json.beginArray()
         for note in detail.notes {
             json.beginObject()
@@ -30,6 +42,8 @@ public enum JSONDocument {
         json.endArray()
         json.key("ratedAt"); json.string(detail.rating?.ratedAt)
         json.key("rating"); json.stars(detail.rating?.value)
+        json.key("released"); json.string(detail.metadata.released?.iso)
+        json.key("runtime"); json.int(detail.metadata.runtime)
         json.key("tags"); json.strings(detail.tags)
         json.key("title"); json.string(film.title)
         json.key("viewings"); json.beginArray()
@@ -43,6 +57,19 @@ public enum JSONDocument {
         }
         json.endArray()
         json.key("year"); json.int(film.year)
+        json.endObject()
+    }
+
+    /// One source's facts, the fields it lacks left out: `{"directors": ["Larisa Shepitko"],
+    /// "runtime": 111}`.
+    static func write(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+        json.beginObject()
+        if !metadata.countries.isEmpty { json.key("countries"); json.strings(metadata.countries) }
+        if !metadata.directors.isEmpty { json.key("directors"); json.strings(metadata.directors) }
+        if !metadata.genres.isEmpty { json.key("genres"); json.strings(metadata.genres) }
+        if let language = metadata.language { json.key("language"); json.string(language) }
+        if let released = metadata.released { json.key("released"); json.string(released.iso) }
+        if let runtime = metadata.runtime { json.key("runtime"); json.int(runtime) }
         json.endObject()
     }
 

@@ -24,11 +24,17 @@ public enum JSONOutput {
     /// One element of `list --json`.
     static func summary(_ summary: FilmSummary, into json: inout JSONWriter) {
             json.beginObject()
+            json.key("countries"); json.strings(summary.metadata.countries)
+            json.key("directors"); json.strings(summary.metadata.directors)
+            json.key("genres"); json.strings(summary.metadata.genres)
             json.key("id"); json.int(summary.film.id)
             json.key("ids"); JSONDocument.write(summary.ids, into: &json)
+            json.key("language"); json.string(summary.metadata.language)
             json.key("lastWatched"); json.string(summary.lastWatched?.iso)
             json.key("notes"); json.int(summary.noteCount)
             json.key("rating"); json.stars(summary.rating)
+            json.key("released"); json.string(summary.metadata.released?.iso)
+            json.key("runtime"); json.int(summary.metadata.runtime)
             json.key("tags"); json.strings(summary.tags)
             json.key("title"); json.string(summary.film.title)
             json.key("viewings"); json.int(summary.viewingCount)
@@ -138,10 +144,65 @@ public enum JSONOutput {
         }
         json.endArray()
         json.key("ratings"); counts(stats.ratings)
+        json.key("review"); review(stats.review, into: &json)
         json.key("viewings"); json.int(stats.viewings)
         json.key("viewingsByYear"); counts(stats.viewingsByYear)
         json.endObject()
         return Data(json.bytes)
+    }
+
+    /// The year in review of `stats --json`.
+    static func review(_ review: YearInReview, into json: inout JSONWriter) {
+        func ranked(_ entries: [YearInReview.Ranked]) {
+            json.beginArray()
+            for entry in entries {
+                json.beginObject()
+                json.key("averageRating"); json.double(entry.averageRating.map { ($0 * 100).rounded() / 100 })
+                json.key("films"); json.int(entry.films)
+                json.key("name"); json.string(entry.name)
+                json.endObject()
+            }
+            json.endArray()
+        }
+        func film(_ watched: YearInReview.Watched?) {
+            guard let watched else { return json.null() }
+            json.beginObject()
+            json.key("id"); json.int(watched.film.id)
+            json.key("minutes"); json.int(watched.metadata.runtime)
+            json.key("title"); json.string(watched.film.title)
+            json.key("year"); json.int(watched.film.year)
+            json.endObject()
+        }
+        json.beginObject()
+        json.key("countries"); ranked(review.countries)
+        json.key("directors"); ranked(review.directors)
+        json.key("films"); json.int(review.films)
+        json.key("filmsOfUnknownRuntime"); json.int(review.filmsOfUnknownRuntime)
+        json.key("filmsWithCountries"); json.int(review.filmsWithCountries)
+        json.key("filmsWithDirectors"); json.int(review.filmsWithDirectors)
+        json.key("filmsWithGenres"); json.int(review.filmsWithGenres)
+        json.key("genres"); ranked(review.genres)
+        json.key("hours"); json.double((review.hours * 100).rounded() / 100)
+        json.key("longest"); film(review.longest)
+        json.key("minutes"); json.int(review.minutes)
+        json.key("rewatchShare"); json.double(review.rewatchShare.map { ($0 * 1000).rounded() / 1000 })
+        json.key("rewatches"); json.int(review.rewatches)
+        json.key("shortest"); film(review.shortest)
+        json.key("viewings"); json.int(review.viewings)
+        json.key("viewingsOfUnknownRuntime"); json.int(review.viewingsOfUnknownRuntime)
+        json.key("viewingsOnUnknownDays"); json.int(review.viewingsOnUnknownDays)
+        json.key("year"); json.int(review.year)
+        json.key("years"); json.beginArray()
+        for year in review.byYear {
+            json.beginObject()
+            json.key("minutes"); json.int(year.minutes)
+            json.key("viewings"); json.int(year.viewings)
+            json.key("viewingsOfUnknownRuntime"); json.int(year.viewingsOfUnknownRuntime)
+            json.key("year"); json.int(year.year)
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
     }
 
     /// `import --json`: the import's report.
@@ -186,6 +247,7 @@ public enum JSONOutput {
         json.endArray()
         json.key("films"); json.beginObject()
         json.key("created"); json.int(report.filmsCreated)
+        json.key("factsChanged"); json.int(report.filmsWithNewFacts)
         json.key("matched"); json.int(report.filmsMatched)
         json.key("removed"); json.int(report.filmsRemoved)
         json.key("skipped"); json.int(report.skippedFilms.count)

@@ -10,11 +10,13 @@ public struct FilmSummary: Hashable, Sendable {
     public var tags: [String]
     /// The ids other services give the film.
     public var ids: FilmIdentifiers
+    /// Directors, genres, runtime… as shown (the first source that has each).
+    public var metadata: FilmMetadata
 
     public init(film: Film, viewingCount: Int, lastWatched: Day?, rating: StarRating?, noteCount: Int, tags: [String],
-                ids: FilmIdentifiers = FilmIdentifiers()) {
-        (self.film, self.viewingCount, self.lastWatched, self.rating, self.noteCount, self.tags, self.ids)
-            = (film, viewingCount, lastWatched, rating, noteCount, tags, ids)
+                ids: FilmIdentifiers = FilmIdentifiers(), metadata: FilmMetadata = FilmMetadata()) {
+        (self.film, self.viewingCount, self.lastWatched, self.rating, self.noteCount, self.tags, self.ids, self.metadata)
+            = (film, viewingCount, lastWatched, rating, noteCount, tags, ids, metadata)
     }
 }
 
@@ -34,11 +36,18 @@ public struct FilmDetail: Hashable, Sendable {
     public var ids: FilmIdentifiers
     /// Its other titles, sorted.
     public var alternativeTitles: [String]
+    /// Directors, genres, runtime… as shown (the first source that has each).
+    public var metadata: FilmMetadata
+    /// What each source says, in the order of MetadataSource (the export keeps them all).
+    public var metadataBySource: [MetadataSource: FilmMetadata]
 
     public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String],
-                ids: FilmIdentifiers = FilmIdentifiers(), alternativeTitles: [String] = []) {
+                ids: FilmIdentifiers = FilmIdentifiers(), alternativeTitles: [String] = [],
+                metadataBySource: [MetadataSource: FilmMetadata] = [:]) {
         (self.film, self.collections, self.viewings, self.rating, self.notes, self.tags, self.ids, self.alternativeTitles)
             = (film, collections, viewings, rating, notes, tags, ids, alternativeTitles)
+        self.metadataBySource = metadataBySource
+        self.metadata = FilmMetadata.shown(metadataBySource)
     }
 
     /// True when the user recorded anything about the film.

@@ -50,6 +50,9 @@ public struct ImportedFilm: Sendable {
     public var ids = FilmIdentifiers()
     /// Other titles the files give it (IMDb's Original Title).
     public var alternativeTitles: [String] = []
+    /// Directors, genres, runtime… by the source that gives them (IMDb's exports; a watchlist
+    /// document carries every source's).
+    public var metadata: [MetadataSource: FilmMetadata] = [:]
     /// Viewings: dated ones, viewings on an unknown day, and placeholders (a file said
     /// "watched" without a day).
     public var viewings: [ImportedViewing] = []
@@ -208,6 +211,8 @@ public struct ImportReport: Sendable {
 
     public var dryRun = false
     public var files: [ImportedFile] = []
+    /// Films whose directors, genres, runtime… the import added or changed.
+    public var filmsWithNewFacts = 0
     public var filmsMatched = 0
     public var filmsCreated = 0
     /// Titles of films not in the database that were left out (no --add-missing).
@@ -242,7 +247,7 @@ public struct ImportReport: Sendable {
     /// Whether the import changed the database (or would have, for a dry run).
     public var changedAnything: Bool {
         added.total > 0 || filmsCreated > 0 || filmsRemoved > 0 || !collectionsCreated.isEmpty || notesUpdated > 0 || idsAdded > 0
-            || placeholdersReplaced > 0 || conflicts.contains(where: \.importedWon) || listsChanged
+            || placeholdersReplaced > 0 || conflicts.contains(where: \.importedWon) || listsChanged || filmsWithNewFacts > 0
     }
 
     /// Set when an import changed a list's membership or order.

@@ -10,6 +10,8 @@ public enum FilmSort: String, CaseIterable, Sendable {
     case rating
     /// Most recently watched first; never watched last.
     case watched
+    /// Shortest first; films whose runtime is unknown last.
+    case runtime
 }
 
 /// What `list` shows: filters and order.
@@ -24,10 +26,21 @@ public struct FilmListQuery: Sendable, Equatable {
     public var collection: String?
     public var sort: FilmSort
     public var reverse: Bool
+    /// Only films one of whose directors, genres or countries (as shown) has a word that starts
+    /// with this, ignoring case and accents ("shepitko", "sci").
+    public var director: String?
+    public var genre: String?
+    public var country: String?
+    /// Only films that came out in the decade that starts with this year (1970).
+    public var decade: Int?
+    /// Only films known to run at most this many minutes.
+    public var maxRuntime: Int?
 
     public init(watched: Bool? = nil, rated: Bool? = nil, tag: String? = nil, collection: String? = nil,
-                sort: FilmSort = .id, reverse: Bool = false) {
+                sort: FilmSort = .id, reverse: Bool = false, director: String? = nil, genre: String? = nil,
+                country: String? = nil, decade: Int? = nil, maxRuntime: Int? = nil) {
         (self.watched, self.rated, self.tag, self.collection, self.sort, self.reverse) = (watched, rated, tag, collection, sort, reverse)
+        (self.director, self.genre, self.country, self.decade, self.maxRuntime) = (director, genre, country, decade, maxRuntime)
     }
 }
 

@@ -113,3 +113,15 @@ public struct Suggestion: Sendable {
         self.choices = choices
     }
 }
+
+/// What `film set` and `film unset` changed: the fields, and what the film shows now.
+public struct FilmMetadataResult: Sendable {
+    public var film: Film
+    public var changed: [MetadataField]
+    /// What the film shows after the change (another source's values where the person's are gone).
+    public var shown: FilmMetadata
+
+    public init(film: Film, changed: [MetadataField], shown: FilmMetadata) {
+        (self.film, self.changed, self.shown) = (film, changed, shown)
+    }
+}

@@ -40,6 +40,7 @@ extension Watchlist {
             : try recorded({ report in
                 "Imported \(report.files.count) file(s): \(report.added.viewings) viewings, \(report.added.placeholders) placeholders, "
                     + "\(report.added.ratings) ratings, \(report.added.notes) notes, \(report.added.tags) tags, \(report.filmsCreated) films created"
+                    + (report.filmsWithNewFacts > 0 ? ", facts of \(report.filmsWithNewFacts) films" : "")
             }, changed: \.changedAnything, bulk: true, apply)
         report.dryRun = options.dryRun
         return report

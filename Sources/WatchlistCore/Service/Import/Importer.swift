@@ -83,6 +83,7 @@ struct Importer {
         report.idsAdded += try store.addIdentifiers(imported.ids, to: film.id)
         var changedText = false
         for title in imported.alternativeTitles { changedText = try store.addAlternativeTitle(title, to: film) || changedText }
+        try addFacts(imported, to: film.id, isNew: isNew)
         // A film created just now has nothing yet: no need to look for what it has.
         try addViewings(imported, to: film.id, isNew: isNew)
         try addRating(imported, to: film, isNew: isNew)
@@ -91,6 +92,18 @@ struct Importer {
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
         if !isNew && (changedText || !added.isEmpty) { reindex.insert(film.id) }
+    }
+
+    /// Each source's facts replace that source's values of the fields it gives, and nothing
+    /// else: what another source or the person gave stays.
+    private mutating func addFacts(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
+        var changed = false
+        for (source, metadata) in imported.metadata.sorted(by: { $0.key < $1.key }) where !metadata.isEmpty {
+            let fields = try store.setMetadata(filmId: filmId, source: source, metadata, fields: metadata.fields, indexed: false)
+            if fields.contains(.director) && !isNew { reindex.insert(filmId) }
+            changed = changed || !fields.isEmpty
+        }
+        if changed { report.filmsWithNewFacts += 1 }
     }
 
     // MARK: Matching and creating

@@ -7,7 +7,7 @@ extension ImportReader {
     mutating func readIMDb(_ bytes: [UInt8], path: String, kind: ImportKind) throws -> Int {
         var table = try CSVTable(bytes: bytes, source: path)
         let old = kind == .imdbRatingsOld
-        try prepareDates(&table, columns: old ? ["created"] : ["Date Rated", "Created", "Modified"])
+        try prepareDates(&table, columns: old ? ["created"] : ["Date Rated", "Created", "Modified", "Release Date"])
         let isList = kind == .imdbWatchlist || kind == .imdbList
         var list = isList ? IMDbTitleTypes.collection(for: kind, path: path) : nil
         var rows = 0
@@ -34,6 +34,8 @@ extension ImportReader {
                original.count <= FilmQuery.maximumLength {
                 batch.films[film].alternativeTitles.append(original)
             }
+            let metadata = try ImportReader.imdbMetadata(row, old: old)
+            if !metadata.isEmpty { batch.films[film].metadata[.imdb] = batch.films[film].metadata[.imdb]?.overlaid(by: metadata) ?? metadata }
             if isList {
                 _ = try row.day("Created", notAfter: today)
                 _ = try row.day("Modified", notAfter: today)
@@ -43,6 +45,50 @@ extension ImportReader {
         }
         if let list { batch.collections.append(list) }
         return rows
+    }
+
+    /// Directors (in credit order), genres, runtime and release date, as IMDb's exports give
+    /// them for every title; a cell left empty is unknown. The old format names its release
+    /// date column differently and writes it month first; it is left out.
+    static func imdbMetadata(_ row: CSVRow, old: Bool) throws -> FilmMetadata {
+        var metadata = FilmMetadata()
+        func list(_ column: String, _ field: MetadataField) throws -> [String] {
+            var values: [String] = []
+            for part in row[column].split(separator: ",") {
+                let value = part.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+                guard !value.isEmpty, !values.contains(value) else { continue }
+                guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                    throw row.error("the \(column) cell holds a control character")
+                }
+                guard value.count <= MetadataField.maximumLength else {
+                    throw row.error("a name in \(column) is longer than \(MetadataField.maximumLength) characters")
+                }
+                values.append(value)
+            }
+            return Array(values.prefix(MetadataField.maximumValues))
+        }
+        metadata.directors = try list("Directors", .director)
+        metadata.genres = try list("Genres", .genre)
+        let runtime = row["Runtime (mins)"]
+        if !runtime.isEmpty {
+            guard let minutes = Int(runtime), minutes >= 0, minutes <= MetadataField.maximumRuntime else {
+                throw row.error("'\(runtime.prefix(20))' in Runtime (mins) is not a number of minutes")
+            }
+            // IMDb writes 0 for a title whose runtime it does not know.
+            metadata.runtime = minutes == 0 ? nil : minutes
+        }
+        // Most rows give the day; a title known only by its year ("1997") or month has no day
+        // to keep, and its year is the film's own.
+        let released = old ? "" : row["Release Date"]
+        if !released.isEmpty, !ImportReader.isPartialDate(released) { metadata.released = try row.day("Release Date") }
+        return metadata
+    }
+
+    /// "1997" or "1997-04": a date IMDb knows only in part.
+    static func isPartialDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        let digits = { (range: Range<Int>) in bytes[range].allSatisfy { (48...57).contains($0) } }
+        return (bytes.count == 4 && digits(0..<4)) || (bytes.count == 7 && digits(0..<4) && bytes[4] == UInt8(ascii: "-") && digits(5..<7))
     }
 
     /// A rating (1–10 halved to stars) with the day it was given; a rated title is watched, on a

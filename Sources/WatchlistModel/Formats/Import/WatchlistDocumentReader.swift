@@ -3,7 +3,8 @@ import Foundation
 /// Reads the tool's own JSON document, every version shipped, checking every value where it
 /// enters: version 1 (`tags` optional), and version 2, which adds a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's
-/// `origin` and `entryNotes`.
+/// `origin` and `entryNotes`, and version 3, which adds a film's `facts` by source (the
+/// `directors`, `runtime`… beside them are what the film showed, and are not read).
 enum WatchlistDocumentReader {
     struct Document: Decodable {
         var format: String
@@ -65,6 +66,16 @@ enum WatchlistDocumentReader {
         var tags: [String]?
         var ids: IdsIn?
         var alternativeTitles: [String]?
+        var facts: [String: FactsIn]?
+    }
+
+    struct FactsIn: Decodable {
+        var directors: [String]?
+        var genres: [String]?
+        var countries: [String]?
+        var language: String?
+        var runtime: Int?
+        var released: String?
     }
 
     struct ViewingIn: Decodable {
@@ -158,6 +169,37 @@ enum WatchlistDocumentReader {
         }
         imported.alternativeTitles = try (film.alternativeTitles ?? []).enumerated().map { index, title in
             try text(title, at: "\(at).alternativeTitles[\(index)]", limit: FilmQuery.maximumLength, fail: fail)
+        }
+        for (name, facts) in (film.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let here = "\(at).facts.\(name.prefix(40))"
+            guard let source = MetadataSource(rawValue: name) else {
+                throw fail("\(here): '\(name.prefix(40))' is not a source of film facts (user, imdb, letterboxd)")
+            }
+            func list(_ values: [String]?, _ key: String, _ field: MetadataField) throws -> [String] {
+                let values = values ?? []
+                guard values.count <= MetadataField.maximumValues else { throw fail("\(here).\(key) has more than \(MetadataField.maximumValues) values") }
+                var result: [String] = []
+                for (index, value) in values.enumerated() {
+                    let checked: String
+                    do { checked = try InputText.metadataValue(value, field: field) } catch { throw fail("\(here).\(key)[\(index)] is not a \(field.rawValue)") }
+                    if !result.contains(checked) { result.append(checked) }
+                }
+                return result
+            }
+            var metadata = FilmMetadata(directors: try list(facts.directors, "directors", .director), genres: try list(facts.genres, "genres", .genre),
+                                        countries: try list(facts.countries, "countries", .country))
+            if let language = facts.language {
+                do { metadata.language = try InputText.metadataValue(language, field: .language) } catch { throw fail("\(here).language is not a language") }
+            }
+            if let runtime = facts.runtime {
+                guard (1...MetadataField.maximumRuntime).contains(runtime) else { throw fail("\(here).runtime \(runtime) is not a runtime in minutes") }
+                metadata.runtime = runtime
+            }
+            if let released = facts.released {
+                guard let day = Day(iso: released) else { throw fail("\(here).released '\(released.prefix(40))' is not a date (YYYY-MM-DD)") }
+                metadata.released = day
+            }
+            if !metadata.isEmpty { imported.metadata[source] = metadata }
         }
         imported.description = try text(film.description ?? "", at: "\(at).description", limit: CollectionText.maximumFieldLength,
                                         allowEmpty: true, fail: fail)

@@ -1,0 +1,41 @@
+import Foundation
+
+/// A person's own film facts: `film set` and `film unset`. Imports give theirs as their source
+/// (Importer); what the person sets is shown before any file's, and undo takes it back.
+extension Watchlist {
+    /// Sets the person's values of the fields `metadata` has (replacing their earlier values of
+    /// those fields; other fields and other sources stay). Fails with nothingToRemove when the
+    /// film already had exactly these.
+    public func setFacts(_ reference: String, _ metadata: FilmMetadata) throws -> FilmMetadataResult {
+        guard !metadata.isEmpty else {
+            throw WatchlistError.invalidArgument("Name at least one fact to set: --director, --genre, --country, --language, --runtime or --released.")
+        }
+        return try recorded({ "Set the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)" }) { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let changed = try store.setMetadata(filmId: film.id, source: .user, metadata, fields: metadata.fields)
+            guard !changed.isEmpty else {
+                throw WatchlistError.nothingToRemove("\(film.displayTitle) already has these facts; nothing was changed.")
+            }
+            return FilmMetadataResult(film: film, changed: changed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
+        }
+    }
+
+    /// Forgets the person's values of `fields` (every field when empty); what a file gave shows
+    /// again. Fails with nothingToRemove when the person had set none of them.
+    public func unsetFacts(_ reference: String, _ fields: [MetadataField]) throws -> FilmMetadataResult {
+        let fields = fields.isEmpty ? MetadataField.allCases : fields
+        return try recorded({ "Unset the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)" }) { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            let removed = try store.removeMetadata(filmId: film.id, source: .user, fields: fields)
+            guard !removed.isEmpty else {
+                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no \(Watchlist.fieldList(fields)) you set; nothing was removed.")
+            }
+            return FilmMetadataResult(film: film, changed: removed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
+        }
+    }
+
+    /// "director, runtime".
+    static func fieldList(_ fields: [MetadataField]) -> String {
+        fields.map(\.rawValue).joined(separator: ", ")
+    }
+}

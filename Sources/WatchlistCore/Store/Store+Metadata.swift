@@ -1,0 +1,133 @@
+internal import GRDB
+
+/// `filmFact` (Schema/v7_metadata.sql): directors, genres, countries, language, runtime and
+/// release date, one value a row, kept per source. What a film shows for a field is the values
+/// of the first source that has any (user, imdb, letterboxd).
+extension Store {
+    /// The rank of a source, in SQL: the order MetadataSource gives.
+    static let sourceRank = "CASE source WHEN 'user' THEN 0 WHEN 'imdb' THEN 1 ELSE 2 END"
+
+    /// True for a filmFact row (aliased `alias`) whose source is the one its film shows for its field.
+    static func isShown(_ alias: String) -> String {
+        """
+        \(alias).source = (SELECT source FROM filmFact WHERE filmId = \(alias).filmId AND field = \(alias).field
+                           ORDER BY \(sourceRank) LIMIT 1)
+        """
+    }
+
+    /// The facts a film shows, as one text (field, unit separator, value; record separator
+    /// between), for listings: decoded by `Decode.metadata`.
+    static func shownFactsOf(_ film: String) -> String {
+        """
+        (SELECT group_concat(field || char(31) || value, char(30)) FROM (
+            SELECT x.field, x.value FROM filmFact x WHERE x.filmId = \(film) AND \(isShown("x")) ORDER BY x.field, x.position))
+        """
+    }
+
+    /// The runtime a film shows, in minutes, or NULL: for `--max-runtime` and `--sort runtime`.
+    static func shownRuntimeOf(_ film: String) -> String {
+        "(SELECT CAST(value AS INTEGER) FROM filmFact WHERE filmId = \(film) AND field = 'runtime' ORDER BY \(sourceRank) LIMIT 1)"
+    }
+
+    /// What each source says about a film.
+    func metadataBySource(filmId: Int64) throws -> [MetadataSource: FilmMetadata] {
+        let rows = try all("SELECT id, filmId, source, field, value FROM filmFact WHERE filmId = ? ORDER BY source, field, position",
+                           [filmId], Decode.fact)
+        return try Decode.metadata(rows)
+    }
+
+    /// Makes `source`'s values of `fields` for a film exactly those of `metadata` (none, for a
+    /// field `metadata` lacks). Returns the fields whose values changed; a field whose values
+    /// are already these is not touched. `indexed` false: the caller indexes the film later (an
+    /// import, for the films it creates).
+    @discardableResult
+    func setMetadata(filmId: Int64, source: MetadataSource, _ metadata: FilmMetadata, fields: [MetadataField],
+                     indexed: Bool = true) throws -> [MetadataField] {
+        var changed: [MetadataField] = []
+        for field in fields {
+            let values = metadata.values(of: field)
+            let current = try self.values(String.self, """
+                SELECT value FROM filmFact WHERE filmId = ? AND source = ? AND field = ? ORDER BY position
+                """, [filmId, source.rawValue, field.rawValue])
+            guard current != values else { continue }
+            try execute("DELETE FROM filmFact WHERE filmId = ? AND source = ? AND field = ?", [filmId, source.rawValue, field.rawValue])
+            for (position, value) in values.enumerated() {
+                try execute("""
+                    INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId)
+                    VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))
+                    """, [filmId, source.rawValue, field.rawValue, position, value, TitleKey.fold(value)])
+            }
+            changed.append(field)
+        }
+        if indexed, changed.contains(.director) { try refreshSearch(filmId: filmId) }
+        return changed
+    }
+
+    /// Forgets `source`'s values of `fields` for a film; returns the fields it had.
+    func removeMetadata(filmId: Int64, source: MetadataSource, fields: [MetadataField]) throws -> [MetadataField] {
+        var removed: [MetadataField] = []
+        for field in fields {
+            try execute("DELETE FROM filmFact WHERE filmId = ? AND source = ? AND field = ?", [filmId, source.rawValue, field.rawValue])
+            if changes > 0 { removed.append(field) }
+        }
+        if removed.contains(.director) { try refreshSearch(filmId: filmId) }
+        return removed
+    }
+}
+
+extension Decode {
+    typealias Fact = (id: Int64, filmId: Int64, source: String, field: String, value: String)
+
+    /// id, filmId, source, field, value.
+    static func fact(_ row: Row) throws -> Fact {
+        let table = "filmFact"
+        return (try row.value(0, table), try row.value(1, table), try row.value(2, table), try row.value(3, table), try row.value(4, table))
+    }
+
+    /// Facts in source, field and position order, as metadata per source. A source, field or
+    /// value no version of watchlist writes is damage.
+    static func metadata(_ facts: [Fact]) throws -> [MetadataSource: FilmMetadata] {
+        var result: [MetadataSource: FilmMetadata] = [:]
+        var index = 0
+        while index < facts.count {
+            let first = facts[index]
+            var end = index
+            while end < facts.count, facts[end].source == first.source, facts[end].field == first.field { end += 1 }
+            guard let source = MetadataSource(rawValue: first.source) else {
+                throw DamagedValue(table: "filmFact", row: first.id, problem: "'\(first.source)' is not a source of film facts")
+            }
+            guard let field = MetadataField(rawValue: first.field) else {
+                throw DamagedValue(table: "filmFact", row: first.id, problem: "'\(first.field)' is not a film fact")
+            }
+            var metadata = result[source] ?? FilmMetadata()
+            guard metadata.set(field, stored: facts[index..<end].map(\.value)) else {
+                throw DamagedValue(table: "filmFact", row: first.id, problem: "'\(first.value)' is not a \(field.rawValue)")
+            }
+            result[source] = metadata
+            index = end
+        }
+        return result
+    }
+
+    /// The facts a film shows, from `Store.shownFactsOf`.
+    static func shownMetadata(_ text: String?, filmId: Int64) throws -> FilmMetadata {
+        guard let text, !text.isEmpty else { return FilmMetadata() }
+        var grouped: [(field: String, values: [String])] = []
+        for record in text.split(separator: "\u{1E}", omittingEmptySubsequences: false) {
+            let parts = record.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { throw DamagedValue(table: "filmFact", row: filmId, problem: "a fact of film \(filmId) cannot be read") }
+            if grouped.last?.field == String(parts[0]) {
+                grouped[grouped.count - 1].values.append(String(parts[1]))
+            } else {
+                grouped.append((String(parts[0]), [String(parts[1])]))
+            }
+        }
+        var metadata = FilmMetadata()
+        for (name, values) in grouped {
+            guard let field = MetadataField(rawValue: name), metadata.set(field, stored: values) else {
+                throw DamagedValue(table: "filmFact", row: filmId, problem: "a \(name) of film \(filmId) is not one watchlist writes")
+            }
+        }
+        return metadata
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Who said what is known about a film. A film shows, for each field, the values of the first
+/// source in this order that has any: what the person set, then IMDb's exports, then
+/// Letterboxd's import format. Each source keeps its own values (Schema/v7_metadata.sql).
+public enum MetadataSource: String, Sendable, CaseIterable, Comparable {
+    case user, imdb, letterboxd
+
+    public static func < (lhs: MetadataSource, rhs: MetadataSource) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// A kind of fact about a film; directors, genres and countries are lists (in the order the
+/// source gives them), the others one value.
+public enum MetadataField: String, Sendable, CaseIterable {
+    case director, genre, country, language, runtime, released
+
+    public var isList: Bool { self == .director || self == .genre || self == .country }
+
+    /// The most values a list field keeps (the schema's bound).
+    public static let maximumValues = 100
+    /// The longest value, in characters (a name, a genre, a country).
+    public static let maximumLength = 200
+    /// The longest runtime, in minutes (the longest film ever shown runs 857 hours).
+    public static let maximumRuntime = 99_999
+}
+
+/// What is known about a film beyond its title and year. Unknown stays unknown: an empty list
+/// or nil, never zero.
+public struct FilmMetadata: Hashable, Sendable {
+    /// In credit order.
+    public var directors: [String]
+    public var genres: [String]
+    public var countries: [String]
+    /// The original language.
+    public var language: String?
+    /// In minutes.
+    public var runtime: Int?
+    public var released: Day?
+
+    public init(directors: [String] = [], genres: [String] = [], countries: [String] = [], language: String? = nil,
+                runtime: Int? = nil, released: Day? = nil) {
+        (self.directors, self.genres, self.countries, self.language, self.runtime, self.released)
+            = (directors, genres, countries, language, runtime, released)
+    }
+
+    public var isEmpty: Bool { fields.isEmpty }
+
+    /// The fields that have a value.
+    public var fields: [MetadataField] { MetadataField.allCases.filter { !values(of: $0).isEmpty } }
+
+    /// A field's values as they are stored: text, runtime in decimal, released as YYYY-MM-DD.
+    public func values(of field: MetadataField) -> [String] {
+        switch field {
+        case .director: directors
+        case .genre: genres
+        case .country: countries
+        case .language: language.map { [$0] } ?? []
+        case .runtime: runtime.map { [String($0)] } ?? []
+        case .released: released.map { [$0.iso] } ?? []
+        }
+    }
+
+    /// Sets a field from stored values; nil when a runtime or a day does not read as one.
+    public mutating func set(_ field: MetadataField, stored values: [String]) -> Bool {
+        switch field {
+        case .director: directors = values
+        case .genre: genres = values
+        case .country: countries = values
+        case .language: language = values.first
+        case .runtime:
+            guard let text = values.first else { runtime = nil; return true }
+            guard let minutes = Int(text), (1...MetadataField.maximumRuntime).contains(minutes) else { return false }
+            runtime = minutes
+        case .released:
+            guard let text = values.first else { released = nil; return true }
+            guard let day = Day(iso: text) else { return false }
+            released = day
+        }
+        return true
+    }
+
+    /// This metadata with `other`'s values for the fields `other` has.
+    public func overlaid(by other: FilmMetadata) -> FilmMetadata {
+        var result = self
+        for field in other.fields { _ = result.set(field, stored: other.values(of: field)) }
+        return result
+    }
+
+    /// What a film shows: for each field, the values of the first source that has any.
+    public static func shown(_ bySource: [MetadataSource: FilmMetadata]) -> FilmMetadata {
+        var result = FilmMetadata()
+        for source in MetadataSource.allCases.reversed() {
+            if let metadata = bySource[source] { result = result.overlaid(by: metadata) }
+        }
+        return result
+    }
+
+    /// "1 h 51 min", "45 min".
+    public static func runtimeText(_ minutes: Int) -> String {
+        minutes < 60 ? "\(minutes) min" : "\(minutes / 60) h" + (minutes % 60 == 0 ? "" : " \(minutes % 60) min")
+    }
+}
+
+extension InputText {
+    /// A director, genre, country or language as typed or imported: spaces collapsed, not
+    /// empty, at most 200 characters, no control character.
+    public static func metadataValue(_ raw: String, field: MetadataField) throws -> String {
+        let value = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let what = field == .country ? "country" : field.rawValue
+        guard !value.isEmpty else { throw WatchlistError.invalidArgument("The \(what) is empty.") }
+        guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" }) else {
+            throw WatchlistError.invalidArgument("The \(what) holds a control character; give plain text.")
+        }
+        guard value.count <= MetadataField.maximumLength else {
+            throw WatchlistError.textTooLong(what: what, length: value.count, limit: MetadataField.maximumLength)
+        }
+        return value
+    }
+
+    /// A runtime in minutes: "111", "111 min", "1h51", "1 h 51 min", "1:51".
+    public static func runtime(_ raw: String) throws -> Int {
+        let text = raw.lowercased().filter { !$0.isWhitespace }
+        var minutes: Int?
+        if let value = Int(text) {
+            minutes = value
+        } else if text.hasSuffix("min"), let value = Int(text.dropLast(3)) {
+            minutes = value
+        } else if let hour = text.firstIndex(where: { $0 == "h" || $0 == ":" }), let hours = Int(text[..<hour]) {
+            var rest = text[text.index(after: hour)...]
+            if rest.hasSuffix("min") { rest = rest.dropLast(3) } else if rest.hasSuffix("m") { rest = rest.dropLast() }
+            if rest.isEmpty { minutes = hours * 60 } else if let extra = Int(rest), (0..<60).contains(extra) { minutes = hours * 60 + extra }
+        }
+        guard let minutes, (1...MetadataField.maximumRuntime).contains(minutes) else {
+            throw WatchlistError.invalidArgument("'\(raw)' is not a runtime: give minutes (111) or hours and minutes (1h51), "
+                                                 + "from 1 to \(MetadataField.maximumRuntime) minutes.")
+        }
+        return minutes
+    }
+
+    /// A decade as typed: "1970s", "1970", "70s".
+    public static func decade(_ raw: String) throws -> Int {
+        var text = raw.lowercased().trimmingCharacters(in: .whitespaces)
+        if text.hasSuffix("s") { text.removeLast() }
+        if text.hasPrefix("'") { text.removeFirst() }
+        guard let value = Int(text), text.allSatisfy(\.isNumber) else {
+            throw WatchlistError.invalidArgument("'\(raw)' is not a decade such as 1970s.")
+        }
+        if text.count == 2 { return 1900 + value - value % 10 }
+        guard text.count == 4, value % 10 == 0 else { throw WatchlistError.invalidArgument("'\(raw)' is not a decade such as 1970s.") }
+        return value
+    }
+}

@@ -166,9 +166,31 @@ def letterboxd(folder):
 IMDB_FILM_TYPES = {"movie", "tvmovie", "short", "video", "featurefilm", "shortfilm", "documentary"}
 
 
+def names(cell):
+    """A Directors or Genres cell as a list: split at commas, spaces collapsed, each once."""
+    values = []
+    for part in cell.split(","):
+        value = " ".join(part.split())
+        if value and value not in values:
+            values.append(value)
+    return values
+
+
+def ranked(entries, top=5):
+    """(name, films, average rating) of the most-watched, most films first, then by name."""
+    counts = {}
+    for values, stars in entries:
+        for name in set(values):
+            films, rated, total = counts.get(name, (0, 0, 0.0))
+            counts[name] = (films + 1, rated + (stars is not None), total + (stars or 0))
+    order = sorted(counts.items(), key=lambda item: (-item[1][0], item[0]))[:top]
+    return [[name, films, total / rated if rated else None] for name, (films, rated, total) in order]
+
+
 def imdb(folder):
     result = {"files": 0, "rows": 0, "skippedTitleTypes": {}}
     films, placeholders, ratings, alternative = set(), set(), set(), set()
+    facts, rated_on, stars = {}, {}, {}  # by const: directors/genres/runtime; the year rated; the rating in stars
     lists = {}
     for name in sorted(os.listdir(folder)):
         rows = table(os.path.join(folder, name))
@@ -185,9 +207,18 @@ def imdb(folder):
             films.add(const)
             if r.get("Original Title") and r["Original Title"] != r["Title"]:
                 alternative.add(const)
+            known = facts.setdefault(const, {})
+            for key, column in (("directors", "Directors"), ("genres", "Genres")):
+                if names(r.get(column) or ""):
+                    known[key] = names(r[column])
+            runtime = (r.get("Runtime (mins)") or "").strip()
+            if runtime and int(runtime) > 0:
+                known["runtime"] = int(runtime)
             if (r.get("Your Rating") or "").strip():
                 ratings.add(const)
                 placeholders.add(const)
+                rated_on[const] = int((r.get("Date Rated") or r.get("created"))[:4])
+                stars[const] = int(r.get("Your Rating")) / 2
             if is_list and const not in order:
                 order.append(const)
         if is_list:
@@ -203,6 +234,20 @@ def imdb(folder):
     result["alternativeTitles"] = len(alternative)
     result["collectionsCreated"] = sorted((["imdb"] if ratings else []) + list(lists))
     result["lists"] = lists
+    result["facts"] = {key: sum(1 for known in facts.values() if key in known) for key in ("directors", "genres", "runtime")}
+    # The year in review of each year: a rated title is watched on an unknown day, counted in the
+    # year it was rated.
+    review = {}
+    for year in sorted(set(rated_on.values())):
+        watched = [c for c in rated_on if rated_on[c] == year]
+        review[str(year)] = {
+            "viewings": len(watched),
+            "minutes": sum(facts[c].get("runtime", 0) for c in watched),
+            "unknownRuntime": sum(1 for c in watched if "runtime" not in facts[c]),
+            "directors": ranked([(facts[c].get("directors", []), stars[c]) for c in watched]),
+            "genres": ranked([(facts[c].get("genres", []), stars[c]) for c in watched]),
+        }
+    result["review"] = review
     return result
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes docs/html-export.png: a small diary exported with `export --format html`, rendered by
+# Makes docs/html-export.png and docs/year-in-review.png: a small diary exported with
+# `export --format html` (and `--year 2025`), rendered by
 # headless Chromium (Debian's chromium package).
 # Usage: scripts/screenshot-html.sh [path/to/watchlist]
 set -euo pipefail
@@ -24,3 +25,14 @@ w note "white sun" "Watch again with friends: everybody quotes it."
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1300 \
     --screenshot="$PWD/docs/html-export.png" "file://$work/diary.html" 2>/dev/null
 echo "wrote docs/html-export.png"
+
+# The year in review of the same diary, with facts for its films.
+w film set ascent --director "Larisa Shepitko" --runtime 111 --genre Drama --genre War --country "Soviet Union"
+w film set "red tent" --director "Mikhail Kalatozov" --runtime 158 --genre Adventure --genre Drama --country "Soviet Union" --country Italy
+w film set "white sun" --director "Vladimir Motyl" --runtime 84 --genre Adventure --genre Comedy --country "Soviet Union"
+w watch "white sun" --on 2025-12-31
+w watch "white sun" --on 2025-06-01
+"$bin" --db "$work/diary.sqlite" export --format html --year 2025 --output "$work/review.html"
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1300 \
+    --screenshot="$PWD/docs/year-in-review.png" "file://$work/review.html" 2>/dev/null
+echo "wrote docs/year-in-review.png"

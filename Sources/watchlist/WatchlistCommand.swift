@@ -14,7 +14,7 @@ struct WatchlistCommand: ParsableCommand {
             """,
         subcommands: [
             ListCommand.self, ShowCommand.self, WatchCommand.self, UnwatchCommand.self, RateCommand.self, UnrateCommand.self,
-            NoteCommand.self, TagCommand.self, UntagCommand.self, CollectionCommand.self, StatsCommand.self, SearchCommand.self,
+            NoteCommand.self, TagCommand.self, UntagCommand.self, FilmCommand.self, CollectionCommand.self, StatsCommand.self, SearchCommand.self,
             NextCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ExportCommand.self, DatabaseCommand.self,
         ]
     )

@@ -46,7 +46,7 @@ struct FastCommandTests {
     static func meaning(of command: ParsableCommand) -> FastCommand? {
         switch command {
         case let root as WatchlistCommand: .summary(root.global.values)
-        case let list as ListCommand: .list(list.global.values, list.query, json: list.json)
+        case let list as ListCommand: .list(list.global.values, (try? list.query()) ?? FilmListQuery(), json: list.json)
         case let show as ShowCommand: .show(show.global.values, film: show.target.film, json: show.json)
         case let watch as WatchCommand: .watch(watch.global.values, film: watch.target.film, day: watch.day, rewatch: watch.rewatch)
         case let rate as RateCommand: .rate(rate.global.values, film: rate.target.film, rating: rate.rating)

@@ -89,6 +89,38 @@ struct RealExportTests {
         #expect(try RealExportTests.collections(sandbox) == collections, "importing again changes no collection")
     }
 
+    @Test("IMDb's exports fill directors, genres and runtimes as an independent reader counts them; stats --year gives its hours and top five",
+          arguments: folders.filter { $0.hasPrefix("imdb") })
+    func imdbFacts(folder: String) throws {
+        let path = realExportsRoot! + "/" + folder
+        let expected = try RealExportTests.counted(path)
+        let sandbox = try Sandbox()
+        #expect(try sandbox.run("import", path, "--add-missing").status == 0)
+        let films = try #require(try sandbox.parseJSON(try sandbox.run("list", "--json").stdout) as? [[String: Any]])
+        let facts = try #require(expected["facts"] as? [String: Int])
+        #expect(films.filter { !(($0["directors"] as? [String]) ?? []).isEmpty }.count == facts["directors"])
+        #expect(films.filter { !(($0["genres"] as? [String]) ?? []).isEmpty }.count == facts["genres"])
+        #expect(films.filter { $0["runtime"] is Int }.count == facts["runtime"])
+        let years = try #require(expected["review"] as? [String: [String: Any]])
+        for (year, counted) in years {
+            let stats = try #require(try sandbox.parseJSON(try sandbox.run("stats", "--year", year, "--json").stdout) as? [String: Any])
+            let review = try #require(stats["review"] as? [String: Any])
+            #expect(review["viewings"] as? Int == counted["viewings"] as? Int, "\(year)")
+            #expect(review["minutes"] as? Int == counted["minutes"] as? Int, "\(year)")
+            #expect(review["filmsOfUnknownRuntime"] as? Int == counted["unknownRuntime"] as? Int, "\(year)")
+            for key in ["directors", "genres"] {
+                let ours = (review[key] as? [[String: Any]] ?? []).prefix(5)
+                let theirs = counted[key] as? [[Any]] ?? []
+                #expect(ours.map { $0["name"] as? String } == theirs.map { $0[0] as? String }, "\(year) \(key)")
+                #expect(ours.map { $0["films"] as? Int } == theirs.map { $0[1] as? Int }, "\(year) \(key)")
+                for (mine, other) in zip(ours, theirs) {
+                    let average = (mine["averageRating"] as? Double) ?? -1, counted = (other[2] as? Double) ?? -1
+                    #expect(abs(average - counted) < 0.006, "\(year) \(key) \(other[0])")
+                }
+            }
+        }
+    }
+
     @Test("the complete current Letterboxd export imports as its zip too, in Letterboxd's layout and in one folder of its own",
           .enabled(if: FileManager.default.fileExists(atPath: (realExportsRoot ?? "") + "/letterboxd-aguitov-2026")))
     func zipped() throws {

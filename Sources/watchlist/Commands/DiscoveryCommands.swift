@@ -3,18 +3,25 @@ import WatchlistCore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Your diary in numbers: progress, viewings by year, decades, ratings, rewatches, gaps.")
+        commandName: "stats", abstract: "Your diary in numbers: progress, viewings, hours, directors, genres, countries, ratings, rewatches.")
 
     @OptionGroup var global: GlobalOptions
     /// Only this collection's films.
     @Option(help: ArgumentHelp("Only this collection's films.", valueName: "slug")) var collection: String?
+    /// The year in review.
+    @Option(help: ArgumentHelp("The year in review: hours, directors, genres, countries of that year's viewings.", valueName: "YYYY"))
+    var year: Int?
     /// Print JSON instead of text.
     @Flag(help: "Print one JSON document.") var json = false
 
+    func validate() throws {
+        if let year, !(1870...9999).contains(year) { throw ValidationError("\(year) is not a year to review (1870 to 9999).") }
+    }
+
     func run() throws {
-        let stats = try global.open().stats(collection: collection)
+        let stats = try global.open().stats(collection: collection, year: year)
         if json { return Terminal.json(JSONOutput.stats(stats)) }
-        Terminal.out(StatsText.render(stats))
+        Terminal.out(year == nil ? StatsText.render(stats) : StatsText.review(stats.review))
     }
 }
 

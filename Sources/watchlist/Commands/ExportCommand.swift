@@ -20,14 +20,27 @@ struct ExportCommand: ParsableCommand {
     var output: String?
     /// Replace an existing output file.
     @Flag(help: "Replace the output file if it exists.") var force = false
+    /// The year in review instead of the diary.
+    @Option(help: ArgumentHelp("With --format html: the year in review of that year (hours, directors, genres, countries) instead of the diary.",
+                               valueName: "YYYY"))
+    var year: Int?
 
     func validate() throws {
+        if year != nil && format != .html { throw ValidationError("--year goes with --format html.") }
+        if let year, !(1870...9999).contains(year) { throw ValidationError("\(year) is not a year to review (1870 to 9999).") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file path.") }
         if force && (output == nil || output == "-") { throw ValidationError("--force goes with --output FILE.") }
     }
 
     func run() throws {
         let watchlist = try global.open()
+        if let year {
+            if let output, output != "-" {
+                try watchlist.exportReview(year: year, collection: collection, toFile: output, force: force)
+                return Terminal.out("Exported the year in review of \(year) to \(output)")
+            }
+            return try watchlist.exportReview(year: year, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+        }
         let bar = ProgressBar("Exporting")
         defer { bar.finish() }
         let leftOut: [String]

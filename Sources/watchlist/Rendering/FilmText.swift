@@ -8,6 +8,7 @@ enum FilmText {
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
         let ids = detail.ids.pairs.map { "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" }
         if !ids.isEmpty { lines.append("Ids: " + ids.joined(separator: ", ")) }
+        lines += facts(detail.metadata)
         if !detail.film.description.isEmpty { lines += ["", detail.film.description] }
         if !detail.film.fact.isEmpty { lines += ["", "Fact: " + detail.film.fact] }
         lines.append("")
@@ -36,6 +37,18 @@ enum FilmText {
             }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// "Directed by …", genres, countries, language, runtime, release date: the lines of what is known.
+    static func facts(_ metadata: FilmMetadata) -> [String] {
+        var lines: [String] = []
+        if !metadata.directors.isEmpty { lines.append("Directed by: " + metadata.directors.joined(separator: ", ")) }
+        if !metadata.genres.isEmpty { lines.append("Genres: " + metadata.genres.joined(separator: ", ")) }
+        if !metadata.countries.isEmpty { lines.append("Countries: " + metadata.countries.joined(separator: ", ")) }
+        if let language = metadata.language { lines.append("Language: " + language) }
+        if let runtime = metadata.runtime { lines.append("Runtime: \(runtime) min" + (runtime >= 60 ? " (\(FilmMetadata.runtimeText(runtime)))" : "")) }
+        if let released = metadata.released { lines.append("Released: " + released.iso) }
+        return lines
     }
 
     static let idNames = ["imdb": "IMDb", "letterboxd": "Letterboxd", "tmdb": "TMDB"]

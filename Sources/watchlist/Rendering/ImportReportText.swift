@@ -24,6 +24,7 @@ enum ImportReportText {
         var updated: [String] = []
         if report.notesUpdated > 0 { updated.append("\(plural(report.notesUpdated, "note")) whose review was edited") }
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
+        if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime… of \(plural(report.filmsWithNewFacts, "film"))") }
         if !updated.isEmpty { lines.append("Updated: " + updated.joined(separator: ", ")) }
         if !report.collectionsCreated.isEmpty { lines.append("Collections created: " + list(report.collectionsCreated, 10, separator: ", ")) }
         lines += lists(report.lists)

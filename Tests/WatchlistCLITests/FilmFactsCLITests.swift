@@ -168,11 +168,14 @@ struct FilmFactsCLITests {
         #expect(try sandbox.run("export", "--format", "html", "--year", "2026", "-o", file).status == 73, "an existing file needs --force")
     }
 
-    @Test("search finds a film by its director")
+    @Test("search finds a film by its director, and --json carries its facts")
     func search() throws {
         let sandbox = try FilmFactsCLITests.diary()
         let run = try sandbox.run("search", "kalatozov")
         #expect(run.status == 0)
         #expect(run.stdout.contains("The Red Tent"))
+        let hits = try #require(try sandbox.parseJSON(try sandbox.run("search", "kalatozov", "--json").stdout) as? [[String: Any]])
+        #expect(hits.first?["directors"] as? [String] == ["Mikhail Kalatozov"])
+        #expect(hits.first?["runtime"] as? Int == 158)
     }
 }

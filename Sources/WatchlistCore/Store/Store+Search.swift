@@ -43,12 +43,14 @@ extension Store {
         }.joined(separator: " ")
         return try all("""
             SELECT film.*, snippet(filmSearch, -1, ?2, ?3, '…', 16) AS snippet,
-                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids
+                   bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids,
+                   \(Store.shownFactsOf("film.id")) AS facts
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
             WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
             """, [query, open, close, limit]) { row in
             SearchHit(film: try Decode.film(row), snippet: try row.value("snippet", "filmSearch"), score: -(try row.value("rank", "filmSearch") as Double),
-                      ids: Decode.identifiers(try row.value("ids", "filmIdentifier")))
+                      ids: Decode.identifiers(try row.value("ids", "filmIdentifier")),
+                      metadata: try Decode.shownMetadata(try row.value("facts", "filmFact"), filmId: try row.value(0, "film")))
         }
     }
 }

@@ -42,8 +42,7 @@ public enum JSONDocument {
         json.endArray()
         json.key("ratedAt"); json.string(detail.rating?.ratedAt)
         json.key("rating"); json.stars(detail.rating?.value)
-        json.key("released"); json.string(detail.metadata.released?.iso)
-        json.key("runtime"); json.int(detail.metadata.runtime)
+        writeShownTimes(detail.metadata, into: &json)
         json.key("tags"); json.strings(detail.tags)
         json.key("title"); json.string(film.title)
         json.key("viewings"); json.beginArray()
@@ -58,6 +57,20 @@ public enum JSONDocument {
         json.endArray()
         json.key("year"); json.int(film.year)
         json.endObject()
+    }
+
+    /// What a film shows of its facts, the lists: `countries`, `directors`, `genres` (in key order
+    /// of the objects they are part of; `language`, `released` and `runtime` come later).
+    static func writeShownLists(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+        json.key("countries"); json.strings(metadata.countries)
+        json.key("directors"); json.strings(metadata.directors)
+        json.key("genres"); json.strings(metadata.genres)
+    }
+
+    /// `released` and `runtime`, `null` when unknown.
+    static func writeShownTimes(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+        json.key("released"); json.string(metadata.released?.iso)
+        json.key("runtime"); json.int(metadata.runtime)
     }
 
     /// One source's facts, the fields it lacks left out: `{"directors": ["Larisa Shepitko"],

@@ -24,17 +24,14 @@ public enum JSONOutput {
     /// One element of `list --json`.
     static func summary(_ summary: FilmSummary, into json: inout JSONWriter) {
             json.beginObject()
-            json.key("countries"); json.strings(summary.metadata.countries)
-            json.key("directors"); json.strings(summary.metadata.directors)
-            json.key("genres"); json.strings(summary.metadata.genres)
+            JSONDocument.writeShownLists(summary.metadata, into: &json)
             json.key("id"); json.int(summary.film.id)
             json.key("ids"); JSONDocument.write(summary.ids, into: &json)
             json.key("language"); json.string(summary.metadata.language)
             json.key("lastWatched"); json.string(summary.lastWatched?.iso)
             json.key("notes"); json.int(summary.noteCount)
             json.key("rating"); json.stars(summary.rating)
-            json.key("released"); json.string(summary.metadata.released?.iso)
-            json.key("runtime"); json.int(summary.metadata.runtime)
+            JSONDocument.writeShownTimes(summary.metadata, into: &json)
             json.key("tags"); json.strings(summary.tags)
             json.key("title"); json.string(summary.film.title)
             json.key("viewings"); json.int(summary.viewingCount)
@@ -76,8 +73,11 @@ public enum JSONOutput {
     public static func searchHits(_ hits: [SearchHit]) -> Data {
         lines(hits) { hit, json in
             json.beginObject()
+            JSONDocument.writeShownLists(hit.metadata, into: &json)
             json.key("id"); json.int(hit.film.id)
             json.key("ids"); JSONDocument.write(hit.ids, into: &json)
+            json.key("language"); json.string(hit.metadata.language)
+            JSONDocument.writeShownTimes(hit.metadata, into: &json)
             json.key("score"); json.double((hit.score * 1000).rounded() / 1000)
             json.key("snippet"); json.string(hit.snippet)
             json.key("title"); json.string(hit.film.title)

@@ -61,9 +61,11 @@ public struct SearchHit: Sendable, Equatable {
     public var score: Double
     /// The ids other services give the film.
     public var ids: FilmIdentifiers
+    /// Directors, genres, runtime… as shown.
+    public var metadata: FilmMetadata
 
-    public init(film: Film, snippet: String, score: Double, ids: FilmIdentifiers = FilmIdentifiers()) {
-        (self.film, self.snippet, self.score, self.ids) = (film, snippet, score, ids)
+    public init(film: Film, snippet: String, score: Double, ids: FilmIdentifiers = FilmIdentifiers(), metadata: FilmMetadata = FilmMetadata()) {
+        (self.film, self.snippet, self.score, self.ids, self.metadata) = (film, snippet, score, ids, metadata)
     }
 }
 

@@ -28,7 +28,7 @@ struct StatsCommand: ParsableCommand {
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Search titles, descriptions, facts, notes and tags; best matches first.",
+        abstract: "Search titles, descriptions, facts, notes, tags and directors; best matches first.",
         discussion: "Every word must match (the last one also as the start of a word); case and accents are ignored.")
 
     @OptionGroup var global: GlobalOptions

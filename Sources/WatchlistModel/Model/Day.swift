@@ -2,17 +2,22 @@ import Foundation
 
 /// A calendar day with no time zone, written YYYY-MM-DD: the day a film was watched.
 public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    // Four bytes, not three Ints: an import holds a day for every row of a diary.
+    private let storedYear: Int16
+    private let storedMonth: UInt8
+    private let storedDay: UInt8
+
+    public var year: Int { Int(storedYear) }
+    public var month: Int { Int(storedMonth) }
+    public var day: Int { Int(storedDay) }
 
     /// A day that exists in the proleptic Gregorian calendar, or nil (2026-02-30 is nil).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        storedYear = Int16(year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
     }
 
     /// Parses exactly `YYYY-MM-DD`; anything else, or a day that does not exist, is nil.

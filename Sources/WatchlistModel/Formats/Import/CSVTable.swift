@@ -125,12 +125,6 @@ struct CSVRow {
         return day
     }
 
-    /// The start of a day (see `day`) as an ISO instant (`2024-01-02T00:00:00Z`), or nil when
-    /// the cell is empty.
-    func midnight(_ column: String, notAfter today: Day? = nil) throws -> String? {
-        try day(column, notAfter: today).map { $0.iso + "T00:00:00Z" }
-    }
-
     /// A rating of 0.5–5 stars in half steps, or nil when the cell is empty.
     func stars(_ column: String) throws -> StarRating? {
         let text = self[column]

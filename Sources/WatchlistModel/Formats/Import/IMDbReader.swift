@@ -51,24 +51,7 @@ extension ImportReader {
     /// them for every title; a cell left empty is unknown. The old format names its release
     /// date column differently and writes it month first; it is left out.
     static func imdbMetadata(_ row: CSVRow, old: Bool) throws -> FilmMetadata {
-        var metadata = FilmMetadata()
-        func list(_ column: String, _ field: MetadataField) throws -> [String] {
-            var values: [String] = []
-            for part in row[column].split(separator: ",") {
-                let value = part.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-                guard !value.isEmpty, !values.contains(value) else { continue }
-                guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                    throw row.error("the \(column) cell holds a control character")
-                }
-                guard value.count <= MetadataField.maximumLength else {
-                    throw row.error("a name in \(column) is longer than \(MetadataField.maximumLength) characters")
-                }
-                values.append(value)
-            }
-            return Array(values.prefix(MetadataField.maximumValues))
-        }
-        metadata.directors = try list("Directors", .director)
-        metadata.genres = try list("Genres", .genre)
+        var metadata = FilmMetadata(directors: try names(row, "Directors"), genres: try names(row, "Genres"))
         let runtime = row["Runtime (mins)"]
         if !runtime.isEmpty {
             guard let minutes = Int(runtime), minutes >= 0, minutes <= MetadataField.maximumRuntime else {
@@ -104,9 +87,9 @@ extension ImportReader {
             let created = row["created"]
             guard let day = IMDbDate.day(created, reading: row.dateReading) else { throw row.error("'\(created)' in created is not a date") }
             if day > today { throw row.error("\(day.iso) in created is in the future (today is \(today.iso))") }
-            ratedAt = ImportReader.midnight(day)
+            ratedAt = sharedMidnight(day)
         } else {
-            ratedAt = try row.midnight("Date Rated", notAfter: today)
+            ratedAt = try midnight(row, "Date Rated")
         }
         batch.films[film].inHistory = true
         batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: true)

@@ -19,6 +19,9 @@ public struct ImportReader {
     var latestDiaryRating: [Int: (day: Day, line: Int, rating: ImportedRating)] = [:]
     /// The format of the file being read, given to the films it adds.
     var currentFormat = ImportFormat.watchlist
+    /// "2024-01-02T00:00:00Z" by day: one String a day, shared by every row logged on it (a
+    /// diary of a million rows is logged on a few thousand days; a String each took 60 MiB).
+    private var midnights: [Day: String] = [:]
 
     public init(today: Day, readsLists: Bool = true) {
         self.today = today
@@ -177,6 +180,37 @@ public struct ImportReader {
     }
 
     static func midnight(_ day: Day) -> String { day.iso + "T00:00:00Z" }
+
+    /// The day in `column` (not after today) as a time, shared with every other row of that day.
+    mutating func midnight(_ row: CSVRow, _ column: String) throws -> String? {
+        guard let day = try row.day(column, notAfter: today) else { return nil }
+        return sharedMidnight(day)
+    }
+
+    mutating func sharedMidnight(_ day: Day) -> String {
+        if let text = midnights[day] { return text }
+        let text = ImportReader.midnight(day)
+        midnights[day] = text
+        return text
+    }
+
+    /// A cell of names separated by commas (IMDb's Directors and Genres, Letterboxd's
+    /// Directors): spaces collapsed, each once, in order, at most MetadataField.maximumValues.
+    static func names(_ row: CSVRow, _ column: String) throws -> [String] {
+        var values: [String] = []
+        for part in row[column].split(separator: ",") {
+            let value = part.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            guard !value.isEmpty, !values.contains(value) else { continue }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+                throw row.error("the \(column) cell holds a control character")
+            }
+            guard value.count <= MetadataField.maximumLength else {
+                throw row.error("a name in \(column) is longer than \(MetadataField.maximumLength) characters")
+            }
+            values.append(value)
+        }
+        return Array(values.prefix(MetadataField.maximumValues))
+    }
 }
 
 /// A title as written and a year, as a dictionary key.

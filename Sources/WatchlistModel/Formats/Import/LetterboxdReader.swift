@@ -14,10 +14,10 @@ extension ImportReader {
             case .letterboxdRatings:
                 let film = try historyFilm(row, ids: filmLink(row))
                 guard let value = try row.stars("Rating") else { throw row.error("the Rating is empty") }
-                ratingsFileRating[film] = ImportedRating(value: value, ratedAt: try row.midnight("Date", notAfter: today), current: true)
+                ratingsFileRating[film] = ImportedRating(value: value, ratedAt: try midnight(row, "Date"), current: true)
             case .letterboxdWatched:
                 let film = try historyFilm(row, ids: filmLink(row))
-                batch.films[film].addPlaceholder(loggedAt: try row.midnight("Date", notAfter: today))
+                batch.films[film].addPlaceholder(loggedAt: try midnight(row, "Date"))
             case .letterboxdLikes:
                 addTags(["liked"], to: try historyFilm(row, ids: filmLink(row)))
             case .letterboxdWatchlist:
@@ -39,7 +39,7 @@ extension ImportReader {
     private mutating func readDiary(_ row: CSVRow) throws {
         let film = try historyFilm(row)
         guard let day = try row.day("Watched Date", notAfter: today) else { throw row.error("the Watched Date is empty") }
-        let logged = try row.midnight("Date", notAfter: today)
+        let logged = try midnight(row, "Date")
         batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: row["Rewatch"].lowercased() == "yes", loggedAt: logged))
         noteEarly(day, of: film, at: row)
         addTags(try row.tags("Tags"), to: film)
@@ -55,7 +55,7 @@ extension ImportReader {
     private mutating func readReview(_ row: CSVRow) throws {
         let film = try historyFilm(row)
         if let text = try row.noteText(ReviewText.plain(row.raw("Review"))) {
-            let created = try row.midnight("Date", notAfter: today)
+            let created = try midnight(row, "Date")
             let entry = row["Letterboxd URI"]
             batch.films[film].notes.append(ImportedNote(text: text, createdAt: created, source: entry.isEmpty ? nil : entry))
         }
@@ -92,6 +92,9 @@ extension ImportReader {
             batch.films[film].rating = ImportedRating(value: value, ratedAt: nil)
         }
         addTags(try row.tags("Tags"), to: film)
+        // Letterboxd's import format may name the directors (comma-separated): its own facts.
+        let directors = try ImportReader.names(row, "Directors")
+        if !directors.isEmpty { batch.films[film].metadata[.letterboxd, default: FilmMetadata()].directors = directors }
         if let text = try row.noteText(row.raw("Review")), !batch.films[film].notes.contains(where: { $0.text == text }) {
             batch.films[film].notes.append(ImportedNote(text: text, createdAt: nil))
         }

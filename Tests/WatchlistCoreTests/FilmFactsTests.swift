@@ -120,6 +120,20 @@ struct FilmFactsTests {
         #expect(try watchlist.list(FilmListQuery(director: "coen", genre: "crime", decade: 1990, maxRuntime: 120)).count == 1)
     }
 
+    @Test("Letterboxd's import format gives its Directors as the letterboxd source's, shown after IMDb's")
+    func letterboxdImportFormat() throws {
+        let watchlist = try makeWatchlist()
+        let folder = try temporaryFolder()
+        try "Title,Year,Directors,WatchedDate\nStalker,1979,\"Andrei Tarkovsky\",2024-05-01\nThe Ascent,1977,Shepitko,2024-05-02\n"
+            .write(toFile: folder + "/import.csv", atomically: true, encoding: .utf8)
+        let report = try watchlist.importFiles([folder + "/import.csv"], options: ImportOptions(format: .letterboxd, addMissing: true))
+        #expect(report.filmsWithNewFacts == 2)
+        #expect(try watchlist.show("stalker").metadataBySource == [.letterboxd: FilmMetadata(directors: ["Andrei Tarkovsky"])])
+        _ = try importIMDb(watchlist)
+        #expect(try watchlist.show("ascent").metadata.directors == ["Larisa Shepitko"], "IMDb's before Letterboxd's")
+        #expect(try watchlist.show("ascent").metadataBySource[.letterboxd]?.directors == ["Shepitko"])
+    }
+
     @Test("search finds a film by a director's name")
     func searchByDirector() throws {
         let watchlist = try makeWatchlist()

@@ -102,7 +102,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         if header == ["Date", "Name", "Tags", "URL", "Description"] { return .letterboxdList }
         if columns.contains("Title") || columns.contains("Name"),
            !columns.isDisjoint(with: ["WatchedDate", "Watched Date", "Rating", "Rating10", "Rewatch", "Tags", "Review",
-                                      "LetterboxdURI", "imdbID", "tmdbID"]) {
+                                      "LetterboxdURI", "imdbID", "tmdbID", "Directors"]) {
             return .letterboxdImport
         }
         return nil

@@ -33,10 +33,13 @@ extension Row {
 
     /// The value of the column named `name` as `T`, or a DamagedValue.
     func value<T: DatabaseValueConvertible>(_ name: String, _ table: String) throws -> T {
-        guard let index = Array(columnNames).firstIndex(of: name) else {
-            throw DamagedValue(table: table, row: Int64.fromDatabaseValue(self[0]) ?? 0, problem: "\(name) is missing")
+        // Walking the names costs no array (Array(columnNames) did, at every lookup).
+        var index = 0
+        for column in columnNames {
+            if column == name { return try value(index, table) }
+            index += 1
         }
-        return try value(index, table)
+        throw DamagedValue(table: table, row: Int64.fromDatabaseValue(self[0]) ?? 0, problem: "\(name) is missing")
     }
 
     private static func kind(of value: DatabaseValue) -> String {

@@ -49,7 +49,7 @@ extension Store {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
             SELECT * FROM (
-                SELECT f.*,
+                SELECT f.id, f.title, f.year, f.description, f.fact, f.titleKey,
                        (SELECT count(*) FROM viewing v WHERE v.filmId = f.id) AS viewingCount,
                        (SELECT max(v.watchedOn) FROM viewing v WHERE v.filmId = f.id) AS lastWatched,
                        r.halfStars AS halfStars,
@@ -57,24 +57,24 @@ extension Store {
                        (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
                        (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position,
                        \(Store.identifiersOf("f.id")) AS ids,
-                       \(Store.shownFactsOf("f.id")) AS facts,
-                       \(Store.shownRuntimeOf("f.id")) AS runtime
-                FROM film f LEFT JOIN rating r ON r.filmId = f.id
+                       shown.facts AS facts, shown.runtime AS runtime
+                FROM film f LEFT JOIN rating r ON r.filmId = f.id LEFT JOIN (\(Store.shownFacts)) AS shown ON shown.filmId = f.id
             ) AS listed \(filter)
             ORDER BY \(Store.order(query))
             """), arguments: arguments)
+        // By position, in the order of the SELECT: a film's six columns, then the computed ones.
         while let row = try rows.next() {
             let film = try Decode.film(row)
-            let halfStars: Int64? = try row.value("halfStars", "rating")
+            let halfStars: Int64? = try row.value(8, "rating")
             try body(FilmSummary(
                 film: film,
-                viewingCount: try row.value("viewingCount", "viewing"),
-                lastWatched: try Decode.day(try row.value("lastWatched", "viewing"), table: "viewing of film", row: film.id),
+                viewingCount: try row.value(6, "viewing"),
+                lastWatched: try Decode.day(try row.value(7, "viewing"), table: "viewing of film", row: film.id),
                 rating: try halfStars.map { try Decode.rating(filmId: film.id, halfStars: $0) },
-                noteCount: try row.value("noteCount", "note"),
-                tags: (try row.value("tags", "filmTag") as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
-                ids: Decode.identifiers(try row.value("ids", "filmIdentifier")),
-                metadata: try Decode.shownMetadata(try row.value("facts", "filmFact"), filmId: film.id)))
+                noteCount: try row.value(9, "note"),
+                tags: (try row.value(10, "filmTag") as String?).map { $0.split(separator: ",").map(String.init) } ?? [],
+                ids: Decode.identifiers(try row.value(12, "filmIdentifier")),
+                metadata: try Decode.shownMetadata(try row.value(13, "filmFact"), filmId: film.id)))
         }
     }
 

@@ -15,14 +15,22 @@ extension Store {
         """
     }
 
-    /// The facts a film shows, as one text (field, unit separator, value; record separator
-    /// between), for listings: decoded by `Decode.metadata`.
+    /// One shown fact as text: field, position and value, with unit separators between.
+    private static let factText = "x.field || char(31) || x.position || char(31) || x.value"
+
+    /// The facts a film shows, as one text (facts separated by record separators), for a few
+    /// rows: decoded by `Decode.shownMetadata`.
     static func shownFactsOf(_ film: String) -> String {
-        """
-        (SELECT group_concat(field || char(31) || value, char(30)) FROM (
-            SELECT x.field, x.value FROM filmFact x WHERE x.filmId = \(film) AND \(isShown("x")) ORDER BY x.field, x.position))
-        """
+        "(SELECT group_concat(\(factText), char(30)) FROM filmFact x WHERE x.filmId = \(film) AND \(isShown("x")))"
     }
+
+    /// The same for every film at once, with its runtime: a table (filmId, facts, runtime) that
+    /// a listing joins, which SQLite makes once instead of a lookup a film.
+    static let shownFacts = """
+        SELECT x.filmId, group_concat(\(factText), char(30)) AS facts,
+               max(CASE WHEN x.field = 'runtime' THEN CAST(x.value AS INTEGER) END) AS runtime
+        FROM filmFact x WHERE \(isShown("x")) GROUP BY x.filmId
+        """
 
     /// The runtime a film shows, in minutes, or NULL: for `--max-runtime` and `--sort runtime`.
     static func shownRuntimeOf(_ film: String) -> String {
@@ -109,23 +117,25 @@ extension Decode {
         return result
     }
 
-    /// The facts a film shows, from `Store.shownFactsOf`.
+    /// The facts a film shows, from `Store.shownFactsOf` or `Store.shownFacts`: in any order
+    /// (group_concat promises none), put in field and position order here.
     static func shownMetadata(_ text: String?, filmId: Int64) throws -> FilmMetadata {
         guard let text, !text.isEmpty else { return FilmMetadata() }
-        var grouped: [(field: String, values: [String])] = []
+        var facts: [(field: MetadataField, position: Int, value: String)] = []
         for record in text.split(separator: "\u{1E}", omittingEmptySubsequences: false) {
-            let parts = record.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw DamagedValue(table: "filmFact", row: filmId, problem: "a fact of film \(filmId) cannot be read") }
-            if grouped.last?.field == String(parts[0]) {
-                grouped[grouped.count - 1].values.append(String(parts[1]))
-            } else {
-                grouped.append((String(parts[0]), [String(parts[1])]))
+            let parts = record.split(separator: "\u{1F}", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3, let field = MetadataField(rawValue: String(parts[0])), let position = Int(parts[1]) else {
+                throw DamagedValue(table: "filmFact", row: filmId, problem: "a fact of film \(filmId) is not one watchlist writes")
             }
+            facts.append((field, position, String(parts[2])))
         }
+        facts.sort { ($0.field.order, $0.position) < ($1.field.order, $1.position) }
         var metadata = FilmMetadata()
-        for (name, values) in grouped {
-            guard let field = MetadataField(rawValue: name), metadata.set(field, stored: values) else {
-                throw DamagedValue(table: "filmFact", row: filmId, problem: "a \(name) of film \(filmId) is not one watchlist writes")
+        for field in MetadataField.allCases {
+            let values = facts.filter { $0.field == field }.map(\.value)
+            guard !values.isEmpty else { continue }
+            guard metadata.set(field, stored: values) else {
+                throw DamagedValue(table: "filmFact", row: filmId, problem: "a \(field.rawValue) of film \(filmId) is not one watchlist writes")
             }
         }
         return metadata

@@ -18,6 +18,9 @@ public enum MetadataField: String, Sendable, CaseIterable {
 
     public var isList: Bool { self == .director || self == .genre || self == .country }
 
+    /// Its place in `allCases`.
+    public var order: Int { MetadataField.allCases.firstIndex(of: self)! }
+
     /// The most values a list field keeps (the schema's bound).
     public static let maximumValues = 100
     /// The longest value, in characters (a name, a genre, a country).

@@ -32,11 +32,6 @@ extension Store {
         FROM filmFact x WHERE \(isShown("x")) GROUP BY x.filmId
         """
 
-    /// The runtime a film shows, in minutes, or NULL: for `--max-runtime` and `--sort runtime`.
-    static func shownRuntimeOf(_ film: String) -> String {
-        "(SELECT CAST(value AS INTEGER) FROM filmFact WHERE filmId = \(film) AND field = 'runtime' ORDER BY \(sourceRank) LIMIT 1)"
-    }
-
     /// What each source says about a film.
     func metadataBySource(filmId: Int64) throws -> [MetadataSource: FilmMetadata] {
         let rows = try all("SELECT id, filmId, source, field, value FROM filmFact WHERE filmId = ? ORDER BY source, field, position",

@@ -56,8 +56,9 @@ extension Store {
             """
         let arguments: StatementArguments = [collectionId, year]
         let watched = try all("""
-            SELECT f.*, count(*) AS n, sum(v.rewatch) AS rewatches, r.halfStars AS halfStars, \(Store.shownFactsOf("f.id")) AS facts
+            SELECT f.*, count(*) AS n, sum(v.rewatch) AS rewatches, r.halfStars AS halfStars, shown.facts AS facts
             FROM viewing v JOIN film f ON f.id = v.filmId LEFT JOIN rating r ON r.filmId = f.id
+                 LEFT JOIN (\(Store.shownFacts)) AS shown ON shown.filmId = f.id
             WHERE \(scope) GROUP BY f.id ORDER BY f.id
             """, arguments) { row in
             let film = try Decode.film(row)
@@ -68,8 +69,8 @@ extension Store {
         }
         let years = try all("""
             SELECT y, count(*), coalesce(sum(runtime), 0), sum(runtime IS NULL) FROM (
-                SELECT CAST(substr(coalesce(v.watchedOn, v.loggedAt), 1, 4) AS INTEGER) AS y, \(Store.shownRuntimeOf("v.filmId")) AS runtime
-                FROM viewing v WHERE \(scope))
+                SELECT CAST(substr(coalesce(v.watchedOn, v.loggedAt), 1, 4) AS INTEGER) AS y, shown.runtime AS runtime
+                FROM viewing v LEFT JOIN (\(Store.shownFacts)) AS shown ON shown.filmId = v.filmId WHERE \(scope))
             GROUP BY y ORDER BY y
             """, arguments) { row in
             YearInReview.Year(year: try row.value(0, "viewing"), viewings: try row.value(1, "viewing"), minutes: try row.value(2, "viewing"),

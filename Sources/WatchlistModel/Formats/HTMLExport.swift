@@ -10,21 +10,8 @@ struct HTMLExportWriter: PageExportWriter {
     }
 
     mutating func finish() throws {
-        let title = pages.onlyTitle ?? "Film diary"
-        var page = """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-            <style>\(HTMLExportWriter.style)</style>
-            </head>
-            <body>
-            <main>
-            <header><h1>Film diary</h1><p class="meta">Exported from watchlist on \(HTML.escape(String(pages.exportedAt.prefix(10))))</p></header>
-
-            """
+        var page = HTML.top(title: pages.onlyTitle ?? "Film diary", heading: "Film diary", style: HTMLExportWriter.style,
+                            exportedAt: pages.exportedAt)
         for section in pages.sections { page += self.section(section.title, section.introduction, section.films) }
         page += "</main>\n</body>\n</html>\n"
         try output.write(page)
@@ -106,6 +93,25 @@ struct HTMLExportWriter: PageExportWriter {
 }
 
 enum HTML {
+    /// A page up to its content: the head with its inline style, then `<main>` opened with a
+    /// heading and the day it was exported.
+    static func top(title: String, heading: String, style: String, exportedAt: String, mainClass: String? = nil) -> String {
+        """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>\(style)</style>
+        </head>
+        <body>
+        <main\(mainClass.map { " class=\"\($0)\"" } ?? "")>
+        <header><h1>\(escape(heading))</h1><p class="meta">Exported from watchlist on \(escape(String(exportedAt.prefix(10))))</p></header>
+
+        """
+    }
+
     /// Text made safe for HTML element content and attribute values.
     static func escape(_ text: String) -> String {
         var result = ""

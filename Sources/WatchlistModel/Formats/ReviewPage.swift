@@ -7,20 +7,8 @@ import Foundation
 public enum ReviewPage {
     public static func render(_ review: YearInReview, exportedAt: String) -> String {
         let title = review.year.map { "\($0) in review" } ?? "Every year in review"
-        var page = """
-            <!doctype html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title))</title>
-            <style>\(HTMLExportWriter.style)\n\(style)</style>
-            </head>
-            <body>
-            <main class="review">
-            <header><h1>\(HTML.escape(title))</h1><p class="meta">Exported from watchlist on \(HTML.escape(String(exportedAt.prefix(10))))</p></header>
-
-            """
+        var page = HTML.top(title: title, heading: title, style: HTMLExportWriter.style + "\n" + style, exportedAt: exportedAt,
+                            mainClass: "review")
         guard review.viewings > 0 else {
             return page + "<p class=\"empty\">No viewings\(review.year.map { " in \($0)" } ?? "").</p>\n</main>\n</body>\n</html>\n"
         }

@@ -4,8 +4,9 @@ internal import GRDB
 /// release date, one value a row, kept per source. What a film shows for a field is the values
 /// of the first source that has any (user, imdb, letterboxd).
 extension Store {
-    /// The rank of a source, in SQL: the order MetadataSource gives.
-    static let sourceRank = "CASE source WHEN 'user' THEN 0 WHEN 'imdb' THEN 1 ELSE 2 END"
+    /// The rank of a source, in SQL: its place in MetadataSource's order, the one the model shows by.
+    static let sourceRank = "CASE source "
+        + MetadataSource.allCases.enumerated().map { "WHEN '\($0.element.rawValue)' THEN \($0.offset) " }.joined() + "END"
 
     /// True for a filmFact row (aliased `alias`) whose source is the one its film shows for its field.
     static func isShown(_ alias: String) -> String {

@@ -80,6 +80,13 @@ public struct ImportedFilm: Sendable {
 
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
 
+    /// Adds what `source` says of the film: the fields `facts` has replace that source's
+    /// earlier values of them (a film named by several files of one source).
+    public mutating func addFacts(_ facts: FilmMetadata, from source: MetadataSource) {
+        guard !facts.isEmpty else { return }
+        metadata[source] = metadata[source]?.overlaid(by: facts) ?? facts
+    }
+
     /// Marks the film watched on a day nobody logged: one placeholder viewing, unless it has one.
     public mutating func addPlaceholder(rewatch: Bool = false, loggedAt: String? = nil) {
         guard !viewings.contains(where: \.placeholder) else { return }

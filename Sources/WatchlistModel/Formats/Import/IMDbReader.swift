@@ -34,8 +34,7 @@ extension ImportReader {
                original.count <= FilmQuery.maximumLength {
                 batch.films[film].alternativeTitles.append(original)
             }
-            let metadata = try ImportReader.imdbMetadata(row, old: old)
-            if !metadata.isEmpty { batch.films[film].metadata[.imdb] = batch.films[film].metadata[.imdb]?.overlaid(by: metadata) ?? metadata }
+            batch.films[film].addFacts(try ImportReader.imdbMetadata(row, old: old), from: .imdb)
             if isList {
                 _ = try row.day("Created", notAfter: today)
                 _ = try row.day("Modified", notAfter: today)

@@ -175,7 +175,7 @@ public struct ImportReader {
         merged.rating = film.rating ?? merged.rating
         merged.notes += film.notes
         merged.tags += film.tags.filter { !merged.tags.contains($0) }
-        for (source, metadata) in film.metadata { merged.metadata[source] = merged.metadata[source]?.overlaid(by: metadata) ?? metadata }
+        for (source, facts) in film.metadata { merged.addFacts(facts, from: source) }
         batch.films[position] = merged
     }
 

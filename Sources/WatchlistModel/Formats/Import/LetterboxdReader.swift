@@ -93,8 +93,7 @@ extension ImportReader {
         }
         addTags(try row.tags("Tags"), to: film)
         // Letterboxd's import format may name the directors (comma-separated): its own facts.
-        let directors = try ImportReader.names(row, "Directors")
-        if !directors.isEmpty { batch.films[film].metadata[.letterboxd, default: FilmMetadata()].directors = directors }
+        batch.films[film].addFacts(FilmMetadata(directors: try ImportReader.names(row, "Directors")), from: .letterboxd)
         if let text = try row.noteText(row.raw("Review")), !batch.films[film].notes.contains(where: { $0.text == text }) {
             batch.films[film].notes.append(ImportedNote(text: text, createdAt: nil))
         }

@@ -77,6 +77,13 @@ for version in range(1, len(schema) + 1):
         db.execute("INSERT INTO filmFact (id, filmId, source, field, position, value, valueKey) VALUES (50, 1, 'user', 'runtime', 0, '111', '111')")
         db.execute("INSERT INTO undoLog (historyId, tableName, operation, k0) VALUES (4, 'filmFact', 'insert', 50)")
         db.execute("UPDATE filmSearch SET people = 'Andrei Tarkovsky' WHERE rowid = 11")
+    if version >= 8:
+        # A review's note the person edited (the review's text kept beside it), the edit logged as data.
+        link = "https://letterboxd.com/someone/film/stalker/"
+        db.execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source, importedText) VALUES (40, 11, 'My own words.', ?, ?, ?, 'The review as imported.')", (at, at, link))
+        db.execute("INSERT INTO history (id, at, command, summary) VALUES (5, ?, ?, 'Edited note 40 on Stalker (1979)')", (at, "note edit 40 'My own words.'"))
+        db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, v4, v5, v6, v7, k0) VALUES (5, 'note', 'update', 40, 11, 'The review as imported.', ?, ?, ?, NULL, NULL, 40)", (at, at, link))
+        db.execute("UPDATE filmSearch SET notes = 'My own words.' WHERE rowid = 11")
     db.commit()
     db.execute("VACUUM")
     db.close()

@@ -64,24 +64,24 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     public var errorDescription: String? {
         switch self {
         case let .filmNotFound(query, suggestions):
-            let base = "No film matches '\(query)'."
+            let base = "No film matches '\(query.oneLine)'."
             if suggestions.isEmpty { return base }
             return base + " Did you mean: " + suggestions.joined(separator: ", ") + "?"
         case let .ambiguousFilm(query, candidates):
-            return "'\(query)' matches \(candidates.count) films; name one by id or by title and year:\n"
+            return "'\(query.oneLine)' matches \(candidates.count) films; name one by id or by title and year:\n"
                 + candidates.map { "  \($0)" }.joined(separator: "\n")
         case let .noteNotFound(id):
             return "No note has id \(id)."
         case let .collectionNotFound(slug, known):
-            return "No collection has the slug '\(slug)'. The collections are: \(known.joined(separator: ", "))."
+            return "No collection has the slug '\(slug.oneLine)'. The collections are: \(known.joined(separator: ", "))."
         case let .nothingToRemove(message):
             return message
         case let .nothingToSuggest(collection):
             return (collection.map { "Every film of \($0) is watched." } ?? "Every film is watched.") + " Nothing to suggest."
         case let .invalidRating(text):
-            return "'\(text)' is not a rating. A rating is 0.5 to 5 in steps of 0.5: 3, 3.5, 4½, ★★★★½, or n/10 such as 9/10."
+            return "'\(text.oneLine)' is not a rating. A rating is 0.5 to 5 in steps of 0.5: 3, 3.5, 4½, ★★★★½, or n/10 such as 9/10."
         case let .invalidDate(text):
-            return "'\(text)' is not a date. Use YYYY-MM-DD (a day that exists, such as 2026-02-28), today, yesterday or unknown."
+            return "'\(text.oneLine)' is not a date. Use YYYY-MM-DD (a day that exists, such as 2026-02-28), today, yesterday or unknown."
         case let .futureDate(text, today):
             return "\(text) is in the future (today is \(today)). Log a viewing on or before today."
         case let .dateBeforeRelease(text, film, year):
@@ -89,62 +89,61 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
         case .emptyNote:
             return "The note is empty."
         case let .invalidTag(tag, reason):
-            return "'\(tag)' is not a tag: \(reason). A tag is 1 to 100 characters without commas, such as arctic or seen-in-cinema."
+            return "'\(tag.oneLine)' is not a tag: \(reason). A tag is 1 to 100 characters without commas, such as arctic or seen-in-cinema."
         case let .invalidSlug(slug):
-            return "'\(slug)' is not a collection slug. A slug is 1 to 64 lower-case letters, digits and hyphens, such as french-new-wave."
+            return "'\(slug.oneLine)' is not a collection slug. A slug is 1 to 64 lower-case letters, digits and hyphens, such as french-new-wave."
         case let .collectionExists(slug):
             return "A collection with the slug '\(slug)' already exists."
         case let .builtInCollection(slug):
             return "'\(slug)' is the built-in collection; it cannot be removed."
         case let .removalNeedsForce(slug, removal):
-            return "Removing '\(slug)' would delete \(removal.films) film(s) that are in no other collection, with "
-                + "\(removal.viewings) viewing(s), \(removal.ratings) rating(s), \(removal.notes) note(s) and \(removal.tags) tag(s). "
-                + "Nothing was removed."
+            return "Removing '\(slug)' would delete \(plural(removal.films, "film")) that \(removal.films == 1 ? "is" : "are") in no other collection, "
+                + "with \(removal.recordsText). Nothing was removed."
         case let .textTooLong(what, length, limit):
-            return "The \(what) is \(length) characters long; the limit is \(limit)."
+            return "The \(what) is \(length) code points long; the limit is \(limit)."
         case let .invalidArgument(message):
             return message
         case let .invalidText(what, problem):
             return "The \(what) \(problem); give plain UTF-8 text."
         case let .malformedFile(source, line, problem):
-            return line.map { "\(source), line \($0): \(problem)." } ?? "\(source): \(problem)."
+            return line.map { "\(source.oneLine), line \($0): \(problem)." } ?? "\(source.oneLine): \(problem)."
         case let .unrecognisedFile(source, header, expected):
-            let shown = header.prefix(8).map { $0.count > 40 ? $0.prefix(40) + "…" : $0 }
-            return "\(source): the header row (\(shown.joined(separator: ","))) is not one that import reads. Expected one of:\n"
+            let shown = header.prefix(8).map { ($0.count > 40 ? $0.prefix(40) + "…" : $0).oneLine }
+            return "\(source.oneLine): the header row (\(shown.joined(separator: ","))) is not one that import reads. Expected one of:\n"
                 + expected.map { "  " + $0 }.joined(separator: "\n")
         case let .wrongFormat(source, kind, _, requested):
-            return "\(source) is \(kind), not \(requested.article) \(requested.displayName) export."
+            return "\(source.oneLine) is \(kind), not \(requested.article) \(requested.displayName) export."
         case let .fileTooLarge(source, limit):
-            return "\(source) is larger than \(limit >> 20) MiB, the most watchlist reads."
+            return "\(source.oneLine) is larger than \(limit >> 20) MiB, the most watchlist reads."
         case let .noExportFiles(path, expected):
-            return "\(path) holds none of the files of an export (\(expected.joined(separator: ", ")))."
+            return "\(path.oneLine) holds none of the files of an export (\(expected.joined(separator: ", ")))."
         case let .notABackup(path, reason):
-            return "\(path) cannot be restored: \(reason)."
+            return "\(path.oneLine) cannot be restored: \(reason)."
         case let .unreadableInput(path, reason):
-            return "Cannot read \(path): \(reason)."
+            return "Cannot read \(path.oneLine): \(reason)."
         case let .outputExists(path):
-            return "\(path) already exists."
+            return "\(path.oneLine) already exists."
         case let .outputNotWritable(path, reason):
-            return "Cannot write \(path): \(reason)."
+            return "Cannot write \(path.oneLine): \(reason)."
         case let .databaseUnavailable(path, reason):
-            return "Cannot use the database at \(path): \(reason)."
+            return "Cannot use the database at \(path.oneLine): \(reason)."
         case let .homeNotUsable(home):
-            return home.map { "HOME is '\($0)', not an absolute path, so the default database cannot be found." }
+            return home.map { "HOME is '\($0.oneLine)', not an absolute path, so the default database cannot be found." }
                 ?? "HOME is not set, so the default database cannot be found."
         case let .notADatabase(path, reason):
-            return "\(path) is not a watchlist database (\(reason)). It was left unchanged."
+            return "\(path.oneLine) is not a watchlist database (\(reason)). It was left unchanged."
         case let .newerDatabase(path):
-            return "The database at \(path) was written by a newer version of watchlist. It was left unchanged; upgrade watchlist to use it."
+            return "The database at \(path.oneLine) was written by a newer version of watchlist. It was left unchanged; upgrade watchlist to use it."
         case let .databaseLocked(path):
-            return "The database at \(path) stayed locked by another process past the timeout. Try again when it has finished."
+            return "The database at \(path.oneLine) stayed locked by another process past the timeout. Try again when it has finished."
         case let .databaseReadOnly(path):
-            return "The database at \(path) is read-only, so nothing was changed. Check the permissions of the file and its folder."
+            return "The database at \(path.oneLine) is read-only, so nothing was changed. Check the permissions of the file and its folder."
         case let .databaseDamaged(path, problems):
-            return "The database at \(path) failed its checks (\(problems.count) problem(s)):\n"
-                + problems.prefix(20).map { "  \($0)" }.joined(separator: "\n")
+            return "The database at \(path.oneLine) failed its checks (\(problems.count) problem(s)):\n"
+                + problems.prefix(20).map { "  \($0.oneLine)" }.joined(separator: "\n")
         case let .incompleteExport(path, leftOut):
-            return "The export left out \(leftOut.count) row(s) the database at \(path) holds damaged; everything else was written:\n"
-                + leftOut.prefix(20).map { "  \($0)" }.joined(separator: "\n") + (leftOut.count > 20 ? "\n  and \(leftOut.count - 20) more" : "")
+            return "The export left out \(leftOut.count) row(s) the database at \(path.oneLine) holds damaged; everything else was written:\n"
+                + leftOut.prefix(20).map { "  \($0.oneLine)" }.joined(separator: "\n") + (leftOut.count > 20 ? "\n  and \(leftOut.count - 20) more" : "")
         case let .internalError(message):
             return "Internal error: \(message). Please report it; nothing was changed."
         }

@@ -37,12 +37,30 @@ struct WatchlistCommand: ParsableCommand {
         Terminal.out(lines.joined(separator: "\n"))
     }
 
+    /// The shell named by `--generate-completion-script SHELL` alone, or nil.
+    static func completionScriptRequest(_ arguments: [String]) -> String? {
+        if arguments.count == 2, arguments[0] == "--generate-completion-script" { return arguments[1] }
+        if arguments.count == 1, arguments[0].hasPrefix("--generate-completion-script=") {
+            return String(arguments[0].dropFirst("--generate-completion-script=".count))
+        }
+        return nil
+    }
+
     /// Parses and runs the command; a WatchlistError becomes its message (and the hint that
     /// names what to type) on stderr, and its documented exit status.
     static func main() {
         if let problem = Terminal.firstNonUTF8Argument() {
             Terminal.error("argument \(problem) is not valid UTF-8.")
             Foundation.exit(ExitStatus.dataError)
+        }
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let shell = completionScriptRequest(arguments), let script = CompletionScript.script(for: shell) {
+            print(script)
+            return
+        }
+        if let problem = ArgumentLimits.problem(Array(CommandLine.arguments.dropFirst())) {
+            Terminal.error(problem)
+            Foundation.exit(ExitStatus.usage)
         }
         do {
             if let command = FastCommand.parse(Array(CommandLine.arguments.dropFirst())) {

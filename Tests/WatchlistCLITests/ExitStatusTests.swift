@@ -68,7 +68,7 @@ struct ExitStatusTests {
         #expect(empty.status == 64)
         let huge = try sandbox.run("note", "ascent", "-", stdin: Data(repeating: 0x78, count: 500_000))
         #expect(huge.status == 64)
-        #expect(huge.stderr == "watchlist: error: The note is 500000 characters long; the limit is 100000.\n")
+        #expect(huge.stderr == "watchlist: error: The note is 500000 code points long; the limit is 100000.\n")
         #expect(sandbox.databaseBytes() == before)
     }
 

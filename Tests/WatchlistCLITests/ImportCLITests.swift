@@ -100,7 +100,7 @@ struct ImportCLITests {
         #expect(csv.stdout.split(separator: "\r\n").count == 3)
         let refused = try sandbox.run("collection", "remove", "french-new-wave")
         #expect(refused.status == 64)
-        #expect(refused.stderr.contains("1 viewing(s)") && refused.stderr.contains("--force"))
+        #expect(refused.stderr.contains("with 1 viewing, 0 ratings") && refused.stderr.contains("--force"))
         #expect(try sandbox.run("collection", "remove", "french-new-wave", "--force").status == 0)
         #expect(try sandbox.run("show", "breathless").status == 1)
         #expect(try sandbox.run("collection", "remove", "soviet-survival", "--force").status == 64)

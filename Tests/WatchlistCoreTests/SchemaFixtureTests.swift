@@ -70,6 +70,12 @@ struct SchemaFixtureTests {
         if version >= 6 {
             // The changes it recorded undo: the two just made, the rating, the import.
             for _ in 0..<2 { _ = try watchlist.undo() }
+            if version >= 8 {
+                #expect(try watchlist.notes(of: "stalker").map(\.note.importedText) == ["The review as imported."])
+                #expect(try watchlist.undo().command == "note edit 40 'My own words.'")
+                let note = try watchlist.notes(of: "stalker").first?.note
+                #expect(note?.text == "The review as imported." && note?.importedText == nil)
+            }
             if version >= 7 {
                 #expect(try watchlist.undo().command == "film set ascent --runtime 111")
                 #expect(try watchlist.show("ascent").metadata.runtime == nil)

@@ -34,3 +34,30 @@ enum POSIX {
     static func isFolder(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
     static func isRegularFile(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFREG }
 }
+
+/// A folder only this process uses (mode 0700, in the system's temporary folder), removed with
+/// what it holds when done.
+struct PrivateFolder {
+    let path: String
+
+    init() throws {
+        var template = Array((NSTemporaryDirectory() + "/watchlist-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+            throw WatchlistError.outputNotWritable(path: NSTemporaryDirectory(), reason: POSIX.lastError)
+        }
+        path = String(cString: made)
+    }
+
+    /// Copies the file at `source` to `destination` in this folder.
+    func copy(_ source: String, to destination: String) throws {
+        do {
+            try FileManager.default.copyItem(atPath: source, toPath: destination)
+        } catch {
+            throw WatchlistError.unreadableInput(path: source, reason: "it cannot be copied: \(error.localizedDescription)")
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

@@ -31,10 +31,10 @@ extension Watchlist {
     public func importCollection(text bytes: [UInt8], source: String, slug: String?, title: String?) throws -> CollectionImport {
         let parsed = try CollectionText.parse(bytes: bytes, source: source)
         let slug = try InputText.slug(slug ?? InputText.slug(fromFileName: (source as NSString).lastPathComponent))
-        let title = title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? slug.split(separator: "-")
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-        guard !title.isEmpty, title.count <= 200, !title.contains("\0") else {
-            throw WatchlistError.invalidArgument("A collection's title is 1 to 200 characters.")
+        let title = InputText.normalized(title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? slug.split(separator: "-")
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))
+        guard !title.isEmpty, TextLimit.collectionTitle.allows(title), !title.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw WatchlistError.invalidArgument("A collection's title is 1 to \(TextLimit.collectionTitle.maximum) characters, without control characters.")
         }
         return try recorded({ "Added the collection \($0.collection.slug)" }) { store in
             guard try store.collection(slug: slug) == nil else { throw WatchlistError.collectionExists(slug: slug) }

@@ -2,14 +2,14 @@ import Foundation
 
 extension Watchlist {
     /// The longest search accepted, in characters.
-    public static let maximumSearchLength = 500
+    public static let maximumSearchLength = TextLimit.search.maximum
 
     /// Full-text search over titles, descriptions, facts, notes and tags, best first. Matches
     /// are wrapped in `open` and `close` in each hit's snippet.
     public func search(_ text: String, open: String = "", close: String = "", limit: Int = 50) throws -> [SearchHit] {
         guard !text.contains("\0") else { throw WatchlistError.invalidText(what: "search", problem: "holds a NUL byte") }
-        guard text.count <= Watchlist.maximumSearchLength else {
-            throw WatchlistError.textTooLong(what: "search", length: text.count, limit: Watchlist.maximumSearchLength)
+        guard TextLimit.search.allows(text) else {
+            throw WatchlistError.textTooLong(what: "search", length: TextLimit.length(text), limit: Watchlist.maximumSearchLength)
         }
         let words = text.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
         guard !words.isEmpty else {

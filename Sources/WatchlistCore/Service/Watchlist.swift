@@ -119,7 +119,7 @@ public final class Watchlist {
             throw WatchlistError.nothingToRemove("The latest change ('\(entry.command)' at \(entry.at): \(entry.summary)) was recorded "
                                                  + "by an earlier version of watchlist, whose undo this version does not keep. Nothing was changed.")
         }
-        if let copy = entry.safetyCopy { return try undoRestore(entry, copy: copy) }
+        if let token = entry.safetyCopy { return try undoRestore(entry, token: token) }
         return try database.write { store in
             // Another process may have recorded a change since: undo the latest, whichever it is.
             guard let latest = try store.history().first else {

@@ -57,6 +57,14 @@ public final class AppDatabase {
 
     // MARK: Opening
 
+    /// A path as SQLite must be given it to open that file and no other: SQLite reads a name
+    /// that starts with `file:` as a URI (`file:/x.sqlite?mode=memory`) and `:memory:` as a
+    /// database in memory, so a relative path is given with `./` before it. A `--db` value is
+    /// a path, opened as a path, always.
+    static func literalPath(_ path: String) -> String {
+        path.hasPrefix("/") ? path : "./" + path
+    }
+
     /// A new in-memory database, migrated and holding `seed`: for tests.
     public static func inMemory(seed: CollectionSeed?, now: String) throws -> AppDatabase {
         try AppDatabase(makeInMemory(seed: seed, now: now, migrations: SchemaMigrations.all), path: ":memory:",
@@ -112,8 +120,10 @@ public final class AppDatabase {
         // SQLite would treat an empty file as a new database and write into it.
         guard info.st_size > 0 else { throw WatchlistError.notADatabase(path: path, reason: "the file is empty") }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
-            return (queue, try prepareSchema(queue, path: path, migrations: migrations, mode: schemaCheck))
+            let queue = try DatabaseQueue(path: literalPath(path), configuration: configuration(busyTimeout: busyTimeout))
+            let problems = try prepareSchema(queue, path: path, migrations: migrations, mode: schemaCheck)
+            if isWriteAheadLog(path) { try useRollbackJournal(queue) }
+            return (queue, problems)
         } catch {
             throw DatabaseErrors.map(error, path: path)
         }
@@ -128,10 +138,10 @@ public final class AppDatabase {
     static func prepareSchema(_ queue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration],
                               mode: SchemaCheckMode = .enforce, migrate: Bool = true) throws -> [String] {
         // The schema as one text, then the migrations it records: two small queries.
-        let state: (applied: Set<String>?, text: String) = try queue.read { db in
-            let (text, hasMigrations) = try SchemaCheck.text(db)
-            guard hasMigrations else { return (nil, text) }
-            return (Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), text)
+        let state: (applied: Set<String>?, text: String, statistics: Bool) = try queue.read { db in
+            let (text, hasMigrations, statistics) = try SchemaCheck.text(db)
+            guard hasMigrations else { return (nil, text, statistics) }
+            return (Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")), text, statistics)
         }
         guard let applied = state.applied else { throw WatchlistError.notADatabase(path: path, reason: "it holds no watchlist schema") }
         let known = migrations.map(\.identifier)
@@ -147,8 +157,42 @@ public final class AppDatabase {
             throw WatchlistError.notADatabase(path: path, reason: "its schema is not watchlist's, or it was altered: "
                 + problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
         }
+        if state.statistics { try dropStatistics(queue) }
         if migrate, count < known.count { try SchemaMigrations.migrator(migrations).migrate(queue) }
         return []
+    }
+
+    /// Whether the file's header says it is in write-ahead-log mode (bytes 18 and 19 are 2).
+    static func isWriteAheadLog(_ path: String) -> Bool {
+        let descriptor = Foundation.open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: 20)
+        return pread(descriptor, &header, 20, 0) == 20 && (header[18] == 2 || header[19] == 2)
+    }
+
+    /// The journal mode is the tool's to set: a database handed over in write-ahead-log mode is
+    /// put back to the rollback journal (SQLite 3.40's WAL can be corrupted by concurrent
+    /// writers). A file that cannot be written stays as it is, and is only read.
+    static func useRollbackJournal(_ queue: DatabaseQueue) throws {
+        do {
+            try queue.inDatabase { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            return
+        }
+    }
+
+    /// Drops the planner statistics a file holds: watchlist runs no ANALYZE, and statistics
+    /// from a file would steer the plan of every query (planted ones made `list` take 50 s
+    /// instead of 1). A file that cannot be written keeps them, and is only read.
+    static func dropStatistics(_ queue: DatabaseQueue) throws {
+        do {
+            try queue.write { db in
+                for table in SchemaCheck.statisticsTables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY {
+            return
+        }
     }
 
     // MARK: Transactions

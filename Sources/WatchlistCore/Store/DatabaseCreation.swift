@@ -27,7 +27,7 @@ extension AppDatabase {
         close(descriptor)
         let result: T
         do {
-            let queue = try DatabaseQueue(path: temporary, configuration: AppDatabase.configuration(busyTimeout: busyTimeout))
+            let queue = try DatabaseQueue(path: AppDatabase.literalPath(temporary), configuration: AppDatabase.configuration(busyTimeout: busyTimeout))
             try AppDatabase.populate(queue, seed: seed, now: now, migrations: migrations)
             result = try queue.write { db in try body(Store(db)) }
             try queue.close()

@@ -22,31 +22,48 @@ extension AppDatabase {
 
     /// Writes a consistent copy of the database into the empty file at `path` (VACUUM INTO).
     func vacuum(into path: String) throws {
-        try run { try dbQueue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) } }
+        try run { try dbQueue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [AppDatabase.literalPath(path)]) } }
     }
 
     /// Replaces the whole content of this database with the database `source` (opened by
-    /// `openBackup`), through SQLite's backup API: the file is never renamed while in use.
+    /// `openBackup`), through SQLite's backup API: the file is never renamed while in use. The
+    /// journal mode stays the rollback journal, whatever the backup's was.
     func restore(from source: AppDatabase) throws {
         if let unborn { _ = try createWithFirstWrite(seed: unborn.seed, now: unborn.now) { _ in } }
         try run {
             try source.dbQueue.backup(to: dbQueue)
+            try dbQueue.inDatabase { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             _ = try AppDatabase.prepareSchema(dbQueue, path: path, migrations: migrations)
         }
     }
 
-    /// Opens a database file read-only to check it before a restore: it must be a SQLite
-    /// database (else 65), exactly watchlist's schema for its recorded migrations, from this
-    /// version or an older one (else 74, like any database watchlist refuses to open), and
-    /// sound (else 65). Nothing is written to it: what is returned is a copy in memory,
-    /// migrated to the current schema, whose values are checked there.
+    /// Opens a backup file to check it before a restore. Nothing is ever written to it: the
+    /// file, with the journal or write-ahead log beside it when there is one, is copied into a
+    /// private folder and opened there, so that an unfinished transaction it holds is rolled
+    /// back (or a log replayed) in the copy, as SQLite would do on the file itself. It must be
+    /// readable (else 66), a SQLite database (else 65), exactly watchlist's schema for its
+    /// recorded migrations, from this version or an older one (else 74, like any database
+    /// watchlist refuses to open), and sound (else 65). What is returned is a copy in memory,
+    /// in the rollback journal's mode, without planner statistics, migrated to the current
+    /// schema, whose values are checked there.
     static func openBackup(path: String) throws -> AppDatabase {
         guard let info = POSIX.status(path) else { throw WatchlistError.unreadableInput(path: path, reason: POSIX.lastError) }
         guard POSIX.isRegularFile(info), info.st_size > 0 else {
             throw WatchlistError.notABackup(path: path, reason: "it is empty or not a file")
         }
+        guard access(path, R_OK) == 0 else { throw WatchlistError.unreadableInput(path: path, reason: POSIX.lastError) }
+        let scratch = try PrivateFolder()
+        defer { scratch.remove() }
+        let copyPath = scratch.path + "/backup.sqlite"
+        try scratch.copy(path, to: copyPath)
+        for suffix in ["-journal", "-wal"] where POSIX.status(path + suffix) != nil {
+            guard access(path + suffix, R_OK) == 0 else { throw WatchlistError.unreadableInput(path: path + suffix, reason: POSIX.lastError) }
+            try scratch.copy(path + suffix, to: copyPath + suffix)
+        }
         do {
-            let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: defaultBusyTimeout, readonly: true))
+            let queue = try DatabaseQueue(path: copyPath, configuration: configuration(busyTimeout: defaultBusyTimeout))
+            // Recovers a hot journal or a log, and leaves the copy in the rollback journal's mode.
+            try queue.inDatabase { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
             let (ours, newer): (Bool, Bool) = try queue.read { db in
                 guard try db.tableExists("grdb_migrations") else { return (false, false) }
                 let known = Set(SchemaMigrations.all.map(\.identifier))
@@ -73,10 +90,13 @@ extension AppDatabase {
             }
             return backup
         } catch let error as DatabaseError {
-            if error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-                throw WatchlistError.notABackup(path: path, reason: "it is not a SQLite database, or it is damaged")
-            }
-            throw DatabaseErrors.map(error, path: path)
+            // The copy is ours and writable: any error of SQLite's is the file's.
+            throw WatchlistError.notABackup(path: path, reason: error.resultCode == .SQLITE_NOTADB
+                ? "it is not a SQLite database" : "it is damaged (SQLite reported error \(error.extendedResultCode.rawValue))")
+        } catch WatchlistError.databaseDamaged(_, let problems) {
+            throw WatchlistError.notABackup(path: path, reason: "it is damaged: \(problems.prefix(3).joined(separator: "; "))")
+        } catch WatchlistError.notADatabase(_, let reason) where reason.hasPrefix("it is not a SQLite database") {
+            throw WatchlistError.notABackup(path: path, reason: "it is not a SQLite database, or it is damaged")
         }
     }
 

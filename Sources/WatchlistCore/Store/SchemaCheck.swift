@@ -28,26 +28,34 @@ enum SchemaCheck {
         static func < (lhs: Object, rhs: Object) -> Bool { (lhs.type, lhs.name) < (rhs.type, rhs.name) }
     }
 
-    /// The schema objects of a database, as SQLite keeps them, in order. SQLite's statistics
-    /// tables (`ANALYZE`) hold no code and are left out.
+    /// SQLite's planner statistics (`ANALYZE`): tables of these names, and nothing else, are
+    /// left out of the comparison. They hold no code, but what they say steers every query
+    /// plan, so a file's statistics are dropped when it is opened (`AppDatabase.dropStatistics`)
+    /// and never used. Anything else named like them (a trigger `sqlite_stat_evil`) is an object
+    /// of the schema like any other, and refused.
+    static let statisticsTables = ["sqlite_stat1", "sqlite_stat4"]
+    static let isStatistics = "(type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat4'))"
+
+    /// The schema objects of a database, as SQLite keeps them, in order, statistics aside.
     static func objects(_ db: Database) throws -> [Object] {
-        try Row.fetchAll(db, sql: "SELECT type, name, coalesce(sql, '') FROM sqlite_master").compactMap { row in
-            let name: String = try row.decode(atIndex: 1)
-            guard !name.hasPrefix("sqlite_stat") else { return nil }
-            return Object(type: try row.decode(atIndex: 0), name: name, sql: try row.decode(atIndex: 2))
+        try Row.fetchAll(db, sql: "SELECT type, name, coalesce(sql, '') FROM sqlite_master WHERE NOT \(isStatistics)").map { row in
+            Object(type: try row.decode(atIndex: 0), name: try row.decode(atIndex: 1), sql: try row.decode(atIndex: 2))
         }.sorted()
     }
 
     /// The schema as one text, in the order of `objects`: what a database is asked first, so
     /// that an up-to-date database costs one value to check, not a row an object.
-    /// Also whether it has the table of recorded migrations (else it is not watchlist's).
-    static func text(_ db: Database) throws -> (text: String, hasMigrations: Bool) {
+    /// Also whether it has the table of recorded migrations (else it is not watchlist's), and
+    /// whether it holds planner statistics.
+    static func text(_ db: Database) throws -> (text: String, hasMigrations: Bool, hasStatistics: Bool) {
         let row = try Row.fetchOne(db, sql: """
             SELECT (SELECT coalesce(group_concat(type || char(31) || name || char(31) || coalesce(sql, ''), char(30)), '')
-                    FROM (SELECT type, name, sql FROM sqlite_master WHERE substr(name, 1, 11) <> 'sqlite_stat' ORDER BY type, name)),
-                   EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations')
+                    FROM (SELECT type, name, sql FROM sqlite_master WHERE NOT \(isStatistics) ORDER BY type, name)),
+                   EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'),
+                   EXISTS (SELECT 1 FROM sqlite_master WHERE \(isStatistics))
             """)
-        return (try row?.decode(String.self, atIndex: 0) ?? "", try row?.decode(Bool.self, atIndex: 1) ?? false)
+        return (try row?.decode(String.self, atIndex: 0) ?? "", try row?.decode(Bool.self, atIndex: 1) ?? false,
+                try row?.decode(Bool.self, atIndex: 2) ?? false)
     }
 
     /// The same text made from objects, for the snapshot.

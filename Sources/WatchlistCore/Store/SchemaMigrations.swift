@@ -1,3 +1,4 @@
+import Foundation
 internal import GRDB
 
 /// The schema migrations, in order: each is a file in Schema/, embedded in the binary.
@@ -14,16 +15,42 @@ enum SchemaMigrations {
         ("v5_identity", String(decoding: PackageResources.v5_identity_sql, as: UTF8.self)),
         ("v6_undo", String(decoding: PackageResources.v6_undo_sql, as: UTF8.self)),
         ("v7_metadata", String(decoding: PackageResources.v7_metadata_sql, as: UTF8.self)),
+        ("v8_nothing_lost", String(decoding: PackageResources.v8_nothing_lost_sql, as: UTF8.self)),
+    ]
+
+    /// What a migration does to the data that SQL cannot, run in the same transaction right
+    /// after its file. It changes rows, never the schema, so the build-time snapshot of the
+    /// schema (which runs the files alone) stays exact.
+    static let dataSteps: [String: @Sendable (Database) throws -> Void] = [
+        "v8_nothing_lost": normalizeTags,
     ]
 
     static func migrator(_ migrations: [Migration]) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
             let sql = migration.sql
+            let step = dataSteps[migration.identifier]
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: sql)
+                try step?(db)
             }
         }
         return migrator
+    }
+
+    /// v8: every tag in NFC; a film's tags that were one tag written in two forms ("café" with
+    /// one code point and with two) become one, added when the first of them was.
+    static func normalizeTags(_ db: Database) throws {
+        let rows = try Row.fetchAll(db, sql: "SELECT filmId, tag, addedAt FROM filmTag WHERE tag GLOB '*[^ -~]*'")
+        for row in rows {
+            let filmId: Int64 = row[0], tag: String = row[1], addedAt: String = row[2]
+            let normalized = tag.precomposedStringWithCanonicalMapping
+            guard normalized.utf8.elementsEqual(tag.utf8) == false else { continue }
+            try db.execute(sql: "DELETE FROM filmTag WHERE filmId = ? AND CAST(tag AS BLOB) = CAST(? AS BLOB)", arguments: [filmId, tag])
+            try db.execute(sql: """
+                INSERT INTO filmTag (filmId, tag, addedAt) VALUES (?, ?, ?)
+                ON CONFLICT (filmId, tag) DO UPDATE SET addedAt = min(addedAt, excluded.addedAt)
+                """, arguments: [filmId, normalized, addedAt])
+        }
     }
 }

@@ -29,6 +29,11 @@ extension Store {
                               builtIn: builtIn, createdAt: createdAt, origin: origin)
     }
 
+    /// Gives an imported list the origin it is now found by.
+    func setOrigin(collectionId: Int64, _ origin: String) throws {
+        try execute("UPDATE collection SET origin = ? WHERE id = ?", [origin, collectionId])
+    }
+
     /// Gives a collection a title and description.
     func describeCollection(id: Int64, title: String, description: String) throws {
         try execute("UPDATE collection SET title = ?, description = ? WHERE id = ? AND (title <> ? OR description <> ?)",
@@ -90,13 +95,27 @@ extension Store {
         try execute("DELETE FROM temp.filmRank")
     }
 
+    /// What a person records about a film, table by table: a viewing, a rating, a note, a tag,
+    /// a fact they set (`film set`; an imported file's facts are the file's). One list for every
+    /// rule that must not lose them: a film holding any is never removed as an orphan by an
+    /// import, and removing the collection it is only in needs --force. Table names and
+    /// conditions come from this list, never from input.
+    static let personalRecords: [(table: String, condition: String)] = [
+        ("viewing", "1"), ("rating", "1"), ("note", "1"), ("filmTag", "1"), ("filmFact", "source = 'user'"),
+    ]
+
+    /// True (in SQL) when the film whose id is `film` holds something the person recorded.
+    static func holdsPersonalRecords(_ film: String) -> String {
+        "(" + personalRecords.map { "EXISTS (SELECT 1 FROM \($0.table) WHERE filmId = \(film) AND \($0.condition))" }
+            .joined(separator: " OR ") + ")"
+    }
+
     /// Removes the films that are in no collection and hold nothing the person recorded (what a
     /// list's newer export leaves behind), and says how many.
     func deleteOrphanFilms() throws -> Int {
         let orphans = """
             SELECT id FROM film WHERE NOT EXISTS (SELECT 1 FROM collectionFilm WHERE filmId = film.id)
-            AND NOT EXISTS (SELECT 1 FROM viewing WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM rating WHERE filmId = film.id)
-            AND NOT EXISTS (SELECT 1 FROM note WHERE filmId = film.id) AND NOT EXISTS (SELECT 1 FROM filmTag WHERE filmId = film.id)
+            AND NOT \(Store.holdsPersonalRecords("film.id"))
             """
         let doomed = try values(Int64.self, orphans)
         try execute("DELETE FROM film WHERE id IN (\(orphans))")
@@ -111,15 +130,16 @@ extension Store {
         """
 
     /// What removing a collection would delete: the films in no other collection, and how
-    /// many viewings, ratings, notes and tags they carry.
+    /// many of the person's records they carry.
     func removalImpact(collectionId: Int64) throws -> CollectionRemoval {
-        func count(_ table: String) throws -> Int {
-            // Table names come from the fixed list below, never from input.
-            try value(Int.self, "SELECT count(*) FROM \(table) WHERE filmId IN (\(Store.filmsOnlyIn))", [collectionId]) ?? 0
+        var counts: [Int] = []
+        for record in Store.personalRecords {
+            counts.append(try value(Int.self, "SELECT count(*) FROM \(record.table) WHERE filmId IN (\(Store.filmsOnlyIn)) AND \(record.condition)",
+                                    [collectionId]) ?? 0)
         }
         return CollectionRemoval(
             films: try value(Int.self, "SELECT count(*) FROM (\(Store.filmsOnlyIn))", [collectionId]) ?? 0,
-            viewings: try count("viewing"), ratings: try count("rating"), notes: try count("note"), tags: try count("filmTag"))
+            viewings: counts[0], ratings: counts[1], notes: counts[2], tags: counts[3], facts: counts[4])
     }
 
     /// Removes a collection and the films that were in no other collection, with all that was

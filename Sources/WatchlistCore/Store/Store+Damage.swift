@@ -18,6 +18,9 @@ extension Store {
         ("collection", "id", "length(slug) BETWEEN 1 AND 64 AND slug NOT GLOB '*[^a-z0-9-]*' AND slug NOT GLOB '-*'",
          "the slug is not a slug"),
         ("collectionFilm", "filmId", "position >= 1", "the position is not 1 or more"),
+        // Ids are the tool's own, from 1 up: none beyond 2^53 - 1 (the most JSON tools read exactly).
+        ("film", "id", "id BETWEEN 1 AND 9007199254740991", "the id is not one watchlist gives"),
+        ("note", "id", "id BETWEEN 1 AND 9007199254740991", "the id is not one watchlist gives"),
     ]
 
     /// "rating row 3: the rating is not 1 to 10 half stars", for every row that breaks a check.
@@ -26,6 +29,11 @@ extension Store {
         for check in Store.valueChecks {
             let keys = try values(Int64.self, "SELECT \(check.key) FROM \(check.table) WHERE NOT (\(check.valid)) LIMIT 1000")
             problems += keys.map { "\(check.table) row \($0): \(check.what)" }
+        }
+        // AUTOINCREMENT gives the next note after the largest ever given: a sequence at the end
+        // of the numbers leaves no id for the next note.
+        if let next = try value(Int64.self, "SELECT seq FROM sqlite_sequence WHERE name = 'note' AND seq > 9007199254740991") {
+            problems.append("sqlite_sequence row note: the next note id (after \(next)) is beyond the ids watchlist gives")
         }
         return problems
     }

@@ -54,12 +54,12 @@ extension Store {
             """, [collectionId]) ?? 0
     }
 
-    /// Creates a film, with the id `id` when given (the caller checks it is free), in the
+    /// Creates a film with an id the database gives (never one read from a file), in the
     /// search index unless `indexed` is false (an import indexes its films at its end).
     @discardableResult
-    func insertFilm(_ draft: FilmDraft, id: Int64? = nil, indexed: Bool = true) throws -> Film {
-        try execute("INSERT INTO film (id, title, year, description, fact, titleKey, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
-                    [id, draft.title, draft.year, draft.description, draft.fact, draft.titleKey])
+    func insertFilm(_ draft: FilmDraft, indexed: Bool = true) throws -> Film {
+        try execute("INSERT INTO film (title, year, description, fact, titleKey, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
+                    [draft.title, draft.year, draft.description, draft.fact, draft.titleKey])
         let film = Film(id: db.lastInsertedRowID, title: draft.title, year: draft.year, description: draft.description,
                         fact: draft.fact, titleKey: draft.titleKey)
         if indexed { try refreshSearch(filmId: film.id) }

@@ -1,13 +1,13 @@
 internal import GRDB
 
 extension Store {
-    /// Inserts a note, with the id `id` when given (the caller checks it is free), and the
+    /// Inserts a note with an id the database gives (never one read from a file), and the
     /// entry it was imported from.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, id: Int64? = nil, source: String? = nil,
+    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
                     reindex: Bool = true) throws -> Note {
-        try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
-                    [id, filmId, text, createdAt, updatedAt, source])
+        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
+                    [filmId, text, createdAt, updatedAt, source])
         let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
         if reindex { try refreshSearch(filmId: filmId) }
         return note
@@ -18,11 +18,12 @@ extension Store {
         try one("SELECT * FROM note WHERE source = ?", [source], Decode.note)
     }
 
-    /// Makes a note say what its entry says now: its text and times, and the entry.
+    /// Makes a note say what its entry says now: its text and times, the entry, and the text
+    /// the entry last gave it.
     func rewrite(_ note: Note) throws {
         let before = try self.note(id: note.id)
-        try execute("UPDATE note SET filmId = ?, text = ?, createdAt = ?, updatedAt = ?, source = ? WHERE id = ?",
-                    [note.filmId, note.text, note.createdAt, note.updatedAt, note.source, note.id])
+        try execute("UPDATE note SET filmId = ?, text = ?, createdAt = ?, updatedAt = ?, source = ?, importedText = ? WHERE id = ?",
+                    [note.filmId, note.text, note.createdAt, note.updatedAt, note.source, note.importedText, note.id])
         try refreshSearch(filmIds: Set([note.filmId] + (before.map { [$0.filmId] } ?? [])))
     }
 
@@ -30,12 +31,15 @@ extension Store {
         try one("SELECT * FROM note WHERE id = ?", [id], Decode.note)
     }
 
-    /// Replaces a note's text; nil when no note has that id.
+    /// Replaces a note's text (the person's edit); nil when no note has that id. A note from an
+    /// imported entry keeps the text the entry gave it, so that no later import takes the
+    /// person's text back.
     func updateNote(id: Int64, text: String, at timestamp: String) throws -> Note? {
         guard var note = try note(id: id) else { return nil }
+        if note.source != nil, note.importedText == nil { note.importedText = note.text }
         note.text = text
         note.updatedAt = timestamp
-        try execute("UPDATE note SET text = ?, updatedAt = ? WHERE id = ?", [text, timestamp, id])
+        try execute("UPDATE note SET text = ?, updatedAt = ?, importedText = ? WHERE id = ?", [text, timestamp, note.importedText, id])
         try refreshSearch(filmId: note.filmId)
         return note
     }

@@ -28,8 +28,8 @@ public struct ParsedFilm: Equatable, Sendable {
 /// "Fact: …" line (optional), each field on one line; blank lines separate films. UTF-8,
 /// with or without a byte-order mark, LF or CRLF. Errors name the line.
 public enum CollectionText {
-    public static let maximumTitleLength = 500
-    public static let maximumFieldLength = 10_000
+    public static let maximumTitleLength = TextLimit.title.maximum
+    public static let maximumFieldLength = TextLimit.filmDescription.maximum
     static let fields = ["Description", "Fact"]
 
     /// Checks the bytes (valid UTF-8, no NUL) and parses them.
@@ -52,7 +52,7 @@ public enum CollectionText {
                 throw WatchlistError.malformedFile(source: source, line: line, problem: "the line is not valid UTF-8; save the file as UTF-8")
             }
         }
-        return try parse(text: String(text), source: source)
+        return try parse(text: InputText.normalized(String(text)), source: source)
     }
 
     public static func parse(text: String, source: String) throws -> ParsedCollection {
@@ -94,9 +94,9 @@ public enum CollectionText {
             }
             if let (title, year) = FilmQuery.splitYear(line), !isField(line) {
                 try finish()
-                guard title.count <= maximumTitleLength else {
+                guard TextLimit.title.allows(title) else {
                     throw WatchlistError.malformedFile(source: source, line: number,
-                        problem: "the title is \(title.count) characters long; the limit is \(maximumTitleLength)")
+                        problem: "the title is \(TextLimit.length(title)) code points long; the limit is \(maximumTitleLength)")
                 }
                 guard (1870...2999).contains(year) else {
                     throw WatchlistError.malformedFile(source: source, line: number,
@@ -127,9 +127,9 @@ public enum CollectionText {
             guard !value.isEmpty else {
                 throw WatchlistError.malformedFile(source: source, line: number, problem: "'\(name):' has no text after it")
             }
-            guard value.count <= maximumFieldLength else {
+            guard TextLimit.filmDescription.allows(value) else {
                 throw WatchlistError.malformedFile(source: source, line: number,
-                    problem: "'\(name):' is \(value.count) characters long; the limit is \(maximumFieldLength)")
+                    problem: "'\(name):' is \(TextLimit.length(value)) code points long; the limit is \(maximumFieldLength)")
             }
             seenFields.insert(name)
             if name == "Description" { film.description = value } else { film.fact = value }
@@ -140,7 +140,12 @@ public enum CollectionText {
             throw WatchlistError.malformedFile(source: source, line: lastTextLine,
                 problem: "no films found; each film starts with a line such as 'The Ascent (1977)'")
         }
-        return ParsedCollection(introduction: paragraphs(introduction), films: films)
+        let introductionText = paragraphs(introduction)
+        guard TextLimit.collectionDescription.allows(introductionText) else {
+            throw WatchlistError.malformedFile(source: source, line: 1,
+                problem: "the introduction is \(TextLimit.length(introductionText)) code points long; the limit is \(TextLimit.collectionDescription.maximum)")
+        }
+        return ParsedCollection(introduction: introductionText, films: films)
     }
 
     private static func isField(_ line: String) -> Bool {

@@ -18,15 +18,15 @@ public enum FilmQuery {
     /// How many candidates an ambiguity message lists.
     static let candidateLimit = 10
     /// The longest reference accepted.
-    public static let maximumLength = 500
+    public static let maximumLength = TextLimit.reference.maximum
 
     public static func resolve(_ reference: String, in films: some FilmLookup) throws -> Film {
-        let text = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = InputText.normalized(reference.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !text.isEmpty else {
             throw WatchlistError.invalidArgument("The film reference is empty. Name a film by id, by title, or by title and year, such as 'The Ascent (1977)'.")
         }
-        guard text.count <= maximumLength else {
-            throw WatchlistError.textTooLong(what: "film reference", length: text.count, limit: maximumLength)
+        guard TextLimit.reference.allows(text) else {
+            throw WatchlistError.textTooLong(what: "film reference", length: TextLimit.length(text), limit: maximumLength)
         }
         // An id first; digits that are no film's id are read as (part of) a title: "1917".
         if text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(text), let film = try films.film(id: id) {

@@ -140,6 +140,7 @@ extension JSONOutput {
         }
         json.endArray()
         json.key("dryRun"); json.bool(report.dryRun)
+        json.key("editedNotesKept"); json.int(report.editedNotesKept)
         json.key("files"); json.beginArray()
         for file in report.files {
             json.beginObject()

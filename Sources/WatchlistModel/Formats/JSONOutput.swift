@@ -59,7 +59,7 @@ public enum JSONOutput {
         lines(notes) { item, json in
             json.beginObject()
             json.key("createdAt"); json.string(item.note.createdAt)
-            json.key("film"); json.string(item.film.displayTitle)
+            json.key("film"); json.string(item.film.titleWithYear)
             json.key("filmId"); json.int(item.film.id)
             json.key("id"); json.int(item.note.id)
             json.key("source"); json.string(item.note.source)

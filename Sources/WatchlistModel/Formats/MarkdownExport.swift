@@ -22,7 +22,7 @@ struct MarkdownExportWriter: PageExportWriter {
         text += "\(watched.count) of \(films.count) watched.\n\n## Watched\n\n"
         if watched.isEmpty { text += "Nothing yet.\n\n" }
         for film in watched {
-            text += "- **\(Markdown.escape(film.film.displayTitle))**"
+            text += "- **\(Markdown.escape(film.film.titleWithYear))**"
             if let rating = film.rating { text += " \(rating.value.starsText)" }
             text += " — " + film.viewings.map { viewing in
                 (viewing.watchedOn?.iso ?? "on an unknown day") + (viewing.rewatch ? " (rewatch)" : "")
@@ -36,7 +36,7 @@ struct MarkdownExportWriter: PageExportWriter {
         let unwatched = films.filter { !$0.isWatched }
         if unwatched.isEmpty { text += "Nothing: every film is watched.\n" }
         for film in unwatched {
-            text += "- \(Markdown.escape(film.film.displayTitle))"
+            text += "- \(Markdown.escape(film.film.titleWithYear))"
             if let rating = film.rating { text += " \(rating.value.starsText)" }
             text += Markdown.tags(film.tags) + "\n"
         }

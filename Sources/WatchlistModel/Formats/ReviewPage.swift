@@ -30,8 +30,8 @@ public enum ReviewPage {
         }
         if let longest = review.longest, let shortest = review.shortest {
             page += "<section><h2>Longest and shortest</h2>\n<ul class=\"extremes\">\n"
-            page += "<li><span class=\"label\">Longest</span> \(HTML.escape(longest.film.displayTitle)) · \(HTML.escape(FilmMetadata.runtimeText(longest.metadata.runtime ?? 0)))</li>\n"
-            page += "<li><span class=\"label\">Shortest</span> \(HTML.escape(shortest.film.displayTitle)) · \(HTML.escape(FilmMetadata.runtimeText(shortest.metadata.runtime ?? 0)))</li>\n"
+            page += "<li><span class=\"label\">Longest</span> \(HTML.escape(longest.film.titleWithYear)) · \(HTML.escape(FilmMetadata.runtimeText(longest.metadata.runtime ?? 0)))</li>\n"
+            page += "<li><span class=\"label\">Shortest</span> \(HTML.escape(shortest.film.titleWithYear)) · \(HTML.escape(FilmMetadata.runtimeText(shortest.metadata.runtime ?? 0)))</li>\n"
             page += "</ul>\n</section>\n"
         }
         page += ranked("Most-watched directors", review.directors, known: review.filmsWithDirectors, of: review.films)

@@ -34,47 +34,42 @@ public enum DayChoice: Equatable, Sendable {
 
 /// Checks text where it enters: no NUL, not blank, not too long.
 public enum InputText {
-    /// The longest note, in characters: room for a long review.
-    public static let maximumNoteLength = 100_000
+    /// The longest note: room for a long review.
+    public static let maximumNoteLength = TextLimit.note.maximum
 
     /// The most bytes read for one text (a note on standard input, a field of a file): a
     /// character may take many bytes (👨‍👩‍👧 takes 18), so the limits that matter are counted in
     /// characters once the text is read; this one only bounds the reading.
     public static let maximumTextBytes = 16 << 20
 
-    /// A note's text with surrounding blank space removed.
+    /// A note's text with surrounding blank space removed, in NFC.
     public static func note(_ raw: String) throws -> String {
         guard !raw.contains("\0") else {
             throw WatchlistError.invalidText(what: "note", problem: "holds a NUL byte")
         }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = normalized(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         guard !text.isEmpty else { throw WatchlistError.emptyNote }
-        guard text.count <= maximumNoteLength else {
-            throw WatchlistError.textTooLong(what: "note", length: text.count, limit: maximumNoteLength)
-        }
-        return text
+        return try within(text, .note)
     }
 
-    /// The longest tag, in characters.
-    public static let maximumTagLength = 100
-    /// The most code points in a tag, whatever its characters: the bound Schema/v6 checks.
-    public static let maximumTagCodePoints = 1000
+    /// The longest tag, counted as TextLimit counts.
+    public static let maximumTagLength = TextLimit.tag.maximum
 
-    /// A tag as stored: lower case, runs of blank space made one space, trimmed.
+    /// A tag as stored: lower case, NFC, runs of blank space made one space, trimmed.
     public static func tag(_ raw: String) throws -> String {
-        let tag = raw.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-        guard !raw.contains("\0") else { throw WatchlistError.invalidTag(raw, reason: "it holds a NUL byte") }
+        guard !raw.contains("\0") else { throw WatchlistError.invalidTag(String(raw.prefix(40)), reason: "it holds a NUL byte") }
+        // The length first: a tag cell of megabytes is refused before any work on it.
+        guard raw.utf8.count <= 16 * maximumTagLength || raw.unicodeScalars.count <= 4 * maximumTagLength else {
+            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is \(TextLimit.length(raw)) code points long")
+        }
+        let tag = normalized(raw.lowercased()).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard !tag.isEmpty else { throw WatchlistError.invalidTag(raw, reason: "it is empty") }
         guard !tag.contains(",") else { throw WatchlistError.invalidTag(raw, reason: "it holds a comma") }
         guard !tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw WatchlistError.invalidTag(raw, reason: "it holds a control character")
         }
-        guard tag.count <= maximumTagLength else {
-            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is \(tag.count) characters long")
-        }
-        guard tag.unicodeScalars.count <= maximumTagCodePoints else {
-            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…",
-                                            reason: "its characters are made of \(tag.unicodeScalars.count) code points, more than \(maximumTagCodePoints)")
+        guard TextLimit.tag.allows(tag) else {
+            throw WatchlistError.invalidTag(String(raw.prefix(40)) + "…", reason: "it is \(TextLimit.length(tag)) code points long")
         }
         return tag
     }

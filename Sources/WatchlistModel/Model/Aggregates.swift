@@ -113,11 +113,19 @@ public struct CollectionRemoval: Hashable, Sendable {
     public var ratings: Int
     public var notes: Int
     public var tags: Int
+    /// Facts the person set (`film set`): what an imported file gave is not theirs.
+    public var facts: Int
 
-    public init(films: Int, viewings: Int, ratings: Int, notes: Int, tags: Int) {
-        (self.films, self.viewings, self.ratings, self.notes, self.tags) = (films, viewings, ratings, notes, tags)
+    public init(films: Int, viewings: Int, ratings: Int, notes: Int, tags: Int, facts: Int = 0) {
+        (self.films, self.viewings, self.ratings, self.notes, self.tags, self.facts) = (films, viewings, ratings, notes, tags, facts)
     }
 
     /// True when the removal would delete something the user recorded.
-    public var losesRecords: Bool { viewings + ratings + notes + tags > 0 }
+    public var losesRecords: Bool { viewings + ratings + notes + tags + facts > 0 }
+
+    /// "1 viewing, 0 ratings, 0 notes, 0 tags and 2 facts you set".
+    public var recordsText: String {
+        [plural(viewings, "viewing"), plural(ratings, "rating"), plural(notes, "note"), plural(tags, "tag")].joined(separator: ", ")
+            + " and " + plural(facts, "fact") + " you set"
+    }
 }

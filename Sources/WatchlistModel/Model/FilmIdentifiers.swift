@@ -74,16 +74,19 @@ public struct FilmIdentifiers: Hashable, Sendable {
         let rest = link.dropFirst("https://".count)
         let parts = rest.split(separator: "/", omittingEmptySubsequences: true)
         guard let host = parts.first?.lowercased() else { return nil }
+        let parsed: String
         switch host {
         case "boxd.it":
             guard parts.count == 2, parts[1].allSatisfy({ $0.isLetter || $0.isNumber }) else { return nil }
-            return "https://boxd.it/" + parts[1]
+            parsed = "https://boxd.it/" + parts[1]
         case "letterboxd.com", "www.letterboxd.com":
             guard parts.count == 3, parts[1] == "film", !parts[2].isEmpty else { return nil }
-            return "https://letterboxd.com/film/" + parts[2].lowercased() + "/"
+            parsed = "https://letterboxd.com/film/" + parts[2].lowercased() + "/"
         default:
             return nil
         }
+        // The link as stored is within the limit the schema holds, whatever was written.
+        return TextLimit.identifier.allows(parsed) ? parsed : nil
     }
 
     /// TMDB's id: a positive whole number.

@@ -23,8 +23,8 @@ public enum MetadataField: String, Sendable, CaseIterable {
 
     /// The most values a list field keeps (the schema's bound).
     public static let maximumValues = 100
-    /// The longest value, in characters (a name, a genre, a country).
-    public static let maximumLength = 200
+    /// The longest value (a name, a genre, a country), counted as TextLimit counts.
+    public static let maximumLength = TextLimit.factValue.maximum
     /// The longest runtime, in minutes (the longest film ever shown runs 857 hours).
     public static let maximumRuntime = 99_999
 }
@@ -107,36 +107,45 @@ public struct FilmMetadata: Hashable, Sendable {
 }
 
 extension InputText {
-    /// A director, genre, country or language as typed or imported: spaces collapsed, not
-    /// empty, at most 200 characters, no control character.
+    /// A director, genre, country or language as typed or imported: NFC, spaces collapsed, not
+    /// empty, at most 200 code points (TextLimit.factValue), no control character.
     public static func metadataValue(_ raw: String, field: MetadataField) throws -> String {
-        let value = raw.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         let what = field == .country ? "country" : field.rawValue
+        // A value of megabytes is refused before any work on it.
+        guard raw.utf8.count <= 64 * MetadataField.maximumLength || raw.unicodeScalars.count <= 4 * MetadataField.maximumLength else {
+            throw WatchlistError.textTooLong(what: what, length: TextLimit.length(raw), limit: MetadataField.maximumLength)
+        }
+        let value = normalized(raw).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         guard !value.isEmpty else { throw WatchlistError.invalidArgument("The \(what) is empty.") }
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{0}" }) else {
             throw WatchlistError.invalidArgument("The \(what) holds a control character; give plain text.")
         }
-        guard value.count <= MetadataField.maximumLength else {
-            throw WatchlistError.textTooLong(what: what, length: value.count, limit: MetadataField.maximumLength)
+        guard TextLimit.factValue.allows(value) else {
+            throw WatchlistError.textTooLong(what: what, length: TextLimit.length(value), limit: MetadataField.maximumLength)
         }
         return value
     }
 
-    /// A runtime in minutes: "111", "111 min", "1h51", "1 h 51 min", "1:51".
+    /// A runtime in minutes: "111", "111 min", "1h51", "1 h 51 min", "1:51". Every number is
+    /// bounded before it is multiplied: `999999999999999999h` is refused, never an overflow.
     public static func runtime(_ raw: String) throws -> Int {
-        let text = raw.lowercased().filter { !$0.isWhitespace }
+        let text = raw.count <= 40 ? raw.lowercased().filter { !$0.isWhitespace } : ""
+        /// A number of at most 6 digits: anything longer is beyond every runtime.
+        func number(_ digits: Substring) -> Int? {
+            digits.count <= 6 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? Int(digits) : nil
+        }
         var minutes: Int?
-        if let value = Int(text) {
+        if let value = number(text[...]) {
             minutes = value
-        } else if text.hasSuffix("min"), let value = Int(text.dropLast(3)) {
+        } else if text.hasSuffix("min"), let value = number(text.dropLast(3)) {
             minutes = value
-        } else if let hour = text.firstIndex(where: { $0 == "h" || $0 == ":" }), let hours = Int(text[..<hour]) {
+        } else if let hour = text.firstIndex(where: { $0 == "h" || $0 == ":" }), let hours = number(text[..<hour]) {
             var rest = text[text.index(after: hour)...]
             if rest.hasSuffix("min") { rest = rest.dropLast(3) } else if rest.hasSuffix("m") { rest = rest.dropLast() }
-            if rest.isEmpty { minutes = hours * 60 } else if let extra = Int(rest), (0..<60).contains(extra) { minutes = hours * 60 + extra }
+            if rest.isEmpty { minutes = hours * 60 } else if let extra = number(rest), (0..<60).contains(extra) { minutes = hours * 60 + extra }
         }
         guard let minutes, (1...MetadataField.maximumRuntime).contains(minutes) else {
-            throw WatchlistError.invalidArgument("'\(raw)' is not a runtime: give minutes (111) or hours and minutes (1h51), "
+            throw WatchlistError.invalidArgument("'\(raw.prefix(40))' is not a runtime: give minutes (111) or hours and minutes (1h51), "
                                                  + "from 1 to \(MetadataField.maximumRuntime) minutes.")
         }
         return minutes
@@ -147,8 +156,8 @@ extension InputText {
         var text = raw.lowercased().trimmingCharacters(in: .whitespaces)
         if text.hasSuffix("s") { text.removeLast() }
         if text.hasPrefix("'") { text.removeFirst() }
-        guard let value = Int(text), text.allSatisfy(\.isNumber) else {
-            throw WatchlistError.invalidArgument("'\(raw)' is not a decade such as 1970s.")
+        guard text.count <= 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let value = Int(text) else {
+            throw WatchlistError.invalidArgument("'\(raw.prefix(40))' is not a decade such as 1970s.")
         }
         if text.count == 2 { return 1900 + value - value % 10 }
         guard text.count == 4, value % 10 == 0 else { throw WatchlistError.invalidArgument("'\(raw)' is not a decade such as 1970s.") }

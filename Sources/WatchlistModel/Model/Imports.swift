@@ -150,6 +150,21 @@ public struct ImportedCollection: Sendable {
     /// Where it comes from (the list's link, "letterboxd-watchlist"…), for lists: the same
     /// origin in a later import is the same collection.
     public var origin: String?
+    /// The origin an earlier version gave a list without a link ("letterboxd-list:" and the
+    /// slug of its file's name, which two lists could share): a collection found by it takes
+    /// the new origin.
+    public var legacyOrigin: String?
+
+    /// `prefix` and `name`, within TextLimit.origin: a name too long keeps its start and a hash
+    /// of the whole, so that two long names stay two origins.
+    public static func origin(_ prefix: String, _ name: String) -> String {
+        let origin = prefix + name
+        guard !TextLimit.origin.allows(origin) else { return origin }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a, 64 bits
+        for byte in origin.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return String(String.UnicodeScalarView(prefix.unicodeScalars.prefix(60)))
+            + String(String.UnicodeScalarView(name.unicodeScalars.prefix(200))) + "#" + String(hash, radix: 16)
+    }
     /// A document's film ids, in collection order, and what it says of each (version 2).
     public var documentFilmIds: [Int64] = []
     public var documentEntryNotes: [String] = []
@@ -232,6 +247,9 @@ public struct ImportReport: Sendable {
     public var unchanged = Counts()
     /// Notes whose entry's review was edited since, and placeholders a dated viewing replaced.
     public var notesUpdated = 0
+    /// Notes from an entry that the person edited, kept as they wrote them while the entry
+    /// changed too (its new text was added as a note of its own).
+    public var editedNotesKept = 0
     /// Ids given to films that lacked them.
     public var idsAdded = 0
     public var placeholdersReplaced = 0
@@ -253,7 +271,7 @@ public struct ImportReport: Sendable {
 
     /// Whether the import changed the database (or would have, for a dry run).
     public var changedAnything: Bool {
-        added.total > 0 || filmsCreated > 0 || filmsRemoved > 0 || !collectionsCreated.isEmpty || notesUpdated > 0 || idsAdded > 0
+        added.total > 0 || filmsCreated > 0 || filmsRemoved > 0 || !collectionsCreated.isEmpty || notesUpdated > 0 || editedNotesKept > 0 || idsAdded > 0
             || placeholdersReplaced > 0 || conflicts.contains(where: \.importedWon) || listsChanged || filmsWithNewFacts > 0
     }
 

@@ -12,8 +12,11 @@ public struct Film: Hashable, Sendable, Identifiable {
         (self.id, self.title, self.year, self.description, self.fact, self.titleKey) = (id, title, year, description, fact, titleKey)
     }
 
-    /// "The Ascent (1977)", the way people and messages name a film.
+    /// "The Ascent (1977)", the way people and messages name a film, on one line.
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
+
+    /// "The Ascent (1977)" exactly as stored: for JSON and the export formats.
+    public var titleWithYear: String { FilmDraft.titleWithYear(title, year) }
 }
 
 /// A film to create: everything but the id the database gives it.
@@ -35,7 +38,13 @@ public struct FilmDraft: Hashable, Sendable {
 
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
 
+    /// "The Ascent (1977)" on one line (`String.oneLine`): how messages name a film.
     static func displayTitle(_ title: String, _ year: Int?) -> String {
+        titleWithYear(title, year).oneLine
+    }
+
+    /// "The Ascent (1977)" exactly as stored: for JSON and the export formats.
+    static func titleWithYear(_ title: String, _ year: Int?) -> String {
         year.map { "\(title) (\($0))" } ?? title
     }
 }
@@ -97,9 +106,15 @@ public struct Note: Hashable, Sendable, Identifiable {
     public var updatedAt: String
     /// The entry it was imported from (a Letterboxd review's link), or nil.
     public var source: String?
+    /// For a note from an entry that the person edited since: the entry's text as an import
+    /// last gave it (nil while the note is that text). An import updates a note only while
+    /// the person has not edited it.
+    public var importedText: String?
 
-    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil) {
-        (self.id, self.filmId, self.text, self.createdAt, self.updatedAt, self.source) = (id, filmId, text, createdAt, updatedAt, source)
+    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
+                importedText: String? = nil) {
+        (self.id, self.filmId, self.text, self.createdAt, self.updatedAt, self.source, self.importedText)
+            = (id, filmId, text, createdAt, updatedAt, source, importedText)
     }
 }
 

@@ -30,7 +30,7 @@ struct CollectionCommand: ParsableCommand {
         func run() throws {
             let listing = try global.open().collection(slug)
             let collection = listing.progress.collection
-            var text = "\(collection.title)  [\(collection.slug)]\n"
+            var text = "\(collection.title.oneLine)  [\(collection.slug)]\n"
             if !collection.description.isEmpty { text += "\n\(collection.description)\n" }
             text += "\n" + FilmTable.render(listing.films, maxWidth: Terminal.width, bold: global.colors)
             Terminal.out(text + "\n\n" + ProgressLine.render(listing.progress))
@@ -55,7 +55,7 @@ struct CollectionCommand: ParsableCommand {
 
         func run() throws {
             let result = try global.open().importCollection(file: file, slug: slug, title: title)
-            Terminal.out("Added the collection \(result.collection.slug) (\(result.collection.title)): "
+            Terminal.out("Added the collection \(result.collection.slug) (\(result.collection.title.oneLine)): "
                 + "\(result.created + result.matched) films, \(result.created) new, \(result.matched) already known")
         }
     }
@@ -69,12 +69,12 @@ struct CollectionCommand: ParsableCommand {
         /// The collection's slug.
         @Argument(help: "The collection's slug.") var slug: String
         /// Delete the records too.
-        @Flag(help: "Remove it even though that deletes viewings, ratings, notes or tags.") var force = false
+        @Flag(help: "Remove it even though that deletes viewings, ratings, notes, tags or facts you set.") var force = false
 
         func run() throws {
             let removal = try global.open().removeCollection(slug, force: force)
-            Terminal.out("Removed the collection \(slug) and \(removal.films) film(s) in no other collection"
-                + (removal.losesRecords ? ", with \(removal.viewings) viewing(s), \(removal.ratings) rating(s), \(removal.notes) note(s) and \(removal.tags) tag(s)" : ""))
+            Terminal.out("Removed the collection \(slug) and \(plural(removal.films, "film")) in no other collection"
+                + (removal.losesRecords ? ", with \(removal.recordsText)" : ""))
         }
     }
 }

@@ -16,7 +16,7 @@ struct DatabaseCommand: ParsableCommand {
         func run() throws {
             let watchlist = try global.open(schemaCheck: .report)
             try watchlist.check()
-            Terminal.out("The database at \(watchlist.databasePath) is sound: its schema is watchlist's, and integrity_check, "
+            Terminal.out("The database at \(watchlist.databasePath.oneLine) is sound: its schema is watchlist's, and integrity_check, "
                 + "foreign_key_check and the checks of every value found nothing.")
         }
     }
@@ -31,7 +31,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             try global.open().backup(to: file, force: force)
-            Terminal.out("Backed up the database to \(file)")
+            Terminal.out("Backed up the database to \(file.oneLine)")
         }
     }
 
@@ -46,7 +46,7 @@ struct DatabaseCommand: ParsableCommand {
 
         func run() throws {
             let kept = try global.open().restore(from: file)
-            Terminal.out("Restored the database from \(file); the previous content is in \(kept) ('watchlist undo' puts it back)")
+            Terminal.out("Restored the database from \(file.oneLine); the previous content is in \(kept.oneLine) ('watchlist undo' puts it back)")
         }
     }
 
@@ -55,7 +55,7 @@ struct DatabaseCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            Terminal.out(try global.databasePath())
+            Terminal.out(try global.databasePath().oneLine)
         }
     }
 }

@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         if let year {
             if let output, output != "-" {
                 try watchlist.exportReview(year: year, collection: collection, toFile: output, force: force)
-                return Terminal.out("Exported the year in review of \(year) to \(output)")
+                return Terminal.out("Exported the year in review of \(year) to \(output.oneLine)")
             }
             return try watchlist.exportReview(year: year, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
         }
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         if let output, output != "-" {
             leftOut = try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
             bar.finish()
-            Terminal.out("Exported \(format.rawValue) to \(output)")
+            Terminal.out("Exported \(format.rawValue) to \(output.oneLine)")
         } else {
             let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
             leftOut = try watchlist.export(format, collection: collection, to: standardOutput, progress: bar.update)

@@ -28,11 +28,13 @@ struct FilmCommand: ParsableCommand {
 
         func metadata() throws -> FilmMetadata {
             func values(_ raw: [String], _ field: MetadataField) throws -> [String] {
-                var result: [String] = []
-                for value in try raw.map({ try InputText.metadataValue($0, field: field) }) where !result.contains(value) { result.append(value) }
-                guard result.count <= MetadataField.maximumValues else {
-                    throw WatchlistError.invalidArgument("At most \(MetadataField.maximumValues) values of --\(field.rawValue).")
+                // Counted before any value is looked at: ten thousand of them are refused at once.
+                guard raw.count <= MetadataField.maximumValues else {
+                    throw WatchlistError.invalidArgument("At most \(MetadataField.maximumValues) values of --\(field.rawValue); \(raw.count) were given.")
                 }
+                var result: [String] = []
+                var seen = Swift.Set<String>()
+                for value in try raw.map({ try InputText.metadataValue($0, field: field) }) where seen.insert(value).inserted { result.append(value) }
                 return result
             }
             var metadata = FilmMetadata(directors: try values(directors, .director), genres: try values(genres, .genre),

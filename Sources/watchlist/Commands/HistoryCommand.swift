@@ -27,6 +27,6 @@ struct UndoCommand: ParsableCommand {
 
     func run() throws {
         let entry = try global.open().undo()
-        Terminal.out("Undid: \(entry.summary) (\(entry.command), \(Timestamp.local(entry.at)))")
+        Terminal.out("Undid: \(entry.summary.oneLine) (\(entry.command.oneLine), \(Timestamp.local(entry.at)))")
     }
 }

@@ -40,6 +40,6 @@ struct ImportCommand: ParsableCommand {
         bar.finish()
         guard json else { return Terminal.note(ImportReportText.render(report)) }
         Terminal.json(JSONOutput.importReport(report))
-        for warning in report.warnings { Terminal.note("warning: \(warning)") }
+        for warning in report.warnings { Terminal.note("warning: \(warning.oneLine)") }
     }
 }

@@ -24,6 +24,6 @@ enum FilmTable {
 /// Progress lines: "Soviet Survival Films: 3 of 10 films watched."
 enum ProgressLine {
     static func render(_ progress: CollectionProgress) -> String {
-        "\(progress.collection.title): \(progress.watchedCount) of \(progress.filmCount) films watched."
+        "\(progress.collection.title.oneLine): \(progress.watchedCount) of \(progress.filmCount) films watched."
     }
 }

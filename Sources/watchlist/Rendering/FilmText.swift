@@ -4,7 +4,7 @@ import WatchlistCore
 enum FilmText {
     static func render(_ detail: FilmDetail) -> String {
         var lines = ["\(detail.film.displayTitle)  [id \(detail.film.id)]"]
-        if !detail.alternativeTitles.isEmpty { lines.append("Also known as: " + detail.alternativeTitles.joined(separator: "; ")) }
+        if !detail.alternativeTitles.isEmpty { lines.append("Also known as: " + detail.alternativeTitles.map(\.oneLine).joined(separator: "; ")) }
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
         let ids = detail.ids.pairs.map { "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" }
         if !ids.isEmpty { lines.append("Ids: " + ids.joined(separator: ", ")) }

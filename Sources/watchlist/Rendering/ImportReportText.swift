@@ -8,10 +8,10 @@ enum ImportReportText {
         lines.append("Read \(plural(report.files.count, "file")), \(plural(report.rows, "row")):")
         for group in grouped(report.files, by: { $0.kind }) {
             guard group.items.count > 3 else {
-                lines += group.items.map { "  \($0.path): \($0.kind), \(plural($0.rows, "row"))" }
+                lines += group.items.map { "  \($0.path.oneLine): \($0.kind), \(plural($0.rows, "row"))" }
                 continue
             }
-            lines.append("  \(group.folder)/: \(group.items.count) files, \(group.key), \(plural(group.items.map(\.rows).reduce(0, +), "row"))")
+            lines.append("  \(group.folder.oneLine)/: \(group.items.count) files, \(group.key), \(plural(group.items.map(\.rows).reduce(0, +), "row"))")
         }
         var films = "Films: \(report.filmsMatched) matched, \(report.filmsCreated) created, \(report.skippedFilms.count) skipped"
         if !report.skippedFilms.isEmpty {
@@ -23,6 +23,9 @@ enum ImportReportText {
         lines.append("Already there: " + counts(report.unchanged))
         var updated: [String] = []
         if report.notesUpdated > 0 { updated.append("\(plural(report.notesUpdated, "note")) whose review was edited") }
+        if report.editedNotesKept > 0 {
+            updated.append("\(plural(report.editedNotesKept, "note")) you edited kept as you wrote them (the review's new text added beside)")
+        }
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
         if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime… of \(plural(report.filmsWithNewFacts, "film"))") }
         if !updated.isEmpty { lines.append("Updated: " + updated.joined(separator: ", ")) }
@@ -40,13 +43,13 @@ enum ImportReportText {
             lines.append("Ignored \(plural(report.ignoredFiles.count, "file")):")
             for group in grouped(report.ignoredFiles, by: { $0.reason }) {
                 guard group.items.count > 3 else {
-                    lines += group.items.map { "  \($0.path): \($0.reason)" }
+                    lines += group.items.map { "  \($0.path.oneLine): \($0.reason.oneLine)" }
                     continue
                 }
-                lines.append("  \(group.folder)/: \(group.items.count) files, \(group.key)")
+                lines.append("  \(group.folder.oneLine)/: \(group.items.count) files, \(group.key.oneLine)")
             }
         }
-        for warning in report.warnings.prefix(20) { lines.append("warning: \(warning)") }
+        for warning in report.warnings.prefix(20) { lines.append("warning: \(warning.oneLine)") }
         if report.warnings.count > 20 { lines.append("warning: … and \(report.warnings.count - 20) more (--json lists them all)") }
         if !report.changedAnything {
             lines.append(report.skippedRows > 0
@@ -111,7 +114,6 @@ enum ImportReportText {
         items.prefix(limit).joined(separator: separator) + (items.count > limit ? "\(separator)and \(items.count - limit) more" : "")
     }
 
-    static func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
 }
 
 /// What the report lists by path: files read and files ignored.

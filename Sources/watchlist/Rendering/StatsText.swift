@@ -6,7 +6,7 @@ enum StatsText {
     static func render(_ stats: Stats) -> String {
         var lines: [String] = []
         for progress in stats.collections {
-            lines.append("\(progress.collection.title): \(progress.watchedCount) of \(progress.filmCount) watched  "
+            lines.append("\(progress.collection.title.oneLine): \(progress.watchedCount) of \(progress.filmCount) watched  "
                 + Bars.bar(progress.watchedCount, of: progress.filmCount, width: 20))
         }
         lines.append("")

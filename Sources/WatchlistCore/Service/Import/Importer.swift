@@ -141,8 +141,9 @@ struct Importer {
         guard fromDocument || addMissing else { return nil }
         let draft = FilmDraft(title: imported.title, year: imported.year, description: imported.description,
                               fact: imported.fact, titleKey: imported.titleKey)
-        let freeId = try imported.id.flatMap { try store.film(id: $0) == nil ? $0 : nil }
-        let film = try store.insertFilm(draft, id: freeId, indexed: false)
+        // A file's ids are its own: the document's film id only names the film inside the
+        // document (its collections); the database gives the film an id of its own.
+        let film = try store.insertFilm(draft, indexed: false)
         report.filmsCreated += 1
         if !fromDocument && (imported.inHistory || !onList) {
             let collectionId = try sourceCollectionId(imported.format)
@@ -226,10 +227,11 @@ struct Importer {
         }
     }
 
-    /// Adds the notes the film does not have. A note whose entry the database knows updates
-    /// that entry's note when its text changed. Otherwise a note whose text equals one of the
-    /// film's notes, or all of them joined by blank lines (as a Letterboxd review carries
-    /// them), is there.
+    /// Adds the notes the film does not have. A note whose entry the database knows follows
+    /// the entry's edits while the person has not edited the note; once they have, their text
+    /// stays, and an entry's new text becomes a note of its own (nothing either side wrote is
+    /// lost). Otherwise a note whose text equals one of the film's notes, or all of them joined
+    /// by blank lines (as a Letterboxd review carries them), is there.
     /// Says whether any note changed.
     private mutating func addNotes(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws -> Bool {
         guard !imported.notes.isEmpty else { return false }
@@ -240,14 +242,29 @@ struct Importer {
         for note in imported.notes {
             let createdAt = note.createdAt ?? now
             if let source = note.source, var existing = try store.note(source: source) {
-                if existing.text == note.text && existing.filmId == filmId {
+                let lastImported = existing.importedText ?? existing.text
+                if lastImported == note.text && existing.filmId == filmId {
                     report.unchanged.notes += 1
-                } else {
+                    continue
+                }
+                if existing.importedText == nil {
                     (existing.filmId, existing.text, existing.createdAt, existing.updatedAt) = (filmId, note.text, createdAt, note.updatedAt ?? createdAt)
                     try store.rewrite(existing)
                     report.notesUpdated += 1
                     changed = true
+                    continue
                 }
+                // Edited here and there: the person's text stays the entry's note, and the
+                // entry's new text is added below as a note of its own.
+                existing.importedText = note.text
+                try store.rewrite(existing)
+                report.editedNotesKept += 1
+                changed = true
+                if known.contains(note.text) { continue }
+                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
+                                     reindex: false)
+                known.insert(note.text)
+                report.added.notes += 1
                 continue
             }
             if known.contains(note.text) {
@@ -259,9 +276,8 @@ struct Importer {
                 report.unchanged.notes += 1
                 continue
             }
-            let freeId = try note.id.flatMap { try store.note(id: $0) == nil ? $0 : nil }
             try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
-                                 id: freeId, source: note.source, reindex: false)
+                                 source: note.source, reindex: false)
             known.insert(note.text)
             report.added.notes += 1
             changed = true

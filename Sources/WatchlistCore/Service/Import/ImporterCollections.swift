@@ -33,7 +33,11 @@ extension Importer {
             }
             if !entries.contains(where: { $0.filmId == filmId }) { entries.append((filmId, entry.note)) }
         }
-        let existing = try imported.origin.flatMap { try store.collection(origin: $0) }
+        var existing = try imported.origin.flatMap { try store.collection(origin: $0) }
+        if existing == nil, let legacy = imported.legacyOrigin, let found = try store.collection(origin: legacy), let origin = imported.origin {
+            try store.setOrigin(collectionId: found.id, origin)
+            existing = found
+        }
         let collection = try existing ?? store.insertCollection(slug: try freeSlug(imported.slug), title: imported.title,
                                                                 description: imported.description, builtIn: false,
                                                                 createdAt: now, origin: imported.origin)

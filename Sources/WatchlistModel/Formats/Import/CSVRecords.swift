@@ -86,7 +86,7 @@ public struct CSVRecords {
                 index += 1
                 if value.count > CSVRecords.maximumFieldBytes { throw tooLong() }
             }
-            return String(decoding: value, as: UTF8.self)
+            return CSVRecords.text(value[...])
         }
         while index < bytes.count {
             let byte = bytes[index]
@@ -94,7 +94,13 @@ public struct CSVRecords {
             index += 1
         }
         if index - start > CSVRecords.maximumFieldBytes { throw tooLong() }
-        return String(decoding: bytes[start..<index], as: UTF8.self)
+        return CSVRecords.text(bytes[start..<index])
+    }
+
+    /// A field's text, in NFC (InputText.normalized): ASCII as it is.
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.contains(where: { $0 >= 0x80 }) ? InputText.normalized(text) : text
     }
 
     private func tooLong() -> WatchlistError {

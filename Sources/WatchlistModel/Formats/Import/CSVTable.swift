@@ -85,21 +85,29 @@ struct CSVRow {
         columns[column].map { fields[$0] } ?? ""
     }
 
-    var origin: String { "\(source), line \(line)" }
+    var origin: String { "\(source.oneLine), line \(line)" }
 
     func error(_ problem: String) -> WatchlistError {
         .malformedFile(source: source, line: line, problem: problem)
     }
 
-    /// A non-empty title of at most 500 characters.
+    /// A non-empty title within TextLimit.title.
     func title(_ column: String) throws -> String {
         let title = self[column]
         guard !title.isEmpty else { throw error("the \(column) column is empty; every row needs a title") }
-        // Counting characters walks the title; its byte count bounds it from above.
-        guard title.utf8.count <= FilmQuery.maximumLength || title.count <= FilmQuery.maximumLength else {
-            throw error("the title is longer than \(FilmQuery.maximumLength) characters")
+        guard TextLimit.title.allows(title) else {
+            throw error("the title is \(TextLimit.length(title)) code points long; the limit is \(TextLimit.title.maximum)")
         }
         return title
+    }
+
+    /// Text within `limit` (trimmed), or an error naming the column.
+    func text(_ column: String, _ limit: TextLimit) throws -> String {
+        let text = self[column]
+        guard limit.allows(text) else {
+            throw error("the \(column) is \(TextLimit.length(text)) code points long; the limit for a \(limit.what) is \(limit.maximum)")
+        }
+        return text
     }
 
     /// A year from 1870 to 2999, or nil when the cell is empty.
@@ -154,21 +162,34 @@ struct CSVRow {
         return value
     }
 
-    /// Tags from a comma-separated cell.
+    /// The most tags one cell may hold: far more than anyone gives a film, and a bound on the
+    /// work a cell of megabytes could ask for.
+    static let maximumTagsPerCell = 1_000
+
+    /// Tags from a comma-separated cell, each once, in order.
     func tags(_ column: String) throws -> [String] {
-        try self[column].split(separator: ",").compactMap { raw in
+        var tags: [String] = []
+        var seen = Set<String>()
+        for raw in self[column].split(separator: ",") {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return nil }
-            do { return try InputText.tag(trimmed) } catch { throw self.error("'\(trimmed)' in \(column) is not a tag") }
+            if trimmed.isEmpty { continue }
+            let tag: String
+            do { tag = try InputText.tag(trimmed) } catch { throw self.error("'\(trimmed.prefix(40))' in \(column) is not a tag") }
+            guard seen.insert(tag).inserted else { continue }
+            tags.append(tag)
+            guard tags.count <= CSVRow.maximumTagsPerCell else {
+                throw self.error("the \(column) cell holds more than \(CSVRow.maximumTagsPerCell) tags")
+            }
         }
+        return tags
     }
 
-    /// Note text: not blank (nil), no NUL, at most the note limit.
-    func noteText(_ text: String) throws -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// Note text: not blank (nil), no NUL, within `limit` (a note's, or a list entry's).
+    func noteText(_ text: String, limit: TextLimit = .note) throws -> String? {
+        let trimmed = InputText.normalized(text.trimmingCharacters(in: .whitespacesAndNewlines))
         if trimmed.isEmpty { return nil }
-        guard trimmed.count <= InputText.maximumNoteLength else {
-            throw error("the review is longer than \(InputText.maximumNoteLength) characters")
+        guard limit.allows(trimmed) else {
+            throw error("the \(limit == .note ? "review" : limit.what) is \(TextLimit.length(trimmed)) code points long; the limit is \(limit.maximum)")
         }
         return trimmed
     }

@@ -31,10 +31,10 @@ extension ImportReader {
             let film = try self.film(row, title: "Title", ids: FilmIdentifiers(imdb: imdb))
             let original = row["Original Title"]
             if !original.isEmpty, original != batch.films[film].title, !batch.films[film].alternativeTitles.contains(original),
-               original.count <= FilmQuery.maximumLength {
+               TextLimit.title.allows(original) {
                 batch.films[film].alternativeTitles.append(original)
             }
-            batch.films[film].addFacts(try ImportReader.imdbMetadata(row, old: old), from: .imdb)
+            batch.films[film].addFacts(imdbMetadata(row, old: old), from: .imdb)
             if isList {
                 _ = try row.day("Created", notAfter: today)
                 _ = try row.day("Modified", notAfter: today)
@@ -42,27 +42,36 @@ extension ImportReader {
             }
             try readIMDbRating(row, film: film, old: old, required: !isList)
         }
-        if let list { batch.collections.append(list) }
+        if let list { addList(list) }
         return rows
     }
 
     /// Directors (in credit order), genres, runtime and release date, as IMDb's exports give
-    /// them for every title; a cell left empty is unknown. The old format names its release
-    /// date column differently and writes it month first; it is left out.
-    static func imdbMetadata(_ row: CSVRow, old: Bool) throws -> FilmMetadata {
-        var metadata = FilmMetadata(directors: try names(row, "Directors"), genres: try names(row, "Genres"))
+    /// them for every title; a cell left empty is unknown. These cells only feed film facts: a
+    /// value that does not read is a warning naming the file, line and column, and that fact
+    /// stays unknown (ImportReader.factWarning). The old format names its release date column
+    /// differently and writes it month first; it is left out.
+    mutating func imdbMetadata(_ row: CSVRow, old: Bool) -> FilmMetadata {
+        var metadata = FilmMetadata(directors: names(row, "Directors"), genres: names(row, "Genres"))
         let runtime = row["Runtime (mins)"]
         if !runtime.isEmpty {
-            guard let minutes = Int(runtime), minutes >= 0, minutes <= MetadataField.maximumRuntime else {
-                throw row.error("'\(runtime.prefix(20))' in Runtime (mins) is not a number of minutes")
+            if runtime.count <= 6, let minutes = Int(runtime), minutes >= 0, minutes <= MetadataField.maximumRuntime {
+                // IMDb writes 0 for a title whose runtime it does not know.
+                metadata.runtime = minutes == 0 ? nil : minutes
+            } else {
+                factWarning(row, "Runtime (mins)", "is not a number of minutes")
             }
-            // IMDb writes 0 for a title whose runtime it does not know.
-            metadata.runtime = minutes == 0 ? nil : minutes
         }
         // Most rows give the day; a title known only by its year ("1997") or month has no day
         // to keep, and its year is the film's own.
         let released = old ? "" : row["Release Date"]
-        if !released.isEmpty, !ImportReader.isPartialDate(released) { metadata.released = try row.day("Release Date") }
+        if !released.isEmpty, !ImportReader.isPartialDate(released) {
+            if let day = row.dateReading.day(released) {
+                metadata.released = day
+            } else {
+                factWarning(row, "Release Date", "is not a date")
+            }
+        }
         return metadata
     }
 
@@ -149,11 +158,16 @@ enum IMDbTitleTypes {
             return ImportedCollection(kind: .list, slug: "imdb-watchlist", title: "IMDb watchlist",
                                       description: "The titles on your IMDb watchlist.", origin: "imdb-watchlist")
         }
-        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let file = (path as NSString).lastPathComponent
+        let name = (file as NSString).deletingPathExtension
         let slug = InputText.slug(fromFileName: name).isEmpty ? "imdb-list" : InputText.slug(fromFileName: name)
-        let title = name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces)
-        return ImportedCollection(kind: .list, slug: slug, title: title.isEmpty ? slug : String(title.prefix(200)),
-                                  description: "An IMDb list.", origin: "imdb-list:" + slug)
+        let title = InputText.normalized(name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces))
+        // A file's name is at most 255 bytes; its title keeps what fits the limit.
+        var collection = ImportedCollection(kind: .list, slug: slug,
+                                            title: title.isEmpty ? slug : String(title.unicodeScalars.prefix(TextLimit.collectionTitle.maximum)),
+                                            description: "An IMDb list.", origin: ImportedCollection.origin("imdb-list:", file))
+        collection.legacyOrigin = "imdb-list:" + slug
+        return collection
     }
 }
 

@@ -73,7 +73,7 @@ public struct ImportReader {
     /// Notes a file that import does not read, and why; `warn` when the person should look at it.
     public mutating func ignore(_ path: String, reason: String, warn: Bool = false) {
         batch.ignoredFiles.append(IgnoredFile(path: path, reason: reason))
-        if warn { batch.warnings.append("\(path) was not read: \(reason).") }
+        if warn { batch.warnings.append("\(path.oneLine) was not read: \(reason).") }
     }
 
     /// The batch, with each film's rating settled.
@@ -156,6 +156,20 @@ public struct ImportReader {
         return position
     }
 
+    /// Adds a list to the batch. Two files of one import whose names give the same origin (a
+    /// list without a link, in two folders) stay two lists.
+    mutating func addList(_ list: ImportedCollection) {
+        var list = list
+        if list.legacyOrigin != nil, let origin = list.origin {
+            var number = 1
+            while batch.collections.contains(where: { $0.origin == list.origin }) {
+                number += 1
+                list.origin = ImportedCollection.origin(origin + "#", String(number))
+            }
+        }
+        batch.collections.append(list)
+    }
+
     mutating func addTags(_ tags: [String], to position: Int) {
         for tag in tags where !batch.films[position].tags.contains(tag) { batch.films[position].tags.append(tag) }
     }
@@ -194,22 +208,41 @@ public struct ImportReader {
         return text
     }
 
+    /// A cell that only feeds a film fact and does not read: a warning naming the file, line
+    /// and column; the fact stays unknown.
+    mutating func factWarning(_ row: CSVRow, _ column: String, _ problem: String) {
+        let value = row[column]
+        batch.warnings.append("\(row.origin): '\(value.prefix(40))\(value.count > 40 ? "…" : "")' in \(column) \(problem); "
+                              + "that fact of the film stays unknown.")
+    }
+
     /// A cell of names separated by commas (IMDb's Directors and Genres, Letterboxd's
     /// Directors): spaces collapsed, each once, in order, at most MetadataField.maximumValues.
-    static func names(_ row: CSVRow, _ column: String) throws -> [String] {
+    /// The cell only feeds a film fact: a name that is not one (a control character, too
+    /// long) or a cell of more names than the limit is a warning naming the file, line and
+    /// column, and the fact stays unknown or keeps its first names; it never refuses the file.
+    /// The work is linear in the cell, whatever its size.
+    mutating func names(_ row: CSVRow, _ column: String) -> [String] {
         var values: [String] = []
+        var seen = Set<String>()
         for part in row[column].split(separator: ",") {
             let value = part.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            guard !value.isEmpty, !values.contains(value) else { continue }
-            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw row.error("the \(column) cell holds a control character")
+            guard !value.isEmpty, !seen.contains(value) else { continue }
+            guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+                  TextLimit.factValue.allows(value) else {
+                batch.warnings.append("\(row.origin): the \(column) cell holds a name that is not one (a control character, "
+                                      + "or more than \(TextLimit.factValue.maximum) characters): the film's \(column.lowercased()) stay unknown.")
+                return []
             }
-            guard value.count <= MetadataField.maximumLength else {
-                throw row.error("a name in \(column) is longer than \(MetadataField.maximumLength) characters")
+            guard values.count < MetadataField.maximumValues else {
+                batch.warnings.append("\(row.origin): the \(column) cell names more than \(MetadataField.maximumValues); "
+                                      + "the first \(MetadataField.maximumValues) are kept.")
+                break
             }
+            seen.insert(value)
             values.append(value)
         }
-        return Array(values.prefix(MetadataField.maximumValues))
+        return values
     }
 }
 

@@ -32,12 +32,25 @@ extension ImportReader {
         }
         let name = value("Name")
         guard !name.isEmpty else { throw WatchlistError.malformedFile(source: path, line: list.line, problem: "the list has no Name") }
-        let fileName = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard TextLimit.collectionTitle.allows(name) else {
+            throw WatchlistError.malformedFile(source: path, line: list.line,
+                problem: "the list's Name is \(TextLimit.length(name)) code points long; the limit for a \(TextLimit.collectionTitle.what) is \(TextLimit.collectionTitle.maximum)")
+        }
+        let description = InputText.normalized(ReviewText.plain(value("Description")).trimmingCharacters(in: .whitespacesAndNewlines))
+        guard TextLimit.collectionDescription.allows(description) else {
+            throw WatchlistError.malformedFile(source: path, line: list.line,
+                problem: "the list's Description is \(TextLimit.length(description)) code points long; the limit is \(TextLimit.collectionDescription.maximum)")
+        }
+        let file = (path as NSString).lastPathComponent
+        let fileName = (file as NSString).deletingPathExtension
         let slug = InputText.slug(fromFileName: fileName).isEmpty ? InputText.slug(fromFileName: name) : InputText.slug(fromFileName: fileName)
         let link = FilmIdentifiers.letterboxd(parsing: value("URL"))
-        var collection = ImportedCollection(kind: .list, slug: slug.isEmpty ? "letterboxd-list" : slug, title: String(name.prefix(200)),
-                                            description: ReviewText.plain(value("Description")).trimmingCharacters(in: .whitespacesAndNewlines),
-                                            origin: link ?? "letterboxd-list:" + slug)
+        // A list is found again by its link; a list without one by its file's name, exactly:
+        // two lists whose names fold alike ("My List.csv", "my-list.csv") stay two.
+        var collection = ImportedCollection(kind: .list, slug: slug.isEmpty ? "letterboxd-list" : slug, title: name,
+                                            description: description,
+                                            origin: link ?? ImportedCollection.origin("letterboxd-list:", file))
+        if link == nil { collection.legacyOrigin = "letterboxd-list:" + slug }
         var table = try CSVTable(records: records, source: path)
         guard table.header.contains("Name") else {
             throw WatchlistError.malformedFile(source: path, line: list.line + 1,
@@ -47,11 +60,11 @@ extension ImportReader {
         while let row = try table.next() {
             let film = try self.film(row, ids: filmLink(row, column: "URL"))
             let position = row["Position"].isEmpty ? entries.count + 1 : try row.position("Position")
-            let note = try row.noteText(ReviewText.plain(row.raw("Description"))) ?? ""
+            let note = try row.noteText(ReviewText.plain(row.raw("Description")), limit: .entryNote) ?? ""
             entries.append((position, row.line, .init(film: film, note: note)))
         }
         collection.entries = entries.sorted { ($0.position, $0.line) < ($1.position, $1.line) }.map(\.entry)
-        batch.collections.append(collection)
+        addList(collection)
         return entries.count
     }
 }

@@ -56,7 +56,7 @@ extension ImportReader {
         let film = try historyFilm(row)
         if let text = try row.noteText(ReviewText.plain(row.raw("Review"))) {
             let created = try midnight(row, "Date")
-            let entry = row["Letterboxd URI"]
+            let entry = try row.text("Letterboxd URI", .noteSource)
             batch.films[film].notes.append(ImportedNote(text: text, createdAt: created, source: entry.isEmpty ? nil : entry))
         }
         addTags(try row.tags("Tags"), to: film)
@@ -93,7 +93,7 @@ extension ImportReader {
         }
         addTags(try row.tags("Tags"), to: film)
         // Letterboxd's import format may name the directors (comma-separated): its own facts.
-        batch.films[film].addFacts(FilmMetadata(directors: try ImportReader.names(row, "Directors")), from: .letterboxd)
+        batch.films[film].addFacts(FilmMetadata(directors: names(row, "Directors")), from: .letterboxd)
         if let text = try row.noteText(row.raw("Review")), !batch.films[film].notes.contains(where: { $0.text == text }) {
             batch.films[film].notes.append(ImportedNote(text: text, createdAt: nil))
         }
@@ -135,6 +135,6 @@ extension ImportReader {
         guard let first = try peek.next(), columns.contains(where: { first[$0].contains("/") }) else { return }
         let decidedBy = try table.decideDateReading(columns)
         let how = decidedBy.map { "\($0) can only be read so" } ?? "nothing in the file tells the two apart, so the usual spreadsheet reading"
-        batch.warnings.append("\(table.source): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
+        batch.warnings.append("\(table.source.oneLine): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
     }
 }

@@ -26,7 +26,7 @@ public enum TextDecoding {
                 : byte < 0xA0 ? windows1252[Int(byte - 0x80)] : Unicode.Scalar(UInt32(byte))!
             converted.append(contentsOf: String(Character(scalar)).utf8)
         }
-        return Decoded(bytes: converted, warning: "\(source) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
+        return Decoded(bytes: converted, warning: "\(source.oneLine) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

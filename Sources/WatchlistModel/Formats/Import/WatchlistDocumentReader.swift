@@ -105,8 +105,11 @@ enum WatchlistDocumentReader {
             document = try JSONDecoder().decode(Document.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, context) {
             throw fail("\(path(context.codingPath + [key])) is missing")
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
-            throw fail("\(path(context.codingPath)) has the wrong type of value")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
+                    let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            // A number that is not whole, or beyond 64 bits, is "corrupted" to the decoder: the
+            // field is named, with what it must hold.
+            throw fail("\(path(context.codingPath)) is not \(expected(context.codingPath.last))")
         } catch {
             throw fail("the file is not valid JSON")
         }
@@ -123,13 +126,13 @@ enum WatchlistDocumentReader {
             let at = "collections[\(index)]"
             let slug: String
             do { slug = try InputText.slug(collection.slug) } catch { throw fail("\(at).slug '\(collection.slug)' is not a slug") }
-            var imported = ImportedCollection(kind: .document, slug: slug, title: try text(collection.title, at: "\(at).title", limit: 200, fail: fail),
-                                              description: try text(collection.description ?? "", at: "\(at).description", limit: 100_000,
-                                                                    allowEmpty: true, fail: fail),
-                                              origin: try collection.origin.map { try text($0, at: "\(at).origin", limit: 300, fail: fail) })
+            var imported = ImportedCollection(kind: .document, slug: slug, title: try text(collection.title, at: "\(at).title", limit: .collectionTitle, fail: fail),
+                                              description: try text(collection.description ?? "", at: "\(at).description",
+                                                                    limit: .collectionDescription, allowEmpty: true, fail: fail),
+                                              origin: try collection.origin.map { try text($0, at: "\(at).origin", limit: .origin, fail: fail) })
             imported.documentFilmIds = collection.films ?? []
             imported.documentEntryNotes = try (collection.entryNotes ?? []).enumerated().map { index, note in
-                try text(note, at: "\(at).entryNotes[\(index)]", limit: CollectionText.maximumFieldLength, allowEmpty: true, fail: fail)
+                try text(note, at: "\(at).entryNotes[\(index)]", limit: .entryNote, allowEmpty: true, fail: fail)
             }
             return imported
         }
@@ -145,7 +148,7 @@ enum WatchlistDocumentReader {
         func timestamp(_ raw: String?, at: String) throws -> String? {
             try WatchlistDocumentReader.timestamp(raw, at: at, today: today, fail: fail)
         }
-        let title = try text(film.title, at: "\(at).title", limit: FilmQuery.maximumLength, fail: fail)
+        let title = try text(film.title, at: "\(at).title", limit: .title, fail: fail)
         var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: film.year, origin: "\(source): \(at)",
                                     format: .watchlist)
         if let year = film.year, !(1870...2999).contains(year) {
@@ -168,7 +171,7 @@ enum WatchlistDocumentReader {
             }
         }
         imported.alternativeTitles = try (film.alternativeTitles ?? []).enumerated().map { index, title in
-            try text(title, at: "\(at).alternativeTitles[\(index)]", limit: FilmQuery.maximumLength, fail: fail)
+            try text(title, at: "\(at).alternativeTitles[\(index)]", limit: .title, fail: fail)
         }
         for (name, facts) in (film.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
             let here = "\(at).facts.\(name.prefix(40))"
@@ -201,9 +204,9 @@ enum WatchlistDocumentReader {
             }
             if !metadata.isEmpty { imported.metadata[source] = metadata }
         }
-        imported.description = try text(film.description ?? "", at: "\(at).description", limit: CollectionText.maximumFieldLength,
+        imported.description = try text(film.description ?? "", at: "\(at).description", limit: .filmDescription,
                                         allowEmpty: true, fail: fail)
-        imported.fact = try text(film.fact ?? "", at: "\(at).fact", limit: CollectionText.maximumFieldLength, allowEmpty: true, fail: fail)
+        imported.fact = try text(film.fact ?? "", at: "\(at).fact", limit: .filmFact, allowEmpty: true, fail: fail)
         imported.collections = film.collections ?? []
         imported.viewings = try (film.viewings ?? []).enumerated().map { index, viewing in
             let here = "\(at).viewings[\(index)]"
@@ -227,10 +230,10 @@ enum WatchlistDocumentReader {
         }
         imported.notes = try (film.notes ?? []).enumerated().map { index, note in
             let here = "\(at).notes[\(index)]"
-            return ImportedNote(text: try text(note.text, at: "\(here).text", limit: InputText.maximumNoteLength, fail: fail),
+            return ImportedNote(text: try text(note.text, at: "\(here).text", limit: .note, fail: fail),
                                 id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
                                 updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt"),
-                                source: try note.source.map { try text($0, at: "\(here).source", limit: 200, fail: fail) })
+                                source: try note.source.map { try text($0, at: "\(here).source", limit: .noteSource, fail: fail) })
         }
         imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
             do { return try InputText.tag(tag) } catch { throw fail("\(at).tags[\(index)] '\(tag)' is not a tag") }
@@ -238,14 +241,28 @@ enum WatchlistDocumentReader {
         return imported
     }
 
-    /// Text without NUL, trimmed, not blank (unless allowed) and at most `limit` characters.
-    private static func text(_ raw: String, at: String, limit: Int, allowEmpty: Bool = false,
+    /// Text without NUL, trimmed, in NFC, not blank (unless allowed) and within `limit`.
+    private static func text(_ raw: String, at: String, limit: TextLimit, allowEmpty: Bool = false,
                              fail: (String) -> WatchlistError) throws -> String {
         guard !raw.contains("\0") else { throw fail("\(at) holds a NUL character") }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = InputText.normalized(raw.trimmingCharacters(in: .whitespacesAndNewlines))
         guard allowEmpty || !text.isEmpty else { throw fail("\(at) is empty") }
-        guard text.count <= limit else { throw fail("\(at) is longer than \(limit) characters") }
+        guard limit.allows(text) else { throw fail("\(at) is \(TextLimit.length(text)) code points long; the limit for a \(limit.what) is \(limit.maximum)") }
         return text
+    }
+
+    /// What a document holds at a key, for the message about a value that is not it.
+    private static func expected(_ key: CodingKey?) -> String {
+        switch key?.stringValue {
+        case "id", "tmdb": "a whole number of at most 19 digits"
+        case "year": "a year, a whole number such as 1977"
+        case "runtime": "a whole number of minutes"
+        case "rating": "a number of stars from 0.5 to 5"
+        case "version": "a version number"
+        case "rewatch", "placeholder": "true or false"
+        case "films" where key?.intValue == nil: "a list"
+        default: key?.intValue != nil ? "a value of the kind the list holds" : "the kind of value a watchlist document holds there"
+        }
     }
 
     /// An ISO-8601 UTC instant as the tool writes it, on or before `today`, or nil.

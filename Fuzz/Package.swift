@@ -10,14 +10,18 @@ let fuzzTarget: (String, [Target.Dependency]) -> Target = { name, dependencies i
 
 let package = Package(
     name: "watchlist-fuzz",
-    dependencies: [.package(name: "watchlist", path: "..")],
+    dependencies: [
+        .package(name: "watchlist", path: ".."),
+        // The database target plants schema entries and planner statistics through SQLite itself.
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
     targets: [
         .target(name: "FuzzDriver"),
         fuzzTarget("collection", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("letterboxd", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("imdb", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("document", [.product(name: "WatchlistModel", package: "watchlist")]),
-        fuzzTarget("database", [.product(name: "WatchlistCore", package: "watchlist")]),
+        fuzzTarget("database", [.product(name: "WatchlistCore", package: "watchlist"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -103,3 +103,32 @@ enum DatabaseQueueOpener {
         return { sql in try queue.inDatabase { db in try db.execute(sql: sql) } }
     }
 }
+
+extension Sandbox {
+    /// Writes `text` to `name` inside the sandbox (making its folders) and returns its path.
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+
+    @discardableResult
+    func write(_ name: String, _ data: Data) throws -> String {
+        let path = folder + "/" + name
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// Rows of a query on the database file, read outside the tool, as text.
+    func query(_ sql: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: db)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchAll(db, sql: sql) }
+    }
+}
+
+/// A JSON export without its `exportedAt` value, to compare two exports' content.
+func withoutExportTime(_ text: String) -> String {
+    guard let start = text.range(of: #""exportedAt":""#), let end = text[start.upperBound...].firstIndex(of: "\"") else { return text }
+    return String(text[..<start.lowerBound] + text[text.index(after: end)...])
+}

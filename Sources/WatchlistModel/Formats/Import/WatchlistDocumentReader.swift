@@ -33,6 +33,21 @@ enum WatchlistDocumentReader {
         }
     }
 
+    /// A whole number of at most 64 bits. Foundation's decoder reports a number that is not
+    /// one (90.5, 99999999999999999999) as "not valid JSON" with no place; read through this
+    /// type, it is a type mismatch at its own place, which the message names.
+    struct WholeNumber: Decodable {
+        var value: Int64
+
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            guard let value = try? container.decode(Int64.self) else {
+                throw DecodingError.typeMismatch(Int64.self, .init(codingPath: decoder.codingPath, debugDescription: "not a whole number"))
+            }
+            self.value = value
+        }
+    }
+
     /// Deeper than any document watchlist writes (4 levels) by far; JSONDecoder refuses 512
     /// and calls the file invalid, so the depth is measured first, to say what is wrong.
     static let maximumDepth = 64
@@ -41,7 +56,7 @@ enum WatchlistDocumentReader {
         var slug: String
         var title: String
         var description: String?
-        var films: [Int64]?
+        var films: [WholeNumber]?
         var origin: String?
         var entryNotes: [String]?
     }
@@ -49,13 +64,13 @@ enum WatchlistDocumentReader {
     struct IdsIn: Decodable {
         var imdb: String?
         var letterboxd: String?
-        var tmdb: Int64?
+        var tmdb: WholeNumber?
     }
 
     struct FilmIn: Decodable {
-        var id: Int64?
+        var id: WholeNumber?
         var title: String
-        var year: Int?
+        var year: WholeNumber?
         var description: String?
         var fact: String?
         var collections: [String]?
@@ -74,7 +89,7 @@ enum WatchlistDocumentReader {
         var genres: [String]?
         var countries: [String]?
         var language: String?
-        var runtime: Int?
+        var runtime: WholeNumber?
         var released: String?
     }
 
@@ -86,7 +101,7 @@ enum WatchlistDocumentReader {
     }
 
     struct NoteIn: Decodable {
-        var id: Int64?
+        var id: WholeNumber?
         var text: String
         var createdAt: String?
         var updatedAt: String?
@@ -130,7 +145,7 @@ enum WatchlistDocumentReader {
                                               description: try text(collection.description ?? "", at: "\(at).description",
                                                                     limit: .collectionDescription, allowEmpty: true, fail: fail),
                                               origin: try collection.origin.map { try text($0, at: "\(at).origin", limit: .origin, fail: fail) })
-            imported.documentFilmIds = collection.films ?? []
+            imported.documentFilmIds = (collection.films ?? []).map(\.value)
             imported.documentEntryNotes = try (collection.entryNotes ?? []).enumerated().map { index, note in
                 try text(note, at: "\(at).entryNotes[\(index)]", limit: .entryNote, allowEmpty: true, fail: fail)
             }
@@ -149,12 +164,13 @@ enum WatchlistDocumentReader {
             try WatchlistDocumentReader.timestamp(raw, at: at, today: today, fail: fail)
         }
         let title = try text(film.title, at: "\(at).title", limit: .title, fail: fail)
-        var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: film.year, origin: "\(source): \(at)",
-                                    format: .watchlist)
-        if let year = film.year, !(1870...2999).contains(year) {
-            throw fail("\(at).year \(year) is not a film's year")
+        let year = try film.year.map { year -> Int in
+            guard (1870...2999).contains(year.value) else { throw fail("\(at).year \(year.value) is not a film's year") }
+            return Int(year.value)
         }
-        imported.id = film.id
+        var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: year, origin: "\(source): \(at)",
+                                    format: .watchlist)
+        imported.id = film.id?.value
         imported.inHistory = true
         if let ids = film.ids {
             if let imdb = ids.imdb {
@@ -165,7 +181,7 @@ enum WatchlistDocumentReader {
                 guard let parsed = FilmIdentifiers.letterboxd(parsing: link) else { throw fail("\(at).ids.letterboxd '\(link)' is not a Letterboxd film link") }
                 imported.ids.letterboxd = parsed
             }
-            if let tmdb = ids.tmdb {
+            if let tmdb = ids.tmdb?.value {
                 guard tmdb > 0 else { throw fail("\(at).ids.tmdb \(tmdb) is not a TMDB id") }
                 imported.ids.tmdb = tmdb
             }
@@ -194,9 +210,9 @@ enum WatchlistDocumentReader {
             if let language = facts.language {
                 do { metadata.language = try InputText.metadataValue(language, field: .language) } catch { throw fail("\(here).language is not a language") }
             }
-            if let runtime = facts.runtime {
-                guard (1...MetadataField.maximumRuntime).contains(runtime) else { throw fail("\(here).runtime \(runtime) is not a runtime in minutes") }
-                metadata.runtime = runtime
+            if let runtime = facts.runtime?.value {
+                guard (1...Int64(MetadataField.maximumRuntime)).contains(runtime) else { throw fail("\(here).runtime \(runtime) is not a runtime in minutes") }
+                metadata.runtime = Int(runtime)
             }
             if let released = facts.released {
                 guard let day = Day(iso: released) else { throw fail("\(here).released '\(released.prefix(40))' is not a date (YYYY-MM-DD)") }
@@ -231,7 +247,7 @@ enum WatchlistDocumentReader {
         imported.notes = try (film.notes ?? []).enumerated().map { index, note in
             let here = "\(at).notes[\(index)]"
             return ImportedNote(text: try text(note.text, at: "\(here).text", limit: .note, fail: fail),
-                                id: note.id, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
+                                id: note.id?.value, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
                                 updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt"),
                                 source: try note.source.map { try text($0, at: "\(here).source", limit: .noteSource, fail: fail) })
         }

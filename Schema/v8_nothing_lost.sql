@@ -48,3 +48,35 @@ UPDATE sqlite_sequence SET seq = (SELECT coalesce(max(id), 0) FROM note)
 -- and cannot be undone: a path read back from a database is never trusted.
 UPDATE history SET undoable = 0 WHERE safetyCopy IS NOT NULL AND safetyCopy NOT GLOB
     '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9][0-9][0-9][0-9][0-9]Z-[1-9]*';
+
+-- Trakt's ids join the ids a film is known by (issue "every tracker's export"): the table of
+-- ids is made again with 'trakt' among its kinds (a CHECK cannot be changed in place), with
+-- the same rows, its index and the undo triggers v7 made for it.
+CREATE TABLE filmIdentifier_new (
+    kind     TEXT    NOT NULL CHECK (kind IN ('imdb', 'letterboxd', 'tmdb', 'trakt')),
+    value    TEXT    NOT NULL
+             CHECK (length(value) BETWEEN 1 AND 200
+                    AND (kind <> 'imdb' OR (value GLOB 'tt[0-9]*' AND value NOT GLOB 'tt*[^0-9]*'))
+                    AND (kind NOT IN ('tmdb', 'trakt') OR (value NOT GLOB '*[^0-9]*'))
+                    AND (kind <> 'letterboxd' OR value GLOB 'https://*')),
+    filmId   INTEGER NOT NULL REFERENCES film (id) ON DELETE CASCADE,
+    importId INTEGER,
+    PRIMARY KEY (kind, value),
+    UNIQUE (filmId, kind)
+) STRICT, WITHOUT ROWID;
+INSERT INTO filmIdentifier_new (kind, value, filmId, importId) SELECT kind, value, filmId, importId FROM filmIdentifier;
+DROP TABLE filmIdentifier;
+ALTER TABLE filmIdentifier_new RENAME TO filmIdentifier;
+CREATE INDEX filmIdentifier_importId ON filmIdentifier (importId) WHERE importId IS NOT NULL;
+
+CREATE TRIGGER undo_filmIdentifier_insert AFTER INSERT ON filmIdentifier WHEN new.importId IS NULL AND EXISTS (SELECT 1 FROM undoRecording) BEGIN
+    INSERT INTO undoLog (historyId, tableName, operation, k0, k1) SELECT historyId, 'filmIdentifier', 'insert', new.kind, new.value FROM undoRecording;
+END;
+
+CREATE TRIGGER undo_filmIdentifier_update AFTER UPDATE ON filmIdentifier WHEN EXISTS (SELECT 1 FROM undoRecording) AND NOT (old.importId IS NOT NULL AND old.importId = (SELECT historyId FROM undoRecording)) BEGIN
+    INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, k0, k1) SELECT historyId, 'filmIdentifier', 'update', old.kind, old.value, old.filmId, old.importId, new.kind, new.value FROM undoRecording;
+END;
+
+CREATE TRIGGER undo_filmIdentifier_delete AFTER DELETE ON filmIdentifier WHEN EXISTS (SELECT 1 FROM undoRecording) AND NOT (old.importId IS NOT NULL AND old.importId = (SELECT historyId FROM undoRecording)) BEGIN
+    INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3) SELECT historyId, 'filmIdentifier', 'delete', old.kind, old.value, old.filmId, old.importId FROM undoRecording;
+END;

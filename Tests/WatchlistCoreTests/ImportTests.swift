@@ -233,7 +233,7 @@ struct LetterboxdImportTests {
         #expect(report.ignoredFiles.map(\.path).sorted() == [path + ":deleted/diary.csv", path + ":profile.csv"])
     }
 
-    @Test("a folder's other files are ignored, each with its reason; one file of an export imports alone")
+    @Test("a folder's other files are ignored, each with its reason; one file of an export imports alone, placed by its own name")
     func folderAndSingleFile() throws {
         let folder = try Fixtures.folder(["diary.csv": Fixtures.diary, "notes.txt": "mine", "orphaned/diary.csv": Fixtures.diary,
                                           "comments.csv": "Date,Content,Comment\n", "likes/reviews.csv": "Date,Content\n"])
@@ -245,9 +245,13 @@ struct LetterboxdImportTests {
             "notes.txt: not a CSV or JSON file",
             "orphaned/diary.csv: entries Letterboxd could no longer attach to a film",
         ])
+        // Given alone, a file is placed by its own name: the folder it sits in says nothing.
         let likes = try watchlist.importFiles([try Fixtures.folder(["likes/films.csv": Fixtures.likes]) + "/likes/films.csv"])
-        #expect(likes.files.first?.kind == "letterboxd likes")
-        #expect(likes.added.tags == 1)
+        #expect(likes.files.first?.kind == .letterboxdWatched)
+        #expect(likes.added.tags == 0)
+        let inExport = try watchlist.importFiles([try Fixtures.folder(["likes/films.csv": Fixtures.likes, "diary.csv": Fixtures.diary])])
+        #expect(inExport.files.map(\.kind).contains(.letterboxdLikes))
+        #expect(inExport.added.tags > 0)
     }
 
     @Test("a file that is not UTF-8 is read as Windows-1252, with a warning")
@@ -313,7 +317,7 @@ struct MalformedImportTests {
     func headerOnly() throws {
         let folder = try Fixtures.folder(["watchlist.csv": "Date,Name,Year,Letterboxd URI\r\n"])
         let report = try watchlist.importFiles([folder + "/watchlist.csv"])
-        #expect(report.files == [ImportedFile(path: folder + "/watchlist.csv", kind: "letterboxd watchlist", rows: 0)])
+        #expect(report.files == [ImportedFile(path: folder + "/watchlist.csv", kind: .letterboxdWatchlist, rows: 0)])
         #expect(report.added == ImportReport.Counts())
     }
 
@@ -362,7 +366,7 @@ struct IMDbImportTests {
     func thirteenColumns() throws {
         let folder = try Fixtures.folder(["ratings.csv": Fixtures.imdb13])
         let report = try watchlist.importFiles([folder + "/ratings.csv"], options: ImportOptions(addMissing: true))
-        #expect(report.files.first?.kind == "imdb ratings")
+        #expect(report.files.first?.kind.rawValue == "imdb ratings")
         #expect(report.skippedTitleTypes == ["tvSeries": 1, "tvEpisode": 1])
         #expect(report.filmsMatched == 1)
         #expect(report.filmsCreated == 1)
@@ -389,7 +393,7 @@ struct IMDbImportTests {
     func oldFormat() throws {
         let folder = try Fixtures.folder(["ratings.csv": Fixtures.imdbOld])
         let report = try watchlist.importFiles([folder + "/ratings.csv"], options: ImportOptions(format: .imdb))
-        #expect(report.files.first?.kind == "imdb ratings (old format)")
+        #expect(report.files.first?.kind.rawValue == "imdb ratings (old format)")
         #expect(report.skippedTitleTypes == ["TV Series": 1])
         let tent = try watchlist.show("red tent")
         #expect(tent.rating?.value.halfStars == 6)
@@ -426,7 +430,7 @@ struct RoundTripTests {
         try original.export(.json, toFile: folder + "/backup.json", force: false)
         let restored = try Watchlist.inMemory(clock: .fixed(testNow.addingTimeInterval(3600)))
         let report = try restored.importFiles([folder + "/backup.json"])
-        #expect(report.files.first?.kind == "watchlist document")
+        #expect(report.files.first?.kind.rawValue == "watchlist document")
         #expect(report.filmsCreated == 1)
         #expect(report.collectionsCreated == ["extra"])
         #expect(try visibleState(restored) == visibleState(original))
@@ -441,7 +445,7 @@ struct RoundTripTests {
         try original.export(.letterboxd, toFile: folder + "/letterboxd.csv", force: false)
         let restored = try makeWatchlist()
         let report = try restored.importFiles([folder + "/letterboxd.csv"], options: ImportOptions(addMissing: true))
-        #expect(report.files.first?.kind == "letterboxd import")
+        #expect(report.files.first?.kind.rawValue == "letterboxd import")
         #expect(report.filmsCreated == 1)
         func records(_ watchlist: Watchlist) throws -> [String] {
             var lines: [String] = []

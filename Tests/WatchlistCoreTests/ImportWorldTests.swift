@@ -69,7 +69,7 @@ struct IMDbWorldTests {
         let text = ([header] + rows).joined(separator: "\n") + "\n"
         let folder = try Fixtures.folder(["WATCHLIST.csv": text, "Soviet favourites.csv": text])
         let report = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
-        #expect(report.files.map(\.kind).sorted() == ["imdb list", "imdb watchlist"])
+        #expect(report.files.map(\.kind.rawValue).sorted() == ["imdb list", "imdb watchlist"])
         // The Ascent is the built-in collection's; Stalker is on lists only: no film joins `imdb`.
         #expect(Set(report.collectionsCreated) == ["imdb-watchlist", "soviet-favourites"])
         #expect(try watchlist.collection("imdb-watchlist").films.map(\.film.title) == ["Stalker", "The Ascent"])

@@ -8,7 +8,7 @@ import Testing
 struct FuzzRegressionTests {
     func read(_ bytes: [UInt8], path: String, format: ImportFormat) -> Result<ImportBatch, Error> {
         var reader = ImportReader(today: "2026-11-26")
-        return Result { try reader.read(bytes, path: path, format: format); return reader.finish() }
+        return Result { try reader.read(ImportSource(file: path, bytes: bytes), format: format); return reader.finish() }
     }
 
     @Test("a rating of 1e308 (Int of an infinite double trapped) is malformed input, in JSON and in CSV")

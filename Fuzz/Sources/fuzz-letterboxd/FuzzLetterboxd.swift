@@ -9,7 +9,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     // The first byte picks the file name, which decides between watched, watchlist and likes.
     let names = ["diary.csv", "watched.csv", "watchlist.csv", "likes/films.csv", "reviews.csv", "ratings.csv", "export.csv", "lists/mine.csv"]
     let name = input.first.map { names[Int($0) % names.count] } ?? "export.csv"
-    _ = try? reader.read(input, path: name, format: .letterboxd)
+    _ = try? reader.read(ImportSource(file: name, bytes: input), format: .letterboxd)
     _ = reader.finish()
     return 0
 }

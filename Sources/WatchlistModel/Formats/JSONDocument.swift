@@ -86,13 +86,14 @@ public enum JSONDocument {
         json.endObject()
     }
 
-    /// A film's ids: `{"imdb": "tt0076064", "letterboxd": "https://boxd.it/…", "tmdb": 42}`,
+    /// A film's ids: `{"imdb": "tt0076064", "letterboxd": "https://boxd.it/…", "tmdb": 42, "trakt": 7}`,
     /// the kinds it lacks left out.
     static func write(_ ids: FilmIdentifiers, into json: inout JSONWriter) {
         json.beginObject()
         if let imdb = ids.imdb { json.key("imdb"); json.string(imdb) }
         if let letterboxd = ids.letterboxd { json.key("letterboxd"); json.string(letterboxd) }
         if let tmdb = ids.tmdb { json.key("tmdb"); json.int(tmdb) }
+        if let trakt = ids.trakt { json.key("trakt"); json.int(trakt) }
         json.endObject()
     }
 

@@ -144,7 +144,7 @@ extension JSONOutput {
         json.key("files"); json.beginArray()
         for file in report.files {
             json.beginObject()
-            json.key("kind"); json.string(file.kind)
+            json.key("kind"); json.string(file.kind.rawValue)
             json.key("path"); json.string(file.path)
             json.key("rows"); json.int(file.rows)
             json.endObject()

@@ -1,16 +1,17 @@
 /// The ids other services give a film: IMDb's title id (`tt0076064`), Letterboxd's film link
-/// (`https://boxd.it/2aHi`), TMDB's id (`42`). Files that carry them let an import know a film
-/// for certain instead of by its title.
+/// (`https://boxd.it/2aHi`), TMDB's id (`42`), Trakt's id (`1390`). Files that carry them let
+/// an import know a film for certain instead of by its title.
 public struct FilmIdentifiers: Hashable, Sendable {
     public var imdb: String?
     public var letterboxd: String?
     public var tmdb: Int64?
+    public var trakt: Int64?
 
-    public init(imdb: String? = nil, letterboxd: String? = nil, tmdb: Int64? = nil) {
-        (self.imdb, self.letterboxd, self.tmdb) = (imdb, letterboxd, tmdb)
+    public init(imdb: String? = nil, letterboxd: String? = nil, tmdb: Int64? = nil, trakt: Int64? = nil) {
+        (self.imdb, self.letterboxd, self.tmdb, self.trakt) = (imdb, letterboxd, tmdb, trakt)
     }
 
-    public var isEmpty: Bool { imdb == nil && letterboxd == nil && tmdb == nil }
+    public var isEmpty: Bool { imdb == nil && letterboxd == nil && tmdb == nil && trakt == nil }
 
     /// The ids as (kind, value) pairs, in a fixed order: what the database stores.
     public var pairs: [(kind: String, value: String)] {
@@ -18,6 +19,7 @@ public struct FilmIdentifiers: Hashable, Sendable {
         if let imdb { pairs.append(("imdb", imdb)) }
         if let letterboxd { pairs.append(("letterboxd", letterboxd)) }
         if let tmdb { pairs.append(("tmdb", String(tmdb))) }
+        if let trakt { pairs.append(("trakt", String(trakt))) }
         return pairs
     }
 
@@ -27,6 +29,7 @@ public struct FilmIdentifiers: Hashable, Sendable {
         case "imdb": imdb = value
         case "letterboxd": letterboxd = value
         case "tmdb": tmdb = Int64(value)
+        case "trakt": trakt = Int64(value)
         default: break
         }
     }
@@ -36,6 +39,7 @@ public struct FilmIdentifiers: Hashable, Sendable {
     public func conflicts(with other: FilmIdentifiers) -> Bool {
         if let a = imdb, let b = other.imdb, a != b { return true }
         if let a = tmdb, let b = other.tmdb, a != b { return true }
+        if let a = trakt, let b = other.trakt, a != b { return true }
         if let a = letterboxd, let b = other.letterboxd, a != b,
            FilmIdentifiers.isShortLink(a) == FilmIdentifiers.isShortLink(b) { return true }
         return false
@@ -46,6 +50,7 @@ public struct FilmIdentifiers: Hashable, Sendable {
         imdb = imdb ?? other.imdb
         letterboxd = letterboxd ?? other.letterboxd
         tmdb = tmdb ?? other.tmdb
+        trakt = trakt ?? other.trakt
     }
 
     // MARK: Reading ids from files
@@ -87,6 +92,28 @@ public struct FilmIdentifiers: Hashable, Sendable {
         }
         // The link as stored is within the limit the schema holds, whatever was written.
         return TextLimit.identifier.allows(parsed) ? parsed : nil
+    }
+
+    /// The film a Letterboxd entry's link names: `https://letterboxd.com/<user>/film/<slug>/`,
+    /// with or without the entry's number after it, is the film `https://letterboxd.com/film/<slug>/`.
+    /// The entry's own link is never taken as a film's id. Nil for anything else.
+    public static func letterboxd(entry text: String) -> String? {
+        let link = text.trimmingSpaces
+        guard !link.isEmpty, link.utf8.count <= 300, link.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        var rest = Substring(link)
+        for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
+        if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<query] }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: true)
+        guard parts.count == 4 || parts.count == 5, ["letterboxd.com", "www.letterboxd.com"].contains(parts[0].lowercased()),
+              parts[1] != "film", parts[2] == "film", !parts[3].isEmpty,
+              parts.count == 4 || parts[4].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        return letterboxd(parsing: "https://letterboxd.com/film/" + parts[3] + "/")
+    }
+
+    /// Trakt's id: a positive whole number.
+    public static func trakt(parsing value: Int64?) -> Int64? {
+        guard let value, value > 0 else { return nil }
+        return value
     }
 
     /// TMDB's id: a positive whole number.

@@ -32,11 +32,11 @@ public struct IgnoredFile: Sendable, Equatable {
 /// One file read by an import.
 public struct ImportedFile: Sendable, Equatable {
     public var path: String
-    /// "letterboxd diary", "imdb ratings", "watchlist document"…
-    public var kind: String
+    /// What it was read as.
+    public var kind: ImportKind
     public var rows: Int
 
-    public init(path: String, kind: String, rows: Int) {
+    public init(path: String, kind: ImportKind, rows: Int) {
         (self.path, self.kind, self.rows) = (path, kind, rows)
     }
 }
@@ -101,9 +101,12 @@ public struct ImportedViewing: Sendable, Equatable {
     public var loggedAt: String?
     /// An undated viewing that stands only for "watched": a dated viewing replaces it.
     public var placeholder: Bool
+    /// The file does not say whether it is a rewatch (a Letterboxd diary before 2018, a Trakt
+    /// play): the reader decides by the film's other viewings once every file is read.
+    var rewatchUnknown = false
 
-    public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?, placeholder: Bool = false) {
-        (self.watchedOn, self.rewatch, self.loggedAt, self.placeholder) = (watchedOn, rewatch, loggedAt, placeholder)
+    public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?, placeholder: Bool = false, rewatchUnknown: Bool = false) {
+        (self.watchedOn, self.rewatch, self.loggedAt, self.placeholder, self.rewatchUnknown) = (watchedOn, rewatch, loggedAt, placeholder, rewatchUnknown)
     }
 }
 
@@ -165,12 +168,14 @@ public struct ImportedCollection: Sendable {
         return String(String.UnicodeScalarView(prefix.unicodeScalars.prefix(60)))
             + String(String.UnicodeScalarView(name.unicodeScalars.prefix(200))) + "#" + String(hash, radix: 16)
     }
-    /// A document's film ids, in collection order, and what it says of each (version 2).
-    public var documentFilmIds: [Int64] = []
-    public var documentEntryNotes: [String] = []
-    /// A list's entries: positions in the batch's films, in order, each with what the list
-    /// says of it.
+    /// Its entries: positions in the batch's films, in order, each with what the collection
+    /// says of it — a document's collection and a list alike.
     public var entries: [Entry] = []
+    /// While a document is read: its entries by the document's own film ids, which the reader
+    /// turns into `entries` (never kept, never ids of the database).
+    var documentEntries: [(id: Int64, note: String)] = []
+    /// A Trakt list's items file, by name, until `lists.json` names its list.
+    var traktFile: String?
 
     public struct Entry: Sendable, Equatable {
         public var film: Int
@@ -277,22 +282,4 @@ public struct ImportReport: Sendable {
 
     /// Set when an import changed a list's membership or order.
     public var listsChanged = false
-}
-
-/// What `import --format` takes: the family of exports a file must belong to.
-public enum ImportFormat: String, Sendable, CaseIterable {
-    case auto, watchlist, letterboxd, imdb
-
-    /// "Letterboxd", "IMDb": the source's own spelling, for messages.
-    public var displayName: String {
-        switch self {
-        case .auto: "importable"
-        case .watchlist: "watchlist"
-        case .letterboxd: "Letterboxd"
-        case .imdb: "IMDb"
-        }
-    }
-
-    /// "a" or "an", to go before `displayName`.
-    public var article: String { self == .imdb || self == .auto ? "an" : "a" }
 }

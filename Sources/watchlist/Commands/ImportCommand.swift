@@ -6,11 +6,13 @@ extension ImportFormat: ExpressibleByArgument {}
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Letterboxd and IMDb exports, or a watchlist JSON document, as one transaction.",
+        abstract: "Import Letterboxd, IMDb, Trakt and Criticker exports, a spreadsheet, or a watchlist JSON document, as one transaction.",
         discussion: """
-            Reads a Letterboxd export (the .zip, the unzipped folder, or any of its files), IMDb \
-            exports (ratings, the watchlist, lists), the CSV of 'export --format letterboxd', or a \
-            JSON document of 'export'. Films match by IMDb, Letterboxd or TMDB id, then by title \
+            Reads a Letterboxd export of any year (the .zip, the unzipped folder, or any of its files), IMDb \
+            exports of any year (ratings, the watchlist, lists, check-ins), Trakt's JSON (ratings, watched, \
+            history, watchlist, lists), Criticker's ratings, the CSV of 'export --format letterboxd', a JSON \
+            document of 'export', or any CSV whose columns --columns names. Films match by IMDb, Letterboxd, \
+            TMDB or Trakt id, then by title \
             and year; films that are not in the database are skipped and listed, or created with \
             --add-missing. Watchlists and lists become collections. Importing the same files \
             again adds nothing. The report goes to standard error, or with --json to standard \
@@ -21,7 +23,12 @@ struct ImportCommand: ParsableCommand {
     /// The files.
     @Argument(help: "Files, folders or .zip archives to import.") var paths: [String]
     /// The format.
-    @Option(help: "auto (by header row and file name), watchlist, letterboxd or imdb.") var format: ImportFormat = .auto
+    @Option(help: "auto (by content and file name), watchlist, letterboxd, imdb, trakt, criticker or spreadsheet.") var format: ImportFormat = .auto
+    /// A spreadsheet's columns.
+    @Option(help: ArgumentHelp("Read a CSV of your own by its columns: 'title=Film,year=Released,watched=Date,rating=Score/10,note=Thoughts' "
+                               + "(fields: title, year, watched, rating with its scale /5, /10 or /100, note, tags, rewatch, imdb).",
+                               valueName: "mapping"))
+    var columns: String?
     /// Change nothing.
     @Flag(help: "Report what the import would do, and change nothing.") var dryRun = false
     /// Create missing films.
@@ -35,7 +42,11 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let bar = ProgressBar("Importing")
         defer { bar.finish() }
-        let options = ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing, lists: !noLists)
+        let mapping = try columns.map(SpreadsheetColumns.init(parsing:))
+        if mapping != nil, format != .auto, format != .spreadsheet {
+            throw ValidationError("--columns reads a spreadsheet; leave out --format, or use --format spreadsheet.")
+        }
+        let options = ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing, lists: !noLists, columns: mapping)
         let report = try global.open().importFiles(paths, options: options, progress: bar.update)
         bar.finish()
         guard json else { return Terminal.note(ImportReportText.render(report)) }

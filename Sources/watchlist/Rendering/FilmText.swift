@@ -51,7 +51,7 @@ enum FilmText {
         return lines
     }
 
-    static let idNames = ["imdb": "IMDb", "letterboxd": "Letterboxd", "tmdb": "TMDB"]
+    static let idNames = ["imdb": "IMDb", "letterboxd": "Letterboxd", "tmdb": "TMDB", "trakt": "Trakt"]
 
     /// `note list`: each note with its id, film and day, its text indented.
     static func notes(_ notes: [FilmNote]) -> String {

@@ -6,9 +6,9 @@ enum ImportReportText {
     static func render(_ report: ImportReport) -> String {
         var lines: [String] = []
         lines.append("Read \(plural(report.files.count, "file")), \(plural(report.rows, "row")):")
-        for group in grouped(report.files, by: { $0.kind }) {
+        for group in grouped(report.files, by: { $0.kind.rawValue }) {
             guard group.items.count > 3 else {
-                lines += group.items.map { "  \($0.path.oneLine): \($0.kind), \(plural($0.rows, "row"))" }
+                lines += group.items.map { "  \($0.path.oneLine): \($0.kind.rawValue), \(plural($0.rows, "row"))" }
                 continue
             }
             lines.append("  \(group.folder.oneLine)/: \(group.items.count) files, \(group.key), \(plural(group.items.map(\.rows).reduce(0, +), "row"))")

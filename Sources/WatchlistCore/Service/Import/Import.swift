@@ -9,9 +9,12 @@ public struct ImportOptions: Sendable {
     public var addMissing: Bool
     /// Read watchlists and lists (as collections).
     public var lists: Bool
+    /// The columns of a spreadsheet of the person's own: every CSV given is read by them.
+    public var columns: SpreadsheetColumns?
 
-    public init(format: ImportFormat = .auto, dryRun: Bool = false, addMissing: Bool = false, lists: Bool = true) {
-        (self.format, self.dryRun, self.addMissing, self.lists) = (format, dryRun, addMissing, lists)
+    public init(format: ImportFormat = .auto, dryRun: Bool = false, addMissing: Bool = false, lists: Bool = true,
+                columns: SpreadsheetColumns? = nil) {
+        (self.format, self.dryRun, self.addMissing, self.lists, self.columns) = (format, dryRun, addMissing, lists, columns)
     }
 }
 
@@ -25,7 +28,7 @@ extension Watchlist {
     /// rules).
     public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions(), progress: ProgressHandler? = nil) throws -> ImportReport {
         guard !paths.isEmpty else { throw WatchlistError.invalidArgument("Name at least one file, folder or .zip to import.") }
-        var reader = ImportReader(today: clock.today, readsLists: options.lists)
+        var reader = ImportReader(today: clock.today, readsLists: options.lists, columns: options.columns)
         for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
         let batch = reader.finish()
         guard !batch.files.isEmpty || batch.listsLeftOut > 0 else {

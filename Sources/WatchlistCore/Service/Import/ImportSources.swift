@@ -1,10 +1,13 @@
 import Foundation
 internal import ZIPFoundation
 
-/// Turns the paths given to `import` into bytes for the reader: a file as it is; every file of
-/// a folder or a .zip (an export, possibly in one folder of its own), each read or listed as
-/// ignored with its reason. Each file is size-checked before it is read. Standard input ("-"),
-/// a FIFO or a device such as /dev/stdin is read whole (up to the same limit), a .zip too.
+/// Turns the paths given to `import` into `ImportSource` values, one at a time, each decided
+/// once: a file given alone is placed by its own name (nothing above it — `..`, a dot-folder, a
+/// folder called `lists` — says what it is); a folder's or a .zip's files by their paths below
+/// the export's own folders (`ExportPlace.places`); a stream has no place, and its content says
+/// what it is. A member whose place says it is not read is listed as ignored without being
+/// read. Each file is size-checked before it is read. Standard input ("-"), a FIFO or a device
+/// such as /dev/stdin is read whole (up to the same limit), a .zip too.
 enum ImportSources {
     static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
 
@@ -15,8 +18,8 @@ enum ImportSources {
             if bytes.starts(with: zipMagic) {
                 return try readArchive(try archive(name) { try Archive(data: Data(bytes), accessMode: .read) }, name: name, format: format, into: &reader)
             }
-            // A stream has no file name to say what it is: its header row does.
-            return try reader.read(bytes, path: name, place: "", format: format)
+            // A stream has no file name to say what it is: its content does.
+            return try reader.read(ImportSource(name: name, place: "", inExport: false, bytes: bytes), format: format)
         }
         if POSIX.isFolder(try status(path)) { return try readFolder(path, format: format, into: &reader) }
         // A .zip is read member by member, never whole.
@@ -28,8 +31,8 @@ enum ImportSources {
             return try readArchive(try archive(path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }, name: path, format: format,
                                    into: &reader)
         }
-        if let reason = ImportReader.ignoredReason(place: path) { return reader.ignore(path, reason: reason, warn: true) }
-        try reader.read(try InputFile.read(path), path: path, format: format)
+        try reader.read(ImportSource(name: path, place: ImportSource.place(ofFileAt: path), inExport: false, bytes: try InputFile.read(path)),
+                        format: format)
     }
 
     /// Whether the file can only be read once, front to back: a FIFO, a device, a socket.
@@ -61,7 +64,7 @@ enum ImportSources {
                 reader.ignore(full, reason: reason)
                 continue
             }
-            try reader.read(try InputFile.read(full), path: full, place: place, inExport: true, format: format)
+            try reader.read(ImportSource(name: full, place: place, inExport: true, bytes: try InputFile.read(full)), format: format)
         }
     }
 
@@ -94,13 +97,13 @@ enum ImportSources {
             } catch {
                 throw WatchlistError.malformedFile(source: name, line: nil, problem: "it cannot be extracted: the archive is damaged")
             }
-            try reader.read(bytes, path: name, place: place, inExport: true, format: format)
+            try reader.read(ImportSource(name: name, place: place, inExport: true, bytes: bytes), format: format)
         }
     }
 
     /// What a folder or archive must hold, for the message when it holds nothing.
     static let expected = ["diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv", "lists/*.csv",
-                           "an IMDb export", "a watchlist JSON export"]
+                           "an IMDb export", "Trakt's JSON", "a Criticker export", "a watchlist JSON export"]
 
     private static func tooLarge(_ path: String) -> WatchlistError {
         .fileTooLarge(source: path, limit: Watchlist.maximumImportFileBytes)

@@ -22,8 +22,6 @@ struct Importer {
     let addMissing: Bool
     let progress: ProgressHandler?
     var report = ImportReport()
-    /// Film ids of the document being imported → ids in this database.
-    var documentIds: [Int64: Int64] = [:]
     /// Positions of the batch's films → their ids in this database.
     var filmIds: [Int: Int64] = [:]
     /// The collections films created from each source join (letterboxd, imdb), once looked up.
@@ -42,6 +40,9 @@ struct Importer {
     static let sourceCollections = [
         "letterboxd": ("Letterboxd", "Films brought in from a Letterboxd export."),
         "imdb": ("IMDb", "Films brought in from an IMDb export."),
+        "trakt": ("Trakt", "Films brought in from a Trakt export."),
+        "criticker": ("Criticker", "Films brought in from a Criticker export."),
+        "spreadsheet": ("Spreadsheet", "Films brought in from a spreadsheet of your own."),
     ]
 
     mutating func apply(_ batch: ImportBatch) throws -> ImportReport {
@@ -79,7 +80,6 @@ struct Importer {
         }
         let isNew = found == nil
         filmIds[index] = film.id
-        if let documentId = imported.id { documentIds[documentId] = film.id }
         report.idsAdded += try store.addIdentifiers(imported.ids, to: film.id)
         var changedText = false
         for title in imported.alternativeTitles { changedText = try store.addAlternativeTitle(title, to: film) || changedText }

@@ -13,10 +13,9 @@ extension Importer {
                                                     builtIn: false, createdAt: now, origin: imported.origin)
             report.collectionsCreated.append(imported.slug)
         }
-        for (index, documentId) in imported.documentFilmIds.enumerated() {
-            guard let filmId = documentIds[documentId] else { continue }
-            let note = index < imported.documentEntryNotes.count ? imported.documentEntryNotes[index] : ""
-            try store.addToCollection(filmId: filmId, collectionId: collection.id, note: note)
+        for entry in imported.entries {
+            guard let filmId = filmIds[entry.film] else { continue }
+            try store.addToCollection(filmId: filmId, collectionId: collection.id, note: entry.note)
         }
     }
 

@@ -4,7 +4,8 @@
 /// as the rest of the file and reports no line numbers; an importer must refuse such input and
 /// say where.
 /// Accepted: CRLF, LF or CR line ends, quoted fields with doubled quotes and line breaks, a
-/// quote inside an unquoted field (kept as it is), blank lines (skipped).
+/// quote inside an unquoted field (kept as it is), blank lines (skipped), and a semicolon
+/// instead of the comma (what European spreadsheets write: `separator`).
 public struct CSVRecords {
     public struct Record {
         public var fields: [String]
@@ -17,15 +18,31 @@ public struct CSVRecords {
 
     private let bytes: [UInt8]
     private let source: String
+    private let comma: UInt8
     private var index = 0
     private var line = 1
 
-    public init(bytes: [UInt8], source: String) {
+    public init(bytes: [UInt8], source: String, separator: UInt8? = nil) {
         self.bytes = bytes
         self.source = source
+        self.comma = separator ?? CSVRecords.separator(of: bytes)
     }
 
-    private static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// The separator a file's first line uses: a semicolon when it has more of them than
+    /// commas outside quotes (a spreadsheet set to a language that writes decimal commas), else
+    /// the comma.
+    public static func separator(of bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, quoted = false
+        for byte in bytes.prefix(64 * 1024) {
+            if byte == quote { quoted.toggle() } else if !quoted {
+                if byte == lf || byte == cr { if commas + semicolons > 0 { break } else { continue } }
+                if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
+            }
+        }
+        return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
+    }
+
+    private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
 
     public mutating func next() throws -> Record? {
         // Blank lines between records are skipped.
@@ -39,7 +56,7 @@ public struct CSVRecords {
             fields.append(try field())
             if index >= bytes.count { break }
             let byte = bytes[index]
-            if byte == CSVRecords.comma {
+            if byte == comma {
                 index += 1
                 if index >= bytes.count { fields.append(""); break }
                 continue
@@ -74,7 +91,7 @@ public struct CSVRecords {
                         continue
                     }
                     index += 1
-                    if index < bytes.count, ![CSVRecords.comma, CSVRecords.cr, CSVRecords.lf].contains(bytes[index]) {
+                    if index < bytes.count, ![comma, CSVRecords.cr, CSVRecords.lf].contains(bytes[index]) {
                         throw WatchlistError.malformedFile(source: source, line: line, problem: "text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
                     }
                     break
@@ -90,7 +107,7 @@ public struct CSVRecords {
         }
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == CSVRecords.comma || byte == CSVRecords.cr || byte == CSVRecords.lf { break }
+            if byte == comma || byte == CSVRecords.cr || byte == CSVRecords.lf { break }
             index += 1
         }
         if index - start > CSVRecords.maximumFieldBytes { throw tooLong() }

@@ -9,6 +9,8 @@ struct CSVTable {
     private var records: CSVRecords
     /// How the file writes dates: ISO, or a spreadsheet's `4/18/2026` (see DateReading).
     var dateReading = DateReading.iso
+    /// The year a two-digit year may not come after: today's.
+    var todayYear = 9999
 
     init(bytes: [UInt8], source: String) throws {
         try self.init(records: CSVRecords(bytes: bytes, source: source), source: source)
@@ -20,6 +22,11 @@ struct CSVTable {
         guard let header = try records.next() else {
             throw WatchlistError.malformedFile(source: source, line: nil, problem: "the file is empty: it has no header row")
         }
+        self.init(header: header, records: records, source: source)
+    }
+
+    /// A table whose header row is read already: `records` holds the rows after it.
+    init(header: CSVRecords.Record, records: CSVRecords, source: String) {
         self.source = source
         self.header = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         var columns: [String: Int] = [:]
@@ -36,21 +43,25 @@ struct CSVTable {
         while let row = try scan.next() {
             for column in columns where !row[column].isEmpty { cells.append(row[column]) }
             // A cell that decides ends the scan.
-            if let last = cells.last, let (first, second, _) = DateReading.slashParts(last), first > 12 || second > 12 { break }
+            if let last = cells.last, let (first, second, _) = DateReading.parts(last), first > 12 || second > 12 { break }
         }
         let decision = DateReading.decide(cells)
         dateReading = decision.reading
         return decision.decidedBy
     }
 
-    /// The next row, or nil at the end; a row with a different number of fields is an error.
+    /// The next row, or nil at the end; a row with a different number of fields is an error. A
+    /// row whose fields are all empty (what a spreadsheet leaves below the rows it saved) is
+    /// skipped.
     mutating func next() throws -> CSVRow? {
-        guard let record = try records.next() else { return nil }
+        var next = try records.next()
+        while let record = next, record.fields.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) { next = try records.next() }
+        guard let record = next else { return nil }
         guard record.fields.count == header.count else {
             throw WatchlistError.malformedFile(source: source, line: record.line,
                 problem: "\(record.fields.count) fields where the header has \(header.count); a field with a comma must be quoted")
         }
-        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source, dateReading: dateReading)
+        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source, dateReading: dateReading, todayYear: todayYear)
     }
 }
 
@@ -60,6 +71,7 @@ struct CSVRow {
     let columns: [String: Int]
     let source: String
     let dateReading: DateReading
+    let todayYear: Int
 
     /// The value in a column, trimmed; "" when the file has no such column.
     subscript(_ column: String) -> String {
@@ -126,8 +138,8 @@ struct CSVRow {
     func day(_ column: String, notAfter today: Day? = nil) throws -> Day? {
         let text = self[column]
         if text.isEmpty { return nil }
-        guard let day = dateReading.day(text) else {
-            throw error("'\(text)' in \(column) is not a date (YYYY-MM-DD" + (dateReading == .iso ? ")" : " or \(dateReading.rawValue))"))
+        guard let day = dateReading.day(text, todayYear: todayYear) else {
+            throw error("'\(text.prefix(40))' in \(column) is not a date (YYYY-MM-DD" + (dateReading == .iso ? ")" : " or \(dateReading.rawValue))"))
         }
         if let today, day > today { throw error("\(day.iso) in \(column) is in the future (today is \(today.iso))") }
         return day

@@ -1,25 +1,35 @@
 import Foundation
 
-/// IMDb's exports: ratings (the 13-column header, the 14-column one with Original Title, the
-/// old all-quoted one), the watchlist and lists (`Position,Const,Created,…`), in any of the
-/// languages an account can be set to, and as a spreadsheet saved them.
+/// IMDb's exports of every era, in any of the languages an account can be set to, and as a
+/// spreadsheet saved them:
+/// - today's ratings (the 13-column header, the 14-column one with Original Title), watchlist
+///   and lists (`Position,Const,Created,…`);
+/// - late 2017's ratings (`Const,Your Rating,Date Added,…`, dates like `Fri Jul 17 14:06:03 UTC 2015`);
+/// - the format before late 2017 (16 quoted columns: `"position","const","created",…,"You rated",…`),
+///   one format for ratings, lists, the watchlist and check-ins, told apart by the file's name.
 extension ImportReader {
-    mutating func readIMDb(_ bytes: [UInt8], path: String, kind: ImportKind) throws -> Int {
-        var table = try CSVTable(bytes: bytes, source: path)
-        let old = kind == .imdbRatingsOld
-        try prepareDates(&table, columns: old ? ["created"] : ["Date Rated", "Created", "Modified", "Release Date"])
-        let isList = kind == .imdbWatchlist || kind == .imdbList
-        var list = isList ? IMDbTitleTypes.collection(for: kind, path: path) : nil
+    mutating func readIMDb(_ table: inout CSVTable, source: ImportSource, kind: ImportKind) throws -> Int {
+        let old = [.imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins].contains(kind)
+        // The dates the diary needs decide how a spreadsheet wrote them; a release date only
+        // feeds a film fact.
+        try prepareDates(&table, columns: old ? ["created"] : kind == .imdbRatingsDateAdded ? ["Date Added"] : ["Date Rated", "Created", "Modified"])
+        let list: ImportedCollection? = switch kind {
+        case .imdbWatchlist, .imdbWatchlistOld: IMDbTitleTypes.collection(watchlist: true, source: source)
+        case .imdbList, .imdbListOld: IMDbTitleTypes.collection(watchlist: false, source: source)
+        default: nil
+        }
+        var entries: [ImportedCollection.Entry] = []
+        let typeColumn = old ? "Title type" : "Title Type"
         var rows = 0
         while let row = try table.next() {
             rows += 1
-            let type = row[old ? "Title type" : "Title Type"]
+            let type = row[typeColumn]
             switch IMDbTitleTypes.category(of: type) {
             case .film:
                 break
             case .notFilm:
                 _ = try row.title("Title")
-                batch.skippedTitleTypes[type.isEmpty ? "unknown" : type, default: 0] += 1
+                batch.skippedTitleTypes[type, default: 0] += 1
                 continue
             case .unknown:
                 _ = try row.title("Title")
@@ -27,7 +37,7 @@ extension ImportReader {
                 continue
             }
             let const = row[old ? "const" : "Const"]
-            guard let imdb = FilmIdentifiers.imdb(parsing: const) else { throw row.error("'\(const)' is not an IMDb title id such as tt0076064") }
+            guard let imdb = FilmIdentifiers.imdb(parsing: const) else { throw row.error("'\(const.prefix(40))' is not an IMDb title id such as tt0076064") }
             let film = try self.film(row, title: "Title", ids: FilmIdentifiers(imdb: imdb))
             let original = row["Original Title"]
             if !original.isEmpty, original != batch.films[film].title, !batch.films[film].alternativeTitles.contains(original),
@@ -35,22 +45,52 @@ extension ImportReader {
                 batch.films[film].alternativeTitles.append(original)
             }
             batch.films[film].addFacts(imdbMetadata(row, old: old), from: .imdb)
-            if isList {
-                _ = try row.day("Created", notAfter: today)
-                _ = try row.day("Modified", notAfter: today)
-                list?.entries.append(.init(film: film, note: try row.noteText(row.raw("Description")) ?? ""))
+            if list != nil {
+                entries.append(.init(film: film, note: try row.noteText(row.raw(old ? "description" : "Description"), limit: .entryNote) ?? ""))
             }
-            try readIMDbRating(row, film: film, old: old, required: !isList)
+            switch kind {
+            case .imdbCheckins:
+                // Every row of a check-ins file is a viewing, on its `created` day.
+                let day = try oldDay(row, "created")
+                batch.films[film].inHistory = true
+                batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: false, loggedAt: sharedMidnight(day), rewatchUnknown: true))
+                noteEarly(day, of: film, at: row)
+                try readIMDbRating(row, film: film, column: "You rated", ratedOn: day, required: false, current: true)
+            case .imdbRatingsOld:
+                try readIMDbRating(row, film: film, column: "You rated", ratedOn: try oldDay(row, "created"), required: true, current: true)
+            case .imdbWatchlistOld, .imdbListOld:
+                // A list's rating has no day of its own: it never wins over a dated rating.
+                try readIMDbRating(row, film: film, column: "You rated", ratedOn: nil, required: false, current: false)
+            case .imdbRatingsDateAdded:
+                try readIMDbRating(row, film: film, column: "Your Rating", ratedOn: try oldDay(row, "Date Added"), required: true, current: true)
+            default:
+                let dated = try row.day("Date Rated", notAfter: today)
+                try readIMDbRating(row, film: film, column: "Your Rating", ratedOn: dated, required: list == nil, current: true)
+            }
         }
-        if let list { addList(list) }
+        if var list {
+            list.entries = entries
+            addList(list)
+        }
         return rows
+    }
+
+    /// A day as IMDb's older exports write it (`Sat Feb 16 20:50:11 2013`, `Fri Jul 17 14:06:03 UTC 2015`),
+    /// or as the file's other dates are; it may not be empty, nor after today.
+    private func oldDay(_ row: CSVRow, _ column: String) throws -> Day {
+        let text = row[column]
+        guard let day = IMDbDate.day(text, reading: row.dateReading, todayYear: today.year) else {
+            throw row.error("'\(text.prefix(40))' in \(column) is not a date")
+        }
+        if day > today { throw row.error("\(day.iso) in \(column) is in the future (today is \(today.iso))") }
+        return day
     }
 
     /// Directors (in credit order), genres, runtime and release date, as IMDb's exports give
     /// them for every title; a cell left empty is unknown. These cells only feed film facts: a
     /// value that does not read is a warning naming the file, line and column, and that fact
-    /// stays unknown (ImportReader.factWarning). The old format names its release date column
-    /// differently and writes it month first; it is left out.
+    /// stays unknown (ImportReader.factWarning). The old format's release date is written as a
+    /// day or month first.
     mutating func imdbMetadata(_ row: CSVRow, old: Bool) -> FilmMetadata {
         var metadata = FilmMetadata(directors: names(row, "Directors"), genres: names(row, "Genres"))
         let runtime = row["Runtime (mins)"]
@@ -64,12 +104,13 @@ extension ImportReader {
         }
         // Most rows give the day; a title known only by its year ("1997") or month has no day
         // to keep, and its year is the film's own.
-        let released = old ? "" : row["Release Date"]
+        let column = old ? "Release Date (month/day/year)" : "Release Date"
+        let released = row[column]
         if !released.isEmpty, !ImportReader.isPartialDate(released) {
-            if let day = row.dateReading.day(released) {
+            if let day = Day(iso: released) ?? (old ? DateReading.monthFirst : row.dateReading).day(released, todayYear: today.year) {
                 metadata.released = day
             } else {
-                factWarning(row, "Release Date", "is not a date")
+                factWarning(row, column, "is not a date")
             }
         }
         return metadata
@@ -82,25 +123,19 @@ extension ImportReader {
         return (bytes.count == 4 && digits(0..<4)) || (bytes.count == 7 && digits(0..<4) && bytes[4] == UInt8(ascii: "-") && digits(5..<7))
     }
 
-    /// A rating (1–10 halved to stars) with the day it was given; a rated title is watched, on a
-    /// day nobody logged, as Letterboxd's own IMDb importer counts it. A ratings export must
-    /// have one on every row; a watchlist or list may.
-    private mutating func readIMDbRating(_ row: CSVRow, film: Int, old: Bool, required: Bool) throws {
-        guard let value = try row.tenPoint(old ? "You rated" : "Your Rating") else {
-            if required { throw row.error("the rating (\(old ? "You rated" : "Your Rating")) is empty; a ratings export rates every title") }
+    /// A rating (1–10 halved to stars) with the day it was given (nil when the file does not
+    /// say); a rated title is watched, on a day nobody logged, as Letterboxd's own IMDb
+    /// importer counts it. A ratings export must have one on every row; a watchlist, list or
+    /// check-ins file may.
+    private mutating func readIMDbRating(_ row: CSVRow, film: Int, column: String, ratedOn day: Day?, required: Bool, current: Bool) throws {
+        guard let value = try row.tenPoint(column) else {
+            if required { throw row.error("the rating (\(column)) is empty; a ratings export rates every title") }
             return
         }
-        let ratedAt: String?
-        if old {
-            let created = row["created"]
-            guard let day = IMDbDate.day(created, reading: row.dateReading) else { throw row.error("'\(created)' in created is not a date") }
-            if day > today { throw row.error("\(day.iso) in created is in the future (today is \(today.iso))") }
-            ratedAt = sharedMidnight(day)
-        } else {
-            ratedAt = try midnight(row, "Date Rated")
-        }
+        var ratedAt: String?
+        if let day { ratedAt = sharedMidnight(day) }
         batch.films[film].inHistory = true
-        batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: true)
+        batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: current)
         batch.films[film].addPlaceholder(loggedAt: ratedAt)
     }
 }
@@ -153,12 +188,12 @@ enum IMDbTitleTypes {
     }
 
     /// The collection an IMDb watchlist (`imdb-watchlist`) or list (named after its file) becomes.
-    static func collection(for kind: ImportKind, path: String) -> ImportedCollection {
-        if kind == .imdbWatchlist {
+    static func collection(watchlist: Bool, source: ImportSource) -> ImportedCollection {
+        if watchlist {
             return ImportedCollection(kind: .list, slug: "imdb-watchlist", title: "IMDb watchlist",
                                       description: "The titles on your IMDb watchlist.", origin: "imdb-watchlist")
         }
-        let file = (path as NSString).lastPathComponent
+        let file = source.place.isEmpty ? "imdb-list.csv" : (source.place as NSString).lastPathComponent
         let name = (file as NSString).deletingPathExtension
         let slug = InputText.slug(fromFileName: name).isEmpty ? "imdb-list" : InputText.slug(fromFileName: name)
         let title = InputText.normalized(name.replacingOccurrences(of: "_", with: " ").trimmingCharacters(in: .whitespaces))
@@ -171,15 +206,16 @@ enum IMDbTitleTypes {
     }
 }
 
-/// The old IMDb export's dates: "Sat Mar 12 00:00:00 2016" (or a day as the file's other dates).
+/// The older IMDb exports' dates: "Sat Mar 12 00:00:00 2016", "Fri Jul 17 14:06:03 UTC 2015"
+/// (or a day as the file's other dates).
 enum IMDbDate {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
-    static func day(_ text: String, reading: DateReading = .iso) -> Day? {
-        if let day = reading.day(text) { return day }
+    static func day(_ text: String, reading: DateReading = .iso, todayYear: Int = 9999) -> Day? {
+        if let day = reading.day(text, todayYear: todayYear) { return day }
         let parts = text.split(separator: " ")
-        guard parts.count == 5, let month = months.firstIndex(of: parts[1].lowercased()),
-              let day = Int(parts[2]), let year = Int(parts[4]) else { return nil }
+        guard parts.count == 5 || parts.count == 6, let month = months.firstIndex(of: parts[1].lowercased()),
+              parts[2].count <= 2, let day = Int(parts[2]), let year = parts.last.flatMap({ $0.count == 4 ? Int($0) : nil }) else { return nil }
         return Day(year: year, month: month + 1, day: day)
     }
 }

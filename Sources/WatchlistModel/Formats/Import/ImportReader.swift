@@ -23,51 +23,74 @@ public struct ImportReader {
     /// diary of a million rows is logged on a few thousand days; a String each took 60 MiB).
     private var midnights: [Day: String] = [:]
 
-    public init(today: Day, readsLists: Bool = true) {
+    /// The columns a spreadsheet's CSV maps to a diary's fields (`import --columns`), when given.
+    let columns: SpreadsheetColumns?
+    /// Trakt's lists (`lists.json`), by slug and id, once read: each list's items file joins its list.
+    var traktLists: [TraktList] = []
+    /// Trakt's films with plays in a history file, and the viewings watched files give the
+    /// others: settled at the end, where history wins (`settleTrakt`).
+    var traktHistoryFilms = Set<Int>()
+    var traktWatchedViewings: [Int: [ImportedViewing]] = [:]
+    /// Trakt lists' items, waiting for `lists.json` to name them.
+    var traktPendingLists: [ImportedCollection] = []
+
+    public init(today: Day, readsLists: Bool = true, columns: SpreadsheetColumns? = nil) {
         self.today = today
         self.readsLists = readsLists
+        self.columns = columns
     }
 
-    /// Reads one file's bytes. `path` names it in messages. `place` is where it sits in an
-    /// export (`likes/films.csv`), which says what it is before its header does; a file given
-    /// alone passes its own path. A member of a folder or archive (`inExport`) that import does
-    /// not read is listed as ignored, with the reason; a file given alone is refused instead.
-    public mutating func read(_ raw: [UInt8], path: String, place: String? = nil, inExport: Bool = false,
-                              format: ImportFormat) throws {
-        let placePath = place ?? path
-        let place = ExportPlace.of(placePath)
-        if case .ignored(let reason) = place { return ignore(path, reason: reason) }
-        guard let decoded = try TextDecoding.utf8(raw, source: path) else {
-            return ignore(path, reason: "the file holds nothing but NUL bytes: it was not saved whole", warn: true)
+    /// Reads one file. Its kind is decided here, once: its place (where it sits in an export,
+    /// or its own name), then its content (a CSV's header row, read once and handed to the
+    /// reader; a JSON file's shape). A member of a folder or archive that import does not read is
+    /// listed as ignored, with the reason; a file given alone is refused instead.
+    public mutating func read(_ source: ImportSource, format: ImportFormat) throws {
+        let place = ExportPlace.of(source.place, inExport: source.inExport)
+        if case .ignored(let reason) = place { return ignore(source.name, reason: reason) }
+        guard let decoded = try TextDecoding.utf8(source.bytes, source: source.name) else {
+            return ignore(source.name, reason: "the file holds nothing but NUL bytes: it was not saved whole", warn: true)
         }
         if let warning = decoded.warning { batch.warnings.append(warning) }
         let bytes = decoded.bytes
-        if inExport, bytes.allSatisfy({ [0x20, 0x09, 0x0A, 0x0D].contains($0) }) {
-            return ignore(path, reason: "the file is empty", warn: true)
+        let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
+        if source.inExport, bytes.allSatisfy({ blank.contains($0) }) {
+            return ignore(source.name, reason: "the file is empty", warn: true)
         }
-        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") {
-            return try readDocument(bytes, path: path, format: format)
+        if let first = bytes.first(where: { !blank.contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return try readJSON(bytes, source: source, format: format)
         }
-        guard let kind = try kind(of: bytes, place: place, name: (placePath as NSString).lastPathComponent.lowercased(), path: path,
-                                  inExport: inExport) else {
-            return ignore(path, reason: "its header row is none that import reads", warn: true)
+        var records = CSVRecords(bytes: bytes, source: source.name)
+        guard let first = try records.next() else {
+            throw WatchlistError.malformedFile(source: source.name, line: nil, problem: "the file is empty: it has no header row")
+        }
+        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let name = ExportPlace.fileName(source.place)
+        guard let kind = try kind(of: header, place: place, name: name, source: source) else {
+            return ignore(source.name, reason: "its header row is none that import reads", warn: true)
         }
         guard format == .auto || kind.format == format else {
-            throw WatchlistError.wrongFormat(source: path, kind: kind.description, actual: kind.format, requested: format)
+            throw WatchlistError.wrongFormat(source: source.name, kind: kind.description, actual: kind.format, requested: format)
         }
         if kind.isList && !readsLists {
             batch.listsLeftOut += 1
-            return ignore(path, reason: "watchlists and lists are left out (--no-lists)")
+            return ignore(source.name, reason: "watchlists and lists are left out (--no-lists)")
         }
         currentFormat = kind.format
         let rows: Int
-        switch kind {
-        case .letterboxdList: rows = try readLetterboxdList(bytes, path: path)
-        case .imdbRatings, .imdbRatingsOld, .imdbWatchlist, .imdbList: rows = try readIMDb(bytes, path: path, kind: kind)
-        case .watchlistDocument: rows = 0
-        default: rows = try readLetterboxd(bytes, path: path, kind: kind)
+        if kind == .letterboxdList {
+            rows = try readLetterboxdList(first: first, rest: records, source: source)
+        } else {
+            var table = CSVTable(header: first, records: records, source: source.name)
+            table.todayYear = today.year
+            switch kind {
+            case .imdbRatings, .imdbRatingsDateAdded, .imdbWatchlist, .imdbList, .imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins:
+                rows = try readIMDb(&table, source: source, kind: kind)
+            case .criticker: rows = try readCriticker(&table)
+            case .spreadsheet: rows = try readSpreadsheet(&table, columns: columns!, source: source)
+            default: rows = try readLetterboxd(&table, kind: kind)
+            }
         }
-        batch.files.append(ImportedFile(path: path, kind: kind.rawValue, rows: rows))
+        batch.files.append(ImportedFile(path: source.name, kind: kind, rows: rows))
     }
 
     /// Notes a file that import does not read, and why; `warn` when the person should look at it.
@@ -76,7 +99,7 @@ public struct ImportReader {
         if warn { batch.warnings.append("\(path.oneLine) was not read: \(reason).") }
     }
 
-    /// The batch, with each film's rating settled.
+    /// The batch, with each film's rating settled, and the rewatches of files that do not say.
     public mutating func finish() -> ImportBatch {
         for position in batch.films.indices {
             if let rating = ratingsFileRating[position] {
@@ -85,32 +108,82 @@ public struct ImportReader {
                 batch.films[position].rating = diary.rating
             }
         }
+        settleTrakt()
+        settleRewatches()
         return batch
     }
 
-    /// What a CSV file is: its place says so (and its header must have what that kind needs),
-    /// or its header row does. Nil when neither does.
-    private func kind(of bytes: [UInt8], place: ExportPlace, name: String, path: String, inExport: Bool) throws -> ImportKind? {
-        var records = CSVRecords(bytes: bytes, source: path)
-        guard let first = try records.next() else {
-            throw WatchlistError.malformedFile(source: path, line: nil, problem: "the file is empty: it has no header row")
+    /// The viewings whose files do not say whether they are rewatches: a film's earliest dated
+    /// viewing is its first, every later one a rewatch, as `watch` decides.
+    mutating func settleRewatches() {
+        for position in batch.films.indices where batch.films[position].viewings.contains(where: \.rewatchUnknown) {
+            var viewings = batch.films[position].viewings
+            let order = viewings.indices.sorted { a, b in
+                switch (viewings[a].watchedOn, viewings[b].watchedOn) {
+                case let (x?, y?): return (x, a) < (y, b)
+                case (nil, _?): return true
+                case (_?, nil): return false
+                case (nil, nil): return a < b
+                }
+            }
+            for (rank, index) in order.enumerated() where viewings[index].rewatchUnknown {
+                viewings[index].rewatch = rank > 0
+                viewings[index].rewatchUnknown = false
+            }
+            batch.films[position].viewings = viewings
         }
-        let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// What a CSV file is: its columns as the person named them (`--columns`); else its place
+    /// says so (and its header must have what that kind needs), or its header row does. Nil
+    /// when neither does, for a member of an export; a file given alone is refused, with the
+    /// formats the tool reads and a `--columns` made of its own header.
+    private func kind(of header: [String], place: ExportPlace, name: String, source: ImportSource) throws -> ImportKind? {
+        if let columns {
+            try columns.check(against: header, source: source.name)
+            return .spreadsheet
+        }
         if header.count == 1, header[0].hasPrefix("Letterboxd list export") { return .letterboxdList }
+        if header.isEmpty || header.allSatisfy(\.isEmpty) {
+            // An empty first line: the preamble of an older Letterboxd list export.
+            return .letterboxdList
+        }
         let placed: ImportKind?
         if case .kind(let kind) = place { placed = kind } else { placed = nil }
         if let claimed = placed ?? ImportKind.claimed(by: header, name: name), claimed != .letterboxdList {
             let missing = claimed.requiredColumns.filter { !header.contains($0) }
             guard missing.isEmpty else {
-                throw WatchlistError.malformedFile(source: path, line: 1,
+                throw WatchlistError.malformedFile(source: source.name, line: 1,
                     problem: "\(claimed.description) needs the column(s) \(missing.joined(separator: ", ")), which the header row lacks")
             }
             if placed != nil { return claimed }
         }
         if let placed { return placed }
         if let kind = ImportKind.recognise(header, name: name) { return kind }
-        if inExport { return nil }
-        throw WatchlistError.unrecognisedFile(source: path, header: header, expected: ImportKind.expectedHeaders)
+        if source.inExport { return nil }
+        throw WatchlistError.unrecognisedFile(source: source.name, header: header,
+                                              expected: ImportKind.expectedHeaders + [SpreadsheetColumns.suggestion(for: header, file: source.name)])
+    }
+
+    /// A JSON file: a watchlist document, or Trakt's JSON (by its shape).
+    private mutating func readJSON(_ bytes: [UInt8], source: ImportSource, format: ImportFormat) throws {
+        if let trakt = try TraktReader.kind(of: bytes, name: ExportPlace.fileName(source.place), source: source.name) {
+            guard format == .auto || format == .trakt else {
+                throw WatchlistError.wrongFormat(source: source.name, kind: trakt.description, actual: .trakt, requested: format)
+            }
+            if trakt.isList && !readsLists {
+                batch.listsLeftOut += 1
+                return ignore(source.name, reason: "watchlists and lists are left out (--no-lists)")
+            }
+            currentFormat = .trakt
+            let rows = try readTrakt(bytes, kind: trakt, source: source)
+            return batch.files.append(ImportedFile(path: source.name, kind: trakt, rows: rows))
+        }
+        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
+            if source.inExport { return ignore(source.name, reason: "it is JSON, but none that import reads", warn: true) }
+            throw WatchlistError.unrecognisedFile(source: source.name, header: ["(a JSON list)"], expected: ImportKind.expectedHeaders)
+        }
+        try readDocument(bytes, path: source.name, format: format)
     }
 
     private mutating func readDocument(_ bytes: [UInt8], path: String, format: ImportFormat) throws {
@@ -118,9 +191,21 @@ public struct ImportReader {
             throw WatchlistError.wrongFormat(source: path, kind: ImportKind.watchlistDocument.description, actual: .watchlist, requested: format)
         }
         let document = try WatchlistDocumentReader.read(bytes, source: path, today: today)
-        for film in document.films { merge(film) }
-        batch.collections += document.collections
-        batch.files.append(ImportedFile(path: path, kind: ImportKind.watchlistDocument.rawValue, rows: document.films.count))
+        // A document's film ids name its films inside it only: its collections' entries become
+        // the films' places in the batch, as a list's are.
+        var positions: [Int64: Int] = [:]
+        for film in document.films {
+            let position = merge(film)
+            if let id = film.id { positions[id] = positions[id] ?? position }
+        }
+        for var collection in document.collections {
+            collection.entries = collection.documentEntries.compactMap { entry in
+                positions[entry.id].map { ImportedCollection.Entry(film: $0, note: entry.note) }
+            }
+            collection.documentEntries = []
+            batch.collections.append(collection)
+        }
+        batch.files.append(ImportedFile(path: path, kind: .watchlistDocument, rows: document.films.count))
     }
 
     // MARK: Films
@@ -175,11 +260,11 @@ public struct ImportReader {
     }
 
     /// Merges a film of a watchlist document.
-    private mutating func merge(_ film: ImportedFilm) {
+    @discardableResult
+    private mutating func merge(_ film: ImportedFilm) -> Int {
         currentFormat = .watchlist
         let position = position(title: film.title, year: film.year, ids: film.ids, origin: film.origin)
         var merged = batch.films[position]
-        merged.id = merged.id ?? film.id
         merged.inHistory = merged.inHistory || film.inHistory
         if merged.description.isEmpty { merged.description = film.description }
         if merged.fact.isEmpty { merged.fact = film.fact }
@@ -191,6 +276,7 @@ public struct ImportReader {
         merged.tags += film.tags.filter { !merged.tags.contains($0) }
         for (source, facts) in film.metadata { merged.addFacts(facts, from: source) }
         batch.films[position] = merged
+        return position
     }
 
     static func midnight(_ day: Day) -> String { day.iso + "T00:00:00Z" }

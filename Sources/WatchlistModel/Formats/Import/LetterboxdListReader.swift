@@ -13,10 +13,13 @@ import Foundation
 /// The collection's slug comes from the file's name, its title and description from the list,
 /// its films from the entries in Position order, each with its own description.
 extension ImportReader {
-    mutating func readLetterboxdList(_ bytes: [UInt8], path: String) throws -> Int {
-        var records = CSVRecords(bytes: bytes, source: path)
-        var first = try records.next()
-        if let preamble = first, preamble.fields.count == 1, preamble.fields[0].hasPrefix("Letterboxd list export") {
+    /// `first` is the file's first record, read to decide what it is; `rest` the records after it.
+    mutating func readLetterboxdList(first firstRecord: CSVRecords.Record, rest: CSVRecords, source: ImportSource) throws -> Int {
+        let path = source.name
+        var records = rest
+        var first: CSVRecords.Record? = firstRecord
+        if let preamble = first, preamble.fields.count == 1,
+           preamble.fields[0].hasPrefix("Letterboxd list export") || preamble.fields[0].trimmingCharacters(in: .whitespaces).isEmpty {
             first = try records.next()
         }
         guard let listHeader = first, listHeader.fields.map({ $0.trimmingCharacters(in: .whitespaces) }).starts(with: ["Date", "Name"]) else {
@@ -41,7 +44,7 @@ extension ImportReader {
             throw WatchlistError.malformedFile(source: path, line: list.line,
                 problem: "the list's Description is \(TextLimit.length(description)) code points long; the limit is \(TextLimit.collectionDescription.maximum)")
         }
-        let file = (path as NSString).lastPathComponent
+        let file = source.place.isEmpty ? (path as NSString).lastPathComponent : (source.place as NSString).lastPathComponent
         let fileName = (file as NSString).deletingPathExtension
         let slug = InputText.slug(fromFileName: fileName).isEmpty ? InputText.slug(fromFileName: name) : InputText.slug(fromFileName: fileName)
         let link = FilmIdentifiers.letterboxd(parsing: value("URL"))
@@ -52,6 +55,7 @@ extension ImportReader {
                                             origin: link ?? ImportedCollection.origin("letterboxd-list:", file))
         if link == nil { collection.legacyOrigin = "letterboxd-list:" + slug }
         var table = try CSVTable(records: records, source: path)
+        table.todayYear = today.year
         guard table.header.contains("Name") else {
             throw WatchlistError.malformedFile(source: path, line: list.line + 1,
                 problem: "the list's entries need the header Position,Name,Year,URL,Description")

@@ -1,7 +1,6 @@
-/// Letterboxd's export files and its import format.
+/// Letterboxd's export files, of every year, and its import format.
 extension ImportReader {
-    mutating func readLetterboxd(_ bytes: [UInt8], path: String, kind: ImportKind) throws -> Int {
-        var table = try CSVTable(bytes: bytes, source: path)
+    mutating func readLetterboxd(_ table: inout CSVTable, kind: ImportKind) throws -> Int {
         try prepareDates(&table, columns: ["Date", "Watched Date", "WatchedDate"])
         var watchlist = ImportedCollection(kind: .list, slug: "letterboxd-watchlist", title: "Letterboxd watchlist",
                                            description: "The films on your Letterboxd watchlist.", origin: "letterboxd-watchlist")
@@ -37,10 +36,13 @@ extension ImportReader {
     /// A diary row: a viewing on its Watched Date, logged on its Date, with its tags; its
     /// rating counts when it is the film's latest diary row and ratings.csv has none.
     private mutating func readDiary(_ row: CSVRow) throws {
-        let film = try historyFilm(row)
+        let film = try historyFilm(row, ids: entryFilmLink(row))
         guard let day = try row.day("Watched Date", notAfter: today) else { throw row.error("the Watched Date is empty") }
         let logged = try midnight(row, "Date")
-        batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: row["Rewatch"].lowercased() == "yes", loggedAt: logged))
+        // Exports before 2018 have no Rewatch column: a film's second dated entry is a rewatch,
+        // decided once every row is read (`settleRewatches`).
+        let rewatch: Bool? = row.has("Rewatch") ? row["Rewatch"].lowercased() == "yes" : nil
+        batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: rewatch ?? false, loggedAt: logged, rewatchUnknown: rewatch == nil))
         noteEarly(day, of: film, at: row)
         addTags(try row.tags("Tags"), to: film)
         if let value = try row.stars("Rating"),
@@ -53,7 +55,7 @@ extension ImportReader {
     /// (the row's link) so that a later export's edit of it updates the note; and its tags. The
     /// viewing is the diary's.
     private mutating func readReview(_ row: CSVRow) throws {
-        let film = try historyFilm(row)
+        let film = try historyFilm(row, ids: entryFilmLink(row))
         if let text = try row.noteText(ReviewText.plain(row.raw("Review"))) {
             let created = try midnight(row, "Date")
             let entry = try row.text("Letterboxd URI", .noteSource)
@@ -115,10 +117,18 @@ extension ImportReader {
         return position
     }
 
-    /// The film link of a ratings, watched, watchlist, likes or list row. (A diary or reviews
-    /// row's link is the entry's, not the film's.)
+    /// The film link of a ratings, watched, watchlist, likes or list row: a film's link
+    /// (`boxd.it/…`, `letterboxd.com/film/<slug>/`), or the film an entry's link names by its
+    /// slug (`letterboxd.com/<user>/film/<slug>/`, as exports before 2018 wrote them).
     func filmLink(_ row: CSVRow, column: String = "Letterboxd URI") -> FilmIdentifiers {
-        FilmIdentifiers(letterboxd: FilmIdentifiers.letterboxd(parsing: row[column]))
+        FilmIdentifiers(letterboxd: FilmIdentifiers.letterboxd(parsing: row[column]) ?? FilmIdentifiers.letterboxd(entry: row[column]))
+    }
+
+    /// The film a diary or reviews row's link names: that link is the entry's, never the film's
+    /// id; an entry's full link (`letterboxd.com/<user>/film/<slug>/[n/]`) names its film by
+    /// the slug, a short one (`boxd.it/…`) names nothing.
+    func entryFilmLink(_ row: CSVRow) -> FilmIdentifiers {
+        FilmIdentifiers(letterboxd: FilmIdentifiers.letterboxd(entry: row["Letterboxd URI"]))
     }
 
     /// A viewing before the film's year is accepted (festival screenings come before release
@@ -131,8 +141,15 @@ extension ImportReader {
     /// Decides how the file writes its dates when its first row writes one with slashes (a
     /// spreadsheet saved it), and says in the report which reading it used.
     mutating func prepareDates(_ table: inout CSVTable, columns: [String]) throws {
+        // The first rows that give a date say whether a spreadsheet wrote them; only then is the
+        // whole file read once more to decide how.
         var peek = table
-        guard let first = try peek.next(), columns.contains(where: { first[$0].contains("/") }) else { return }
+        var first: CSVRow?
+        for _ in 0..<50 {
+            guard let row = try peek.next() else { break }
+            if columns.contains(where: { !row[$0].isEmpty }) { first = row; break }
+        }
+        guard let first, columns.contains(where: { DateReading.parts(first[$0]) != nil }) else { return }
         let decidedBy = try table.decideDateReading(columns)
         let how = decidedBy.map { "\($0) can only be read so" } ?? "nothing in the file tells the two apart, so the usual spreadsheet reading"
         batch.warnings.append("\(table.source.oneLine): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")

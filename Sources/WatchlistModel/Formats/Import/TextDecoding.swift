@@ -12,6 +12,10 @@ public enum TextDecoding {
     /// never written out leaves behind), which holds no text at all.
     public static func utf8(_ raw: [UInt8], source: String) throws -> Decoded? {
         if !raw.isEmpty, raw.allSatisfy({ $0 == 0 }) { return nil }
+        // UTF-16 with its byte-order mark (what a spreadsheet's "Unicode text" writes).
+        if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
+            return try utf16(raw, source: source)
+        }
         if let nul = raw.firstIndex(of: 0) {
             let line = raw[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             throw WatchlistError.malformedFile(source: source, line: line, problem: "a NUL byte; the file is not text")
@@ -27,6 +31,47 @@ public enum TextDecoding {
             converted.append(contentsOf: String(Character(scalar)).utf8)
         }
         return Decoded(bytes: converted, warning: "\(source.oneLine) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
+    }
+
+    /// UTF-16 after its byte-order mark, little- or big-endian, as UTF-8; unpaired surrogates
+    /// or a NUL character are refused.
+    static func utf16(_ raw: [UInt8], source: String) throws -> Decoded {
+        let littleEndian = raw[0] == 0xFF
+        guard raw.count % 2 == 0 else {
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "the file says it is UTF-16 but has an odd number of bytes")
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(raw.count / 2 - 1)
+        var index = 2
+        while index + 1 < raw.count {
+            units.append(littleEndian ? UInt16(raw[index]) | UInt16(raw[index + 1]) << 8 : UInt16(raw[index]) << 8 | UInt16(raw[index + 1]))
+            index += 2
+        }
+        var text = String.UnicodeScalarView()
+        var line = 1
+        for scalar in transcodeUTF16(units) {
+            guard let scalar else {
+                throw WatchlistError.malformedFile(source: source, line: line, problem: "the UTF-16 text holds an unpaired surrogate")
+            }
+            if scalar == "\0" { throw WatchlistError.malformedFile(source: source, line: line, problem: "a NUL character; the file is not text") }
+            if scalar == "\n" { line += 1 }
+            text.append(scalar)
+        }
+        return Decoded(bytes: Array(String(text).utf8), warning: nil)
+    }
+
+    /// The scalars of UTF-16 code units; nil for an unpaired surrogate.
+    private static func transcodeUTF16(_ units: [UInt16]) -> [Unicode.Scalar?] {
+        var decoder = Unicode.UTF16()
+        var iterator = units.makeIterator()
+        var scalars: [Unicode.Scalar?] = []
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return scalars
+            case .error: scalars.append(nil)
+            }
+        }
     }
 
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {

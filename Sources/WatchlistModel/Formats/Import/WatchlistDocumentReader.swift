@@ -65,6 +65,7 @@ enum WatchlistDocumentReader {
         var imdb: String?
         var letterboxd: String?
         var tmdb: WholeNumber?
+        var trakt: WholeNumber?
     }
 
     struct FilmIn: Decodable {
@@ -145,9 +146,11 @@ enum WatchlistDocumentReader {
                                               description: try text(collection.description ?? "", at: "\(at).description",
                                                                     limit: .collectionDescription, allowEmpty: true, fail: fail),
                                               origin: try collection.origin.map { try text($0, at: "\(at).origin", limit: .origin, fail: fail) })
-            imported.documentFilmIds = (collection.films ?? []).map(\.value)
-            imported.documentEntryNotes = try (collection.entryNotes ?? []).enumerated().map { index, note in
+            let notes = try (collection.entryNotes ?? []).enumerated().map { index, note in
                 try text(note, at: "\(at).entryNotes[\(index)]", limit: .entryNote, allowEmpty: true, fail: fail)
+            }
+            imported.documentEntries = (collection.films ?? []).enumerated().map { index, id in
+                (id.value, index < notes.count ? notes[index] : "")
             }
             return imported
         }
@@ -184,6 +187,10 @@ enum WatchlistDocumentReader {
             if let tmdb = ids.tmdb?.value {
                 guard tmdb > 0 else { throw fail("\(at).ids.tmdb \(tmdb) is not a TMDB id") }
                 imported.ids.tmdb = tmdb
+            }
+            if let trakt = ids.trakt?.value {
+                guard trakt > 0 else { throw fail("\(at).ids.trakt \(trakt) is not a Trakt id") }
+                imported.ids.trakt = trakt
             }
         }
         imported.alternativeTitles = try (film.alternativeTitles ?? []).enumerated().map { index, title in

@@ -4,6 +4,10 @@
 Python's csv module. Tests/WatchlistCLITests/RealExportTests.swift runs it and compares its
 numbers with the import's report and the export that follows.
 
+It reads ../shared/fixtures/real-exports and real-exports-older alike: IMDb's exports of every
+era (today's, and before late 2017, whose one header serves ratings, lists, the watchlist and
+check-ins) and Letterboxd's.
+
 Usage: scripts/count-real-exports.py FOLDER...     (prints one JSON object a folder, a line each)
 """
 import csv, html, io, json, os, re, sys, unicodedata
@@ -192,11 +196,19 @@ def imdb(folder):
     films, placeholders, ratings, alternative = set(), set(), set(), set()
     facts, rated_on, stars = {}, {}, {}  # by const: directors/genres/runtime; the year rated; the rating in stars
     lists = {}
+    this_year = int((os.environ.get("WATCHLIST_NOW") or "2026")[:4])
+    viewings = 0
     for name in sorted(os.listdir(folder)):
         rows = table(os.path.join(folder, name))
         result["files"] += 1
         result["rows"] += len(rows)
-        is_list = "Position" in rows[0] if rows else False
+        # IMDb's exports before late 2017 share one header (lower-case "const", "You rated");
+        # the file's name says what it is: ratings, WATCHLIST, CHECKINS, or a list.
+        old = bool(rows) and "const" in rows[0]
+        role = ("ratings" if name.lower().startswith("ratings") else "watchlist" if name.lower().startswith("watchlist")
+                else "checkins" if "checkin" in name.lower() else "list") if old else None
+        is_list = role in ("watchlist", "list") if old else ("Position" in rows[0] if rows else False)
+        rating_column = "You rated" if old else "Your Rating"
         order = []
         for r in rows:
             kind = r.get("Title Type") or r.get("Title type") or ""
@@ -214,19 +226,23 @@ def imdb(folder):
             runtime = (r.get("Runtime (mins)") or "").strip()
             if runtime and int(runtime) > 0:
                 known["runtime"] = int(runtime)
-            if (r.get("Your Rating") or "").strip():
+            if role == "checkins":
+                viewings += 1
+            if (r.get(rating_column) or "").strip():
                 ratings.add(const)
                 placeholders.add(const)
-                rated_on[const] = int((r.get("Date Rated") or r.get("created"))[:4])
-                stars[const] = int(r.get("Your Rating")) / 2
+                # A list's rating has no day: the title counts as watched when it was imported.
+                rated_on[const] = (int(r["created"].split()[-1]) if role in ("ratings", "checkins")
+                                   else this_year if old else int(r["Date Rated"][:4]))
+                stars[const] = int(r.get(rating_column)) / 2
             if is_list and const not in order:
                 order.append(const)
         if is_list:
-            slug = "imdb-watchlist" if name.lower() == "watchlist.csv" else re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name.lower())[0]).strip("-")
+            slug = "imdb-watchlist" if name.lower().startswith("watchlist") else re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name.lower())[0]).strip("-")
             lists[slug] = [next("%s (%s)" % (r["Title"], r["Year"]) if r["Year"] else r["Title"]
                                 for r in rows if (r.get("Const") or r.get("const")) == c) for c in order]
     result["films"] = {"created": len(films), "matched": 0}
-    result["viewings"] = 0
+    result["viewings"] = viewings
     result["placeholders"] = len(placeholders)
     result["ratings"] = len(ratings)
     result["notes"] = 0

@@ -11,15 +11,21 @@ let realExportsRoot: String? = {
 /// The project's root, for its scripts.
 let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized.path
 
-/// The real exports people published (../shared/fixtures/real-exports), every folder of them,
-/// imported with --add-missing into fresh databases. What each import must do is counted by
-/// scripts/count-real-exports.py, which reads the files with Python's csv module and applies
-/// the README's rules on its own.
+/// The real exports people published (../shared/fixtures/real-exports, and the older formats in
+/// real-exports-older), every folder of them, imported with --add-missing into fresh databases.
+/// What each import must do is counted by scripts/count-real-exports.py, which reads the files
+/// with Python's csv module and applies the README's rules on its own.
 @Suite("real exports", .enabled(if: realExportsRoot != nil, "../shared/fixtures/real-exports is not here"))
 struct RealExportTests {
+    /// The folders of both collections, as paths below real-exports (`imdb-…`, `../real-exports-older/imdb-…`).
     static var folders: [String] {
-        guard let root = realExportsRoot, let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
-        return names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+        guard let root = realExportsRoot else { return [] }
+        var folders: [String] = []
+        for (base, prefix) in [(root, ""), (root + "-older", "../real-exports-older/")] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+            folders += names.filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted().map { prefix + $0 }
+        }
+        return folders
     }
 
     /// What the independent reader counts in a folder.
@@ -90,7 +96,7 @@ struct RealExportTests {
     }
 
     @Test("IMDb's exports fill directors, genres and runtimes as an independent reader counts them; stats --year gives its hours and top five",
-          arguments: folders.filter { $0.hasPrefix("imdb") })
+          arguments: folders.filter { ($0 as NSString).lastPathComponent.hasPrefix("imdb") })
     func imdbFacts(folder: String) throws {
         let path = realExportsRoot! + "/" + folder
         let expected = try RealExportTests.counted(path)

@@ -50,12 +50,12 @@ final class Sandbox {
 
     /// Runs the binary with exactly these arguments and this environment.
     func runRaw(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
-                executable: String = binary) throws -> Run {
+                executable: String = binary, directory: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment ?? self.environment
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? folder)
         // Output goes to files, so that a large output can never block the child on a full pipe.
         let outputPath = folder + "/.stdout-\(UUID().uuidString)", errorPath = folder + "/.stderr-\(UUID().uuidString)"
         guard FileManager.default.createFile(atPath: outputPath, contents: nil),

@@ -42,7 +42,7 @@ public struct CSVRecords {
         return semicolons > commas ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
-    private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
 
     public mutating func next() throws -> Record? {
         // Blank lines between records are skipped.
@@ -74,6 +74,10 @@ public struct CSVRecords {
     }
 
     private mutating func field() throws -> String {
+        // A space before a quoted field (Criticker writes ", " between every field) is not part of it.
+        var ahead = index
+        while ahead < bytes.count, bytes[ahead] == CSVRecords.space { ahead += 1 }
+        if ahead > index, ahead < bytes.count, bytes[ahead] == CSVRecords.quote { index = ahead }
         let start = index
         if index < bytes.count, bytes[index] == CSVRecords.quote {
             let openedOn = line
@@ -91,6 +95,7 @@ public struct CSVRecords {
                         continue
                     }
                     index += 1
+                    while index < bytes.count, bytes[index] == CSVRecords.space { index += 1 }
                     if index < bytes.count, ![comma, CSVRecords.cr, CSVRecords.lf].contains(bytes[index]) {
                         throw WatchlistError.malformedFile(source: source, line: line, problem: "text after a closing quote; a quote inside a quoted field must be doubled (\"\")")
                     }

@@ -36,7 +36,7 @@ extension ImportReader {
             let day = try criticDay(row)
             var ratedAt: String?
             if let day { ratedAt = sharedMidnight(day) }
-            batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: true)
+            offerRating(ImportedRating(value: value, ratedAt: ratedAt, current: true), to: film)
             batch.films[film].addPlaceholder(loggedAt: ratedAt)
             if let note = try row.noteText(row.raw("Mini Review")), !batch.films[film].notes.contains(where: { $0.text == note }) {
                 batch.films[film].notes.append(ImportedNote(text: note, createdAt: ratedAt))

@@ -135,7 +135,7 @@ extension ImportReader {
         var ratedAt: String?
         if let day { ratedAt = sharedMidnight(day) }
         batch.films[film].inHistory = true
-        batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: current)
+        offerRating(ImportedRating(value: value, ratedAt: ratedAt, current: current), to: film)
         batch.films[film].addPlaceholder(loggedAt: ratedAt)
     }
 }

@@ -118,7 +118,8 @@ public struct ImportReader {
     mutating func settleRewatches() {
         for position in batch.films.indices where batch.films[position].viewings.contains(where: \.rewatchUnknown) {
             var viewings = batch.films[position].viewings
-            let order = viewings.indices.sorted { a, b in
+            // A placeholder only says "watched": it is no viewing before the others.
+            let order = viewings.indices.filter { !viewings[$0].placeholder }.sorted { a, b in
                 switch (viewings[a].watchedOn, viewings[b].watchedOn) {
                 case let (x?, y?): return (x, a) < (y, b)
                 case (nil, _?): return true
@@ -253,6 +254,20 @@ public struct ImportReader {
             }
         }
         batch.collections.append(list)
+    }
+
+    /// Gives a film a rating a file holds, unless it has a better one from another file of the
+    /// import: a dated rating wins over an undated one, the later of two dated ones wins (on
+    /// the same day, a ratings file's), and the later file wins between two undated ones — the
+    /// rule the import applies against the database, so that the files of one account of
+    /// different eras make one diary whatever their order.
+    mutating func offerRating(_ rating: ImportedRating, to position: Int) {
+        guard let current = batch.films[position].rating else { return batch.films[position].rating = rating }
+        switch (current.ratedAt, rating.ratedAt) {
+        case (_?, nil): return
+        case let (old?, new?) where new < old || (new == old && current.current && !rating.current): return
+        default: batch.films[position].rating = rating
+        }
     }
 
     mutating func addTags(_ tags: [String], to position: Int) {

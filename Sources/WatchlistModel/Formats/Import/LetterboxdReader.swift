@@ -91,7 +91,7 @@ extension ImportReader {
             batch.films[film].addPlaceholder(rewatch: isRewatch)
         }
         if let value = try row.stars("Rating") ?? row.tenPoint("Rating10") {
-            batch.films[film].rating = ImportedRating(value: value, ratedAt: nil)
+            offerRating(ImportedRating(value: value, ratedAt: nil), to: film)
         }
         addTags(try row.tags("Tags"), to: film)
         // Letterboxd's import format may name the directors (comma-separated): its own facts.

@@ -82,7 +82,8 @@ public struct SpreadsheetColumns: Sendable, Equatable {
         if let rating = find(["rating", "score", "stars", "rated"]) { pairs.append("rating=\(rating)/\(rating.contains("100") ? 100 : rating.contains("10") ? 10 : 5)") }
         if let note = find(["note", "review", "comment", "thought"]) { pairs.append("note=\(note)") }
         let quotedPairs = pairs.map { $0.contains(",") ? $0.replacingOccurrences(of: "=", with: "=\"") + "\"" : $0 }
-        return "your own spreadsheet: watchlist import \(shellQuoted(file)) --columns \(shellQuoted(quotedPairs.joined(separator: ",")))"
+        let mapping = quotedPairs.joined(separator: ",")
+        return "your own spreadsheet: watchlist import \(shellQuoted(file)) --columns '\(mapping.replacingOccurrences(of: "'", with: "'\\''"))'"
             + " (change the columns and the rating's scale to what the file holds)"
     }
 
@@ -134,7 +135,7 @@ extension ImportReader {
                 guard let value else {
                     throw row.error("'\(text.prefix(20))' in \(ratingColumn) is not a rating out of \(columns.ratingScale)")
                 }
-                batch.films[film].rating = ImportedRating(value: value, ratedAt: nil, current: true)
+                offerRating(ImportedRating(value: value, ratedAt: nil, current: true), to: film)
             }
             if let noteColumn = column(.note), let text = try row.noteText(row.raw(noteColumn)),
                !batch.films[film].notes.contains(where: { $0.text == text }) {

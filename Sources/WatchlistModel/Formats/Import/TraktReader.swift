@@ -154,7 +154,7 @@ extension ImportReader {
                     throw fail("\(at).rating is not a rating from 1 to 10")
                 }
                 let ratedAt = try traktInstant(item.ratedAt, at: "\(at).rated_at", source: name)
-                batch.films[film].rating = ImportedRating(value: value, ratedAt: ratedAt, current: true)
+                offerRating(ImportedRating(value: value, ratedAt: ratedAt, current: true), to: film)
                 batch.films[film].addPlaceholder(loggedAt: ratedAt)
             case .traktHistory:
                 guard let watchedAt = try traktInstant(item.watchedAt, at: "\(at).watched_at", source: name) else {

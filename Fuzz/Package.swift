@@ -21,6 +21,8 @@ let package = Package(
         fuzzTarget("letterboxd", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("imdb", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("document", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("trakt", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("criticker", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("database", [.product(name: "WatchlistCore", package: "watchlist"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

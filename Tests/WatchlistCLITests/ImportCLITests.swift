@@ -148,7 +148,7 @@ struct ImportCLITests {
             """)
         let json = try sandbox.run("import", ratings, "--json")
         #expect(json.status == 0)
-        #expect(json.stderr == "warning: 1 row(s) of the title type 'Filmszene' were skipped: watchlist does not know whether it is a film.\n")
+        #expect(json.stderr == "warning: 1 row of the title type 'Filmszene' was skipped: watchlist does not know whether it is a film.\n")
         let report = try #require(try sandbox.parseJSON(json.stdout) as? [String: Any])
         #expect(report["unknownTitleTypes"] as? [String: Int] == ["Filmszene": 1])
         let show = try sandbox.run("show", "ascent")

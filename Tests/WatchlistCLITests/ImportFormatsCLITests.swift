@@ -112,7 +112,7 @@ struct ImportFormatsCLITests {
             + Self.oldRow(1, "tt0069293", created: "Mon Apr 01 21:05:00 2013", title: "Solaris", type: "Feature Film", rated: "8", year: 1972))
         let run = try sandbox.runRaw(["--db", sandbox.db, "import", sandbox.folder + "/imdb", "--add-missing", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("of the title type '(empty)' were skipped"))
+        #expect(run.stderr.contains("1 row of the title type '(empty)' was skipped"))
         let result = (try sandbox.parseJSON(run.stdout) as? [String: Any]) ?? [:]
         #expect(Set(kinds(result)) == ["imdb watchlist (old format)", "imdb check-ins (old format)", "imdb ratings (old format)"])
         #expect(result["skippedTitleTypes"] as? [String: Int] == ["TV Series": 1])

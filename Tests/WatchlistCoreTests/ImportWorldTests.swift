@@ -42,7 +42,7 @@ struct IMDbWorldTests {
         let report = try watchlist.importFiles([folder + "/ratings.csv"], options: ImportOptions(addMissing: true))
         #expect(report.filmsCreated == 1)
         #expect(report.unknownTitleTypes == ["Filmszene": 2])
-        #expect(report.warnings == ["2 row(s) of the title type 'Filmszene' were skipped: watchlist does not know whether it is a film."])
+        #expect(report.warnings == ["2 rows of the title type 'Filmszene' were skipped: watchlist does not know whether it is a film."])
         #expect(report.skippedRows == 3)
     }
 

@@ -31,6 +31,32 @@ enum InputFile {
         }
     }
 
+    /// A regular file mapped into memory, read-only, for a reader that goes front to back: the
+    /// pages it has read are given back as it moves on (`madvise(MADV_DONTNEED)`: the file is
+    /// read again from disk if they are needed again), so that a large import holds a few
+    /// megabytes of the file at a time, not all of it. Anything else (a stream) is read whole.
+    static func map(_ path: String, limit: Int = Watchlist.maximumImportFileBytes) throws -> InputBytes {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError) }
+        guard POSIX.isRegularFile(info), info.st_size > 0 else { return InputBytes(try read(path, limit: limit)) }
+        guard Int(info.st_size) <= limit else { throw WatchlistError.fileTooLarge(source: name(path), limit: limit) }
+        let size = Int(info.st_size)
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
+            return InputBytes(try read(path, limit: limit))
+        }
+        madvise(mapped, size, MADV_SEQUENTIAL)
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        return InputBytes(mapped: mapped.assumingMemoryBound(to: UInt8.self), count: size, release: { munmap(mapped, size) },
+                          letGo: { end in
+                              let offset = end - UnsafeRawPointer(mapped)
+                              let length = offset - offset % page
+                              if length > 0 { madvise(mapped, length, MADV_DONTNEED) }
+                          })
+    }
+
     /// How messages name an input: "standard input" for "-".
     static func name(_ path: String) -> String {
         path == standardInput ? "standard input" : path

@@ -185,6 +185,7 @@ extension JSONOutput {
         json.key("unchanged"); counts(report.unchanged)
         json.key("unknownTitleTypes"); types(report.unknownTitleTypes)
         json.key("warnings"); json.strings(report.warnings)
+        json.key("warningsLeftOut"); json.int(report.warningsLeftOut)
         json.endObject()
         return Data(json.bytes)
     }

@@ -96,6 +96,22 @@ public struct Day: Comparable, Hashable, Sendable, CustomStringConvertible {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
+    /// The day `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    public init(daysSinceEpoch days: Int) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        storedYear = Int16(clamping: year)
+        storedMonth = UInt8(month)
+        storedDay = UInt8(day)
+    }
+
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
@@ -130,6 +146,40 @@ public enum Timestamp {
         localtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+
+    /// The seconds since 1970 of `2026-11-26T20:01:29Z`, read without making anything; nil for
+    /// any other text.
+    public static func seconds(iso text: String) -> Int64? {
+        var utf8 = text.utf8.makeIterator()
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        let pattern = "0000-00-00T00:00:00Z".utf8
+        var count = 0
+        for expected in pattern {
+            guard let byte = utf8.next() else { return nil }
+            count += 1
+            if expected == UInt8(ascii: "0") {
+                guard byte >= 48, byte <= 57 else { return nil }
+                digits.append(Int(byte - 48))
+            } else if byte != expected {
+                return nil
+            }
+        }
+        guard utf8.next() == nil, count == 20 else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int { digits[start..<start + length].reduce(0) { $0 * 10 + $1 } }
+        guard let day = Day(year: number(0, 4), month: number(4, 2), day: number(6, 2)) else { return nil }
+        let (hour, minute, second) = (number(8, 2), number(10, 2), number(12, 2))
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        return Int64(day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second)
+    }
+
+    /// `seconds` since 1970 as `2026-11-26T20:01:29Z`.
+    public static func iso(seconds: Int64) -> String {
+        let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+        let rest = Int(seconds - Int64(days) * 86_400)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return Day(daysSinceEpoch: days).iso + "T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 
     public static func iso(_ date: Date) -> String {

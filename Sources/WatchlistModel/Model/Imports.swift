@@ -1,3 +1,5 @@
+import Foundation
+
 /// What import files say about films, before they meet the database: the readers in
 /// Formats/Import produce it, the service matches and applies it.
 public struct ImportBatch: Sendable {
@@ -11,6 +13,8 @@ public struct ImportBatch: Sendable {
     /// Rows of title types the reader does not know, by type: skipped, and a warning.
     public var unknownTitleTypes: [String: Int] = [:]
     public var warnings: [String] = []
+    /// Warnings beyond the first thousand, counted only.
+    public var warningsLeftOut = 0
     /// Files in a folder or archive, or files given, that are not read, each with the reason.
     public var ignoredFiles: [IgnoredFile] = []
     /// Watchlists and lists left out because the import was asked to (`--no-lists`).
@@ -43,40 +47,92 @@ public struct ImportedFile: Sendable, Equatable {
 
 public struct ImportedFilm: Sendable {
     public var title: String
-    /// The title folded for matching (TitleKey), computed once by the reader.
-    public var titleKey: String
     public var year: Int?
     /// The ids the files give the film.
     public var ids = FilmIdentifiers()
-    /// Other titles the files give it (IMDb's Original Title).
-    public var alternativeTitles: [String] = []
-    /// Directors, genres, runtime… by the source that gives them (IMDb's exports; a watchlist
-    /// document carries every source's).
-    public var metadata: [MetadataSource: FilmMetadata] = [:]
     /// Viewings: dated ones, viewings on an unknown day, and placeholders (a file said
     /// "watched" without a day).
     public var viewings: [ImportedViewing] = []
     public var rating: ImportedRating?
-    public var notes: [ImportedNote] = []
-    public var tags: [String] = []
     /// True when a file of the person's history names the film (a diary, ratings, reviews,
     /// watched or likes file, an IMDb rating): a film created from it joins the source's
     /// collection. A film only on a watchlist or list joins that list alone.
     public var inHistory = false
-    // A watchlist document carries the film itself too.
-    public var id: Int64?
-    public var description = ""
-    public var fact = ""
-    public var collections: [String] = []
-    /// Where the film first appears, for messages: "diary.csv, line 12".
-    public var origin: String
     /// The export it comes from: a film that is new to the database joins the collection named
     /// after it (letterboxd, imdb).
     public var format: ImportFormat
+    /// What fewer films carry (other titles, facts, notes, tags, a document's own fields), kept
+    /// apart so that a film of a million-row diary is a few words (`Extras`, copied on write).
+    private var extras: Extras?
 
-    public init(title: String, titleKey: String, year: Int?, origin: String, format: ImportFormat) {
-        (self.title, self.titleKey, self.year, self.origin, self.format) = (title, titleKey, year, origin, format)
+    final class Extras: @unchecked Sendable {
+        var alternativeTitles: [String] = []
+        var metadata: [MetadataSource: FilmMetadata] = [:]
+        var notes: [ImportedNote] = []
+        var tags: [String] = []
+        var id: Int64?
+        var description = ""
+        var fact = ""
+        var collections: [String] = []
+
+        func copy() -> Extras {
+            let copy = Extras()
+            (copy.alternativeTitles, copy.metadata, copy.notes, copy.tags) = (alternativeTitles, metadata, notes, tags)
+            (copy.id, copy.description, copy.fact, copy.collections) = (id, description, fact, collections)
+            return copy
+        }
     }
+
+    /// The extras to change: made when missing, copied when shared.
+    private mutating func ownExtras() -> Extras {
+        if extras == nil { extras = Extras() } else if !isKnownUniquelyReferenced(&extras!) { extras = extras!.copy() }
+        return extras!
+    }
+
+    /// Other titles the files give it (IMDb's Original Title).
+    public var alternativeTitles: [String] {
+        get { extras?.alternativeTitles ?? [] }
+        _modify { let extras = ownExtras(); yield &extras.alternativeTitles }
+    }
+    /// Directors, genres, runtime… by the source that gives them (IMDb's exports; a watchlist
+    /// document carries every source's).
+    public var metadata: [MetadataSource: FilmMetadata] {
+        get { extras?.metadata ?? [:] }
+        _modify { let extras = ownExtras(); yield &extras.metadata }
+    }
+    public var notes: [ImportedNote] {
+        get { extras?.notes ?? [] }
+        _modify { let extras = ownExtras(); yield &extras.notes }
+    }
+    public var tags: [String] {
+        get { extras?.tags ?? [] }
+        _modify { let extras = ownExtras(); yield &extras.tags }
+    }
+    // A watchlist document carries the film itself too.
+    public var id: Int64? {
+        get { extras?.id }
+        _modify { let extras = ownExtras(); yield &extras.id }
+    }
+    public var description: String {
+        get { extras?.description ?? "" }
+        _modify { let extras = ownExtras(); yield &extras.description }
+    }
+    public var fact: String {
+        get { extras?.fact ?? "" }
+        _modify { let extras = ownExtras(); yield &extras.fact }
+    }
+    public var collections: [String] {
+        get { extras?.collections ?? [] }
+        _modify { let extras = ownExtras(); yield &extras.collections }
+    }
+
+    public init(title: String, year: Int?, format: ImportFormat) {
+        (self.title, self.year, self.format) = (title, year, format)
+    }
+
+    /// The title folded for matching (TitleKey): made when the import matches the film, not
+    /// kept for each of a batch's films.
+    public var titleKey: String { TitleKey.fold(title) }
 
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
 
@@ -94,20 +150,37 @@ public struct ImportedFilm: Sendable {
     }
 }
 
+/// A viewing a file gives, kept in 16 bytes: an import of a million diary rows holds a million
+/// of them until it is applied.
 public struct ImportedViewing: Sendable, Equatable {
     public var watchedOn: Day?
     public var rewatch: Bool
-    /// When it was logged, ISO-8601; nil: the time of the import.
-    public var loggedAt: String?
     /// An undated viewing that stands only for "watched": a dated viewing replaces it.
     public var placeholder: Bool
     /// The file does not say whether it is a rewatch (a Letterboxd diary before 2018, a Trakt
     /// play): the reader decides by the film's other viewings once every file is read.
     var rewatchUnknown = false
+    /// When it was logged, in seconds since 1970 (`Int64.min`: not said).
+    private var loggedAtSeconds: Int64
 
     public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?, placeholder: Bool = false, rewatchUnknown: Bool = false) {
-        (self.watchedOn, self.rewatch, self.loggedAt, self.placeholder, self.rewatchUnknown) = (watchedOn, rewatch, loggedAt, placeholder, rewatchUnknown)
+        (self.watchedOn, self.rewatch, self.placeholder, self.rewatchUnknown) = (watchedOn, rewatch, placeholder, rewatchUnknown)
+        loggedAtSeconds = loggedAt.flatMap(Timestamp.seconds(iso:)) ?? .min
     }
+
+    /// The same, logged at midnight (UTC) of `day`: what a file that gives a day says.
+    public init(watchedOn: Day?, rewatch: Bool, loggedOn day: Day?, placeholder: Bool = false, rewatchUnknown: Bool = false) {
+        (self.watchedOn, self.rewatch, self.placeholder, self.rewatchUnknown) = (watchedOn, rewatch, placeholder, rewatchUnknown)
+        loggedAtSeconds = day.map { Int64($0.daysSinceEpoch) * 86_400 } ?? .min
+    }
+
+    /// When it was logged, ISO-8601 (`2024-01-02T00:00:00Z`); nil: the time of the import.
+    public var loggedAt: String? {
+        loggedAtSeconds == .min ? nil : Timestamp.iso(seconds: loggedAtSeconds)
+    }
+
+    /// When it was logged, in seconds since 1970; nil: the time of the import.
+    public var loggedAtSecondsSince1970: Int64? { loggedAtSeconds == .min ? nil : loggedAtSeconds }
 }
 
 public struct ImportedRating: Sendable, Equatable {
@@ -263,6 +336,8 @@ public struct ImportReport: Sendable {
     public var unknownTitleTypes: [String: Int] = [:]
     public var ignoredFiles: [IgnoredFile] = []
     public var warnings: [String] = []
+    /// Warnings beyond the ones kept word for word, counted only.
+    public var warningsLeftOut = 0
 
     public init() {}
 

@@ -33,7 +33,8 @@ enum ImportReportText {
         lines += lists(report.lists)
         lines += conflicts(report.conflicts)
         if !report.skippedTitleTypes.isEmpty {
-            lines.append("Skipped \(plural(report.skippedTitleTypes.values.reduce(0, +), "title")) that are not films: " + types(report.skippedTitleTypes))
+            let count = report.skippedTitleTypes.values.reduce(0, +)
+            lines.append("Skipped \(plural(count, "title")) that \(count == 1 ? "is not a film" : "are not films"): " + types(report.skippedTitleTypes))
         }
         if !report.unknownTitleTypes.isEmpty {
             lines.append("Skipped \(plural(report.unknownTitleTypes.values.reduce(0, +), "title")) of a type watchlist does not know: "
@@ -50,7 +51,11 @@ enum ImportReportText {
             }
         }
         for warning in report.warnings.prefix(20) { lines.append("warning: \(warning.oneLine)") }
-        if report.warnings.count > 20 { lines.append("warning: … and \(report.warnings.count - 20) more (--json lists them all)") }
+        let more = report.warnings.count - min(report.warnings.count, 20) + report.warningsLeftOut
+        if more > 0 {
+            lines.append("warning: … and \(plural(more, "more warning")) ("
+                + (report.warningsLeftOut > 0 ? "--json lists the first \(report.warnings.count)" : "--json lists them all") + ")")
+        }
         if !report.changedAnything {
             lines.append(report.skippedRows > 0
                 ? "Nothing new was imported; \(plural(report.skippedRows, "row")) were skipped (see above)."

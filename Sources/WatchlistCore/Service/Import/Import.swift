@@ -28,9 +28,12 @@ extension Watchlist {
     /// rules).
     public func importFiles(_ paths: [String], options: ImportOptions = ImportOptions(), progress: ProgressHandler? = nil) throws -> ImportReport {
         guard !paths.isEmpty else { throw WatchlistError.invalidArgument("Name at least one file, folder or .zip to import.") }
-        var reader = ImportReader(today: clock.today, readsLists: options.lists, columns: options.columns)
-        for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
-        let batch = reader.finish()
+        // The reader, and what it keeps to know films again, is gone once the batch is made.
+        let batch = try { () throws -> ImportBatch in
+            var reader = ImportReader(today: clock.today, readsLists: options.lists, columns: options.columns)
+            for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
+            return reader.finish()
+        }()
         guard !batch.files.isEmpty || batch.listsLeftOut > 0 else {
             throw WatchlistError.noExportFiles(path: paths.joined(separator: ", "), expected: ImportSources.expected)
         }

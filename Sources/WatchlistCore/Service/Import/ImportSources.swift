@@ -31,7 +31,7 @@ enum ImportSources {
             return try readArchive(try archive(path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }, name: path, format: format,
                                    into: &reader)
         }
-        try reader.read(ImportSource(name: path, place: ImportSource.place(ofFileAt: path), inExport: false, bytes: try InputFile.read(path)),
+        try reader.read(ImportSource(name: path, place: ImportSource.place(ofFileAt: path), inExport: false, content: try InputFile.map(path)),
                         format: format)
     }
 
@@ -64,7 +64,7 @@ enum ImportSources {
                 reader.ignore(full, reason: reason)
                 continue
             }
-            try reader.read(ImportSource(name: full, place: place, inExport: true, bytes: try InputFile.read(full)), format: format)
+            try reader.read(ImportSource(name: full, place: place, inExport: true, content: try InputFile.map(full)), format: format)
         }
     }
 

@@ -31,6 +31,8 @@ struct Importer {
     /// Films that were there before and whose notes, tags or titles changed: their search
     /// rows are refreshed at the end (the films created get theirs in one statement).
     private var reindex: Set<Int64> = []
+    /// The texts of the times viewings were logged at, made once each.
+    private var loggedAtTexts: [Int64: String] = [:]
 
     init(store: Store, now: String, addMissing: Bool, progress: ProgressHandler? = nil) {
         (self.store, self.now, self.addMissing, self.progress) = (store, now, addMissing, progress)
@@ -50,9 +52,10 @@ struct Importer {
         report.skippedTitleTypes = batch.skippedTitleTypes
         report.unknownTitleTypes = batch.unknownTitleTypes
         report.warnings = batch.warnings
+        report.warningsLeftOut = batch.warningsLeftOut
         report.ignoredFiles = batch.ignoredFiles
         for (type, count) in batch.unknownTitleTypes.sorted(by: { $0.key < $1.key }) {
-            report.warnings.append("\(count) row(s) of the title type '\(type)' were skipped: watchlist does not know whether it is a film.")
+            report.warnings.append("\(plural(count, "row")) of the title type '\(type)' \(count == 1 ? "was" : "were") skipped: watchlist does not know whether it is a film.")
         }
         let listed = Set(batch.collections.filter { $0.kind == .list }.flatMap { $0.entries.map(\.film) })
         for (index, film) in batch.films.enumerated() {
@@ -116,7 +119,8 @@ struct Importer {
         where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
             return matched(film)
         }
-        var folded = try store.films(titleKey: imported.titleKey, year: imported.year)
+        let titleKey = imported.titleKey
+        var folded = try store.films(titleKey: titleKey, year: imported.year)
         for title in imported.alternativeTitles { folded += try store.films(titleKey: TitleKey.fold(title), year: imported.year) }
         for film in folded where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
             // A source writes one film's title one way: a film an import from the same source
@@ -185,7 +189,7 @@ struct Importer {
                 report.unchanged.viewings += 1
                 continue
             }
-            try store.insertViewing(filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: viewing.loggedAt ?? now)
+            try store.insertViewing(filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: loggedAt(viewing))
             report.added.viewings += 1
         }
         let dated = current.contains { $0.watchedOn != nil } || real.contains { $0.watchedOn != nil }
@@ -193,13 +197,23 @@ struct Importer {
             if current.contains(where: \.placeholder) { report.placeholdersReplaced += try store.deletePlaceholders(filmId: filmId) }
         } else if let placeholder = imported.viewings.first(where: \.placeholder) {
             if current.isEmpty && real.isEmpty {
-                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: placeholder.rewatch, loggedAt: placeholder.loggedAt ?? now,
+                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: placeholder.rewatch, loggedAt: loggedAt(placeholder),
                                         placeholder: true)
                 report.added.placeholders += 1
             } else {
                 report.unchanged.placeholders += 1
             }
         }
+    }
+
+    /// When a viewing was logged, as stored; the time of the import when the file does not
+    /// say. A diary's viewings are logged on a few thousand days: each text is made once.
+    private mutating func loggedAt(_ viewing: ImportedViewing) -> String {
+        guard let seconds = viewing.loggedAtSecondsSince1970 else { return now }
+        if let text = loggedAtTexts[seconds] { return text }
+        let text = Timestamp.iso(seconds: seconds)
+        loggedAtTexts[seconds] = text
+        return text
     }
 
     private mutating func addRating(_ imported: ImportedFilm, to film: Film, isNew: Bool) throws {

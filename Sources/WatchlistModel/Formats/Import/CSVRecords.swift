@@ -16,22 +16,30 @@ public struct CSVRecords {
     /// The longest field accepted, in bytes.
     public static let maximumFieldBytes = InputText.maximumTextBytes
 
-    private let bytes: [UInt8]
+    private let input: InputBytes
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let source: String
     private let comma: UInt8
     private var index = 0
     private var line = 1
+    /// How far the bytes before were given back (InputBytes.letGo).
+    private var released = 0
 
     public init(bytes: [UInt8], source: String, separator: UInt8? = nil) {
-        self.bytes = bytes
+        self.init(input: InputBytes(bytes), source: source, separator: separator)
+    }
+
+    public init(input: InputBytes, source: String, separator: UInt8? = nil) {
+        self.input = input
+        self.bytes = input.buffer
         self.source = source
-        self.comma = separator ?? CSVRecords.separator(of: bytes)
+        self.comma = separator ?? CSVRecords.separator(of: input.buffer)
     }
 
     /// The separator a file's first line uses: a semicolon when it has more of them than
     /// commas outside quotes (a spreadsheet set to a language that writes decimal commas), else
     /// the comma.
-    public static func separator(of bytes: [UInt8]) -> UInt8 {
+    static func separator(of bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
         var commas = 0, semicolons = 0, quoted = false
         for byte in bytes.prefix(64 * 1024) {
             if byte == quote { quoted.toggle() } else if !quoted {
@@ -45,6 +53,11 @@ public struct CSVRecords {
     private static let quote = UInt8(ascii: "\""), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
 
     public mutating func next() throws -> Record? {
+        // The records before this one are read: their bytes go back every MiB.
+        if index - released > 1 << 20 {
+            input.letGo(before: index)
+            released = index
+        }
         // Blank lines between records are skipped.
         while index < bytes.count, bytes[index] == CSVRecords.cr || bytes[index] == CSVRecords.lf {
             consumeLineEnd()
@@ -120,7 +133,7 @@ public struct CSVRecords {
     }
 
     /// A field's text, in NFC (InputText.normalized): ASCII as it is.
-    private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    private static func text<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
         return bytes.contains(where: { $0 >= 0x80 }) ? InputText.normalized(text) : text
     }

@@ -12,11 +12,22 @@ public struct ImportReader {
     let readsLists: Bool
     /// Films by id ("imdb tt0076064") and by title as written and year.
     private var byId: [String: Int] = [:]
-    private var byTitle: [TitleAndYear: [Int]] = [:]
+    private var byTitle: [TitleAndYear: Int] = [:]
+    /// The rare titles and years several films share (their ids differ): the films after the first.
+    private var sameTitle: [TitleAndYear: [Int]] = [:]
     /// Letterboxd's rule for a film's rating: its ratings.csv value, else the rating of its
     /// latest diary row. These hold the two until `finish`.
     var ratingsFileRating: [Int: ImportedRating] = [:]
-    var latestDiaryRating: [Int: (day: Day, line: Int, rating: ImportedRating)] = [:]
+    /// A film's latest diary rating so far, by the film's place: 12 bytes a film (a diary of a
+    /// million rows rates a hundred thousand films).
+    var latestDiaryRating: [DiaryRating] = []
+
+    struct DiaryRating {
+        var day: Day
+        var line: Int32
+        var halfStars: UInt8
+        var loggedOn: Day?
+    }
     /// The format of the file being read, given to the films it adds.
     var currentFormat = ImportFormat.watchlist
     /// "2024-01-02T00:00:00Z" by day: one String a day, shared by every row logged on it (a
@@ -47,19 +58,20 @@ public struct ImportReader {
     public mutating func read(_ source: ImportSource, format: ImportFormat) throws {
         let place = ExportPlace.of(source.place, inExport: source.inExport)
         if case .ignored(let reason) = place { return ignore(source.name, reason: reason) }
-        guard let decoded = try TextDecoding.utf8(source.bytes, source: source.name) else {
+        guard let decoded = try TextDecoding.utf8(source.content, source: source.name) else {
             return ignore(source.name, reason: "the file holds nothing but NUL bytes: it was not saved whole", warn: true)
         }
-        if let warning = decoded.warning { batch.warnings.append(warning) }
-        let bytes = decoded.bytes
-        let blank: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D]
-        if source.inExport, bytes.allSatisfy({ blank.contains($0) }) {
+        if let warning = decoded.warning { warn(warning) }
+        let text = decoded.input.buffer
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        let firstByte = text.first(where: { !isBlank($0) })
+        if source.inExport, firstByte == nil {
             return ignore(source.name, reason: "the file is empty", warn: true)
         }
-        if let first = bytes.first(where: { !blank.contains($0) }), first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            return try readJSON(bytes, source: source, format: format)
+        if let first = firstByte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
+            return try readJSON(decoded.bytes, source: source, format: format)
         }
-        var records = CSVRecords(bytes: bytes, source: source.name)
+        var records = CSVRecords(input: decoded.input, source: source.name)
         guard let first = try records.next() else {
             throw WatchlistError.malformedFile(source: source.name, line: nil, problem: "the file is empty: it has no header row")
         }
@@ -93,10 +105,19 @@ public struct ImportReader {
         batch.files.append(ImportedFile(path: source.name, kind: kind, rows: rows))
     }
 
+    /// The most warnings a batch keeps word for word; the rest are counted (`warningsLeftOut`).
+    static let maximumWarnings = 1_000
+
+    /// Adds a warning to the report: the first thousand as they are, the rest counted, so that
+    /// a file of a million rows that each deserve one does not hold a million sentences.
+    mutating func warn(_ warning: String) {
+        if batch.warnings.count < ImportReader.maximumWarnings { batch.warnings.append(warning) } else { batch.warningsLeftOut += 1 }
+    }
+
     /// Notes a file that import does not read, and why; `warn` when the person should look at it.
     public mutating func ignore(_ path: String, reason: String, warn: Bool = false) {
         batch.ignoredFiles.append(IgnoredFile(path: path, reason: reason))
-        if warn { batch.warnings.append("\(path.oneLine) was not read: \(reason).") }
+        if warn { self.warn("\(path.oneLine) was not read: \(reason).") }
     }
 
     /// The batch, with each film's rating settled, and the rewatches of files that do not say.
@@ -104,13 +125,24 @@ public struct ImportReader {
         for position in batch.films.indices {
             if let rating = ratingsFileRating[position] {
                 batch.films[position].rating = rating
-            } else if batch.films[position].rating == nil, let diary = latestDiaryRating[position] {
-                batch.films[position].rating = diary.rating
+            } else if batch.films[position].rating == nil, position < latestDiaryRating.count, latestDiaryRating[position].halfStars > 0 {
+                let diary = latestDiaryRating[position]
+                batch.films[position].rating = ImportedRating(value: StarRating(halfStars: Int(diary.halfStars))!,
+                                                              ratedAt: diary.loggedOn.map { sharedMidnight($0) })
             }
         }
         settleTrakt()
         settleRewatches()
-        return batch
+        // A film's viewings were appended one by one: their arrays are made to fit, one at a
+        // time, before the import holds them all while it writes.
+        for position in batch.films.indices where batch.films[position].viewings.capacity > batch.films[position].viewings.count + 2 {
+            batch.films[position].viewings = Array(batch.films[position].viewings[...])
+        }
+        let result = batch
+        batch = ImportBatch()
+        latestDiaryRating = []
+        ratingsFileRating = [:]
+        return result
     }
 
     /// The viewings whose files do not say whether they are rewatches: a film's earliest dated
@@ -214,23 +246,25 @@ public struct ImportReader {
     /// The position of the film a row names, added when new: the same id, else the same title
     /// as written and year with no id that differs, is the same film. The film gets the ids
     /// it lacked.
-    mutating func position(title: String, year: Int?, ids: FilmIdentifiers = FilmIdentifiers(),
-                           origin: @autoclosure () -> String) -> Int {
+    mutating func position(title: String, year: Int?, ids: FilmIdentifiers = FilmIdentifiers()) -> Int {
         let key = TitleAndYear(title: title, year: year)
         var found: Int?
         for pair in ids.pairs where found == nil { found = byId[pair.kind + " " + pair.value] }
-        if found == nil, let candidates = byTitle[key] {
-            let films = batch.films
-            found = candidates.first { !films[$0].ids.conflicts(with: ids) }
+        if found == nil, let first = byTitle[key] {
+            if !batch.films[first].ids.conflicts(with: ids) {
+                found = first
+            } else {
+                found = sameTitle[key]?.first { !batch.films[$0].ids.conflicts(with: ids) }
+            }
         }
         let position: Int
         if let found {
             position = found
         } else {
-            batch.films.append(ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: year, origin: origin(),
+            batch.films.append(ImportedFilm(title: title, year: year,
                                             format: currentFormat))
             position = batch.films.count - 1
-            byTitle[key, default: []].append(position)
+            if byTitle[key] == nil { byTitle[key] = position } else { sameTitle[key, default: []].append(position) }
         }
         if !ids.isEmpty {
             let before = batch.films[position].ids
@@ -278,7 +312,7 @@ public struct ImportReader {
     @discardableResult
     private mutating func merge(_ film: ImportedFilm) -> Int {
         currentFormat = .watchlist
-        let position = position(title: film.title, year: film.year, ids: film.ids, origin: film.origin)
+        let position = position(title: film.title, year: film.year, ids: film.ids)
         var merged = batch.films[position]
         merged.inHistory = merged.inHistory || film.inHistory
         if merged.description.isEmpty { merged.description = film.description }
@@ -313,7 +347,7 @@ public struct ImportReader {
     /// and column; the fact stays unknown.
     mutating func factWarning(_ row: CSVRow, _ column: String, _ problem: String) {
         let value = row[column]
-        batch.warnings.append("\(row.origin): '\(value.prefix(40))\(value.count > 40 ? "…" : "")' in \(column) \(problem); "
+        warn("\(row.origin): '\(value.prefix(40))\(value.count > 40 ? "…" : "")' in \(column) \(problem); "
                               + "that fact of the film stays unknown.")
     }
 
@@ -331,12 +365,12 @@ public struct ImportReader {
             guard !value.isEmpty, !seen.contains(value) else { continue }
             guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
                   TextLimit.factValue.allows(value) else {
-                batch.warnings.append("\(row.origin): the \(column) cell holds a name that is not one (a control character, "
+                warn("\(row.origin): the \(column) cell holds a name that is not one (a control character, "
                                       + "or more than \(TextLimit.factValue.maximum) characters): the film's \(column.lowercased()) stay unknown.")
                 return []
             }
             guard values.count < MetadataField.maximumValues else {
-                batch.warnings.append("\(row.origin): the \(column) cell names more than \(MetadataField.maximumValues); "
+                warn("\(row.origin): the \(column) cell names more than \(MetadataField.maximumValues); "
                                       + "the first \(MetadataField.maximumValues) are kept.")
                 break
             }

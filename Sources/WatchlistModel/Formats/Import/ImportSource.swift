@@ -13,10 +13,15 @@ public struct ImportSource: Sendable {
     /// A member of a folder or archive, which may hold files import does not read; a file given
     /// alone is read, or refused.
     public var inExport: Bool
-    public var bytes: [UInt8]
+    /// Its bytes: in memory, or a file mapped into memory (read front to back, once or twice).
+    public var content: InputBytes
+
+    public init(name: String, place: String, inExport: Bool, content: InputBytes) {
+        (self.name, self.place, self.inExport, self.content) = (name, place, inExport, content)
+    }
 
     public init(name: String, place: String, inExport: Bool, bytes: [UInt8]) {
-        (self.name, self.place, self.inExport, self.bytes) = (name, place, inExport, bytes)
+        self.init(name: name, place: place, inExport: inExport, content: InputBytes(bytes))
     }
 
     /// A file given alone: named by its path, placed by its own name.

@@ -38,16 +38,21 @@ extension ImportReader {
     private mutating func readDiary(_ row: CSVRow) throws {
         let film = try historyFilm(row, ids: entryFilmLink(row))
         guard let day = try row.day("Watched Date", notAfter: today) else { throw row.error("the Watched Date is empty") }
-        let logged = try midnight(row, "Date")
+        let loggedOn = try row.day("Date", notAfter: today)
         // Exports before 2018 have no Rewatch column: a film's second dated entry is a rewatch,
         // decided once every row is read (`settleRewatches`).
         let rewatch: Bool? = row.has("Rewatch") ? row["Rewatch"].lowercased() == "yes" : nil
-        batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: rewatch ?? false, loggedAt: logged, rewatchUnknown: rewatch == nil))
+        batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: rewatch ?? false, loggedOn: loggedOn, rewatchUnknown: rewatch == nil))
         noteEarly(day, of: film, at: row)
         addTags(try row.tags("Tags"), to: film)
-        if let value = try row.stars("Rating"),
-           latestDiaryRating[film].map({ ($0.day, $0.line) < (day, row.line) }) ?? true {
-            latestDiaryRating[film] = (day, row.line, ImportedRating(value: value, ratedAt: logged))
+        if let value = try row.stars("Rating") {
+            if latestDiaryRating.count <= film {
+                latestDiaryRating += repeatElement(DiaryRating(day: day, line: 0, halfStars: 0, loggedOn: nil), count: film + 1 - latestDiaryRating.count)
+            }
+            let latest = latestDiaryRating[film]
+            if latest.halfStars == 0 || (latest.day, latest.line) < (day, Int32(clamping: row.line)) {
+                latestDiaryRating[film] = DiaryRating(day: day, line: Int32(clamping: row.line), halfStars: UInt8(value.halfStars), loggedOn: loggedOn)
+            }
         }
     }
 
@@ -107,7 +112,7 @@ extension ImportReader {
     mutating func film(_ row: CSVRow, title column: String = "Name", ids: FilmIdentifiers = FilmIdentifiers()) throws -> Int {
         let title = try row.title(column)
         let year = try row.year("Year")
-        return position(title: title, year: year, ids: ids, origin: row.origin)
+        return position(title: title, year: year, ids: ids)
     }
 
     /// `film`, for a file of the person's history: a film created from it joins the source's collection.
@@ -135,7 +140,7 @@ extension ImportReader {
     /// years) and named in the report.
     mutating func noteEarly(_ day: Day, of film: Int, at row: CSVRow) {
         guard let year = batch.films[film].year, day.year < year else { return }
-        batch.warnings.append("\(row.origin): \(batch.films[film].displayTitle) watched on \(day.iso), before its year.")
+        warn("\(row.origin): \(batch.films[film].displayTitle) watched on \(day.iso), before its year.")
     }
 
     /// Decides how the file writes its dates when its first row writes one with slashes (a
@@ -152,6 +157,6 @@ extension ImportReader {
         guard let first, columns.contains(where: { DateReading.parts(first[$0]) != nil }) else { return }
         let decidedBy = try table.decideDateReading(columns)
         let how = decidedBy.map { "\($0) can only be read so" } ?? "nothing in the file tells the two apart, so the usual spreadsheet reading"
-        batch.warnings.append("\(table.source.oneLine): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
+        warn("\(table.source.oneLine): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
     }
 }

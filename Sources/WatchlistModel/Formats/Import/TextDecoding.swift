@@ -1,36 +1,100 @@
-/// Turns an input file's bytes into UTF-8: a byte-order mark is dropped, and a file that is
-/// not valid UTF-8 is read as Windows-1252 (what real IMDb exports in Latin-1 are) with a
-/// warning. A NUL byte in text is refused: no text format we read has one.
+/// Turns an input file's bytes into UTF-8: a byte-order mark is dropped, UTF-16 with its mark
+/// is converted, and a file that is not valid UTF-8 is read as Windows-1252 (what real IMDb
+/// exports in Latin-1 are) with a warning. A NUL byte in text is refused: no text format we read
+/// has one. Valid UTF-8 — nearly every file — is checked in one pass and kept where it is,
+/// never copied (`InputBytes`).
 public enum TextDecoding {
     public struct Decoded {
-        public var bytes: [UInt8]
+        public var input: InputBytes
         /// Set when the file was not UTF-8.
         public var warning: String?
+
+        /// The text's bytes as an array: for the formats read whole (JSON).
+        public var bytes: [UInt8] { input.array }
     }
 
     /// The text of a file; nil for a file of nothing but NUL bytes (what a download that was
     /// never written out leaves behind), which holds no text at all.
     public static func utf8(_ raw: [UInt8], source: String) throws -> Decoded? {
-        if !raw.isEmpty, raw.allSatisfy({ $0 == 0 }) { return nil }
+        try utf8(InputBytes(raw), source: source)
+    }
+
+    public static func utf8(_ input: InputBytes, source: String) throws -> Decoded? {
+        let raw = input.buffer
         // UTF-16 with its byte-order mark (what a spreadsheet's "Unicode text" writes).
         if raw.starts(with: [0xFF, 0xFE]) || raw.starts(with: [0xFE, 0xFF]) {
-            return try utf16(raw, source: source)
+            return try utf16(Array(raw), source: source)
         }
-        if let nul = raw.firstIndex(of: 0) {
-            let line = raw[..<nul].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let start = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: raw[start...])
+        switch scan(body, letGo: { input.letGo(before: start + $0) }) {
+        case .valid:
+            return Decoded(input: start == 0 ? input : input.dropping(start), warning: nil)
+        case .onlyNUL:
+            return nil
+        case .nul(let offset):
+            let line = body[..<offset].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
             throw WatchlistError.malformedFile(source: source, line: line, problem: "a NUL byte; the file is not text")
+        case .notUTF8:
+            var converted: [UInt8] = []
+            converted.reserveCapacity(body.count + body.count / 8)
+            for byte in body {
+                let scalar = byte < 0x80 ? Unicode.Scalar(byte)
+                    : byte < 0xA0 ? windows1252[Int(byte - 0x80)] : Unicode.Scalar(UInt32(byte))!
+                converted.append(contentsOf: String(Character(scalar)).utf8)
+            }
+            return Decoded(input: InputBytes(converted), warning: "\(source.oneLine) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
         }
-        var bytes = raw
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if isValidUTF8(bytes) { return Decoded(bytes: bytes, warning: nil) }
-        var converted: [UInt8] = []
-        converted.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
-            let scalar = byte < 0x80 ? Unicode.Scalar(byte)
-                : byte < 0xA0 ? windows1252[Int(byte - 0x80)] : Unicode.Scalar(UInt32(byte))!
-            converted.append(contentsOf: String(Character(scalar)).utf8)
+    }
+
+    enum Scan { case valid, onlyNUL, nul(Int), notUTF8 }
+
+    /// One pass over the bytes: valid UTF-8 without a NUL, a NUL (where), nothing but NULs, or
+    /// not UTF-8. Every MiB read, `letGo` is told how far it has come.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, letGo: (Int) -> Void) -> Scan {
+        var index = 0, released = 0
+        var valid = true
+        var firstNUL: Int?
+        var allNUL = !bytes.isEmpty
+        let count = bytes.count
+        while index < count {
+            if index - released > 1 << 20 {
+                letGo(index)
+                released = index
+            }
+            let byte = bytes[index]
+            if byte != 0 { allNUL = false }
+            if byte < 0x80 {
+                if byte == 0, firstNUL == nil { firstNUL = index }
+                index += 1
+                continue
+            }
+            guard valid else { index += 1; continue }
+            let length: Int
+            switch byte {
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: valid = false; index += 1; continue
+            }
+            guard index + length <= count else { valid = false; index += 1; continue }
+            let second = bytes[index + 1]
+            var ok = second & 0xC0 == 0x80
+            switch byte {
+            case 0xE0: ok = ok && second >= 0xA0
+            case 0xED: ok = ok && second < 0xA0
+            case 0xF0: ok = ok && second >= 0x90
+            case 0xF4: ok = ok && second < 0x90
+            default: break
+            }
+            if length > 2 { ok = ok && bytes[index + 2] & 0xC0 == 0x80 }
+            if length > 3 { ok = ok && bytes[index + 3] & 0xC0 == 0x80 }
+            guard ok else { valid = false; index += 1; continue }
+            index += length
         }
-        return Decoded(bytes: converted, warning: "\(source.oneLine) is not UTF-8; it was read as Windows-1252 (Latin-1). Check accented titles.")
+        if allNUL { return .onlyNUL }
+        if let firstNUL { return .nul(firstNUL) }
+        return valid ? .valid : .notUTF8
     }
 
     /// UTF-16 after its byte-order mark, little- or big-endian, as UTF-8; unpaired surrogates
@@ -57,7 +121,7 @@ public enum TextDecoding {
             if scalar == "\n" { line += 1 }
             text.append(scalar)
         }
-        return Decoded(bytes: Array(String(text).utf8), warning: nil)
+        return Decoded(input: InputBytes(Array(String(text).utf8)), warning: nil)
     }
 
     /// The scalars of UTF-16 code units; nil for an unpaired surrogate.

@@ -211,7 +211,7 @@ extension ImportReader {
         ids.trakt = FilmIdentifiers.trakt(parsing: movie.ids?.trakt?.value)
         ids.imdb = movie.ids?.imdb.flatMap(FilmIdentifiers.imdb(parsing:))
         if let tmdb = movie.ids?.tmdb?.value, tmdb > 0 { ids.tmdb = tmdb }
-        let film = position(title: title, year: year, ids: ids, origin: "\(source.oneLine): \(at)")
+        let film = position(title: title, year: year, ids: ids)
         if inHistory { batch.films[film].inHistory = true }
         return film
     }

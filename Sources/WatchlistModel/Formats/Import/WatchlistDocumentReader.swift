@@ -171,7 +171,7 @@ enum WatchlistDocumentReader {
             guard (1870...2999).contains(year.value) else { throw fail("\(at).year \(year.value) is not a film's year") }
             return Int(year.value)
         }
-        var imported = ImportedFilm(title: title, titleKey: TitleKey.fold(title), year: year, origin: "\(source): \(at)",
+        var imported = ImportedFilm(title: title, year: year,
                                     format: .watchlist)
         imported.id = film.id?.value
         imported.inHistory = true

@@ -72,7 +72,7 @@ public struct FilmIdentifiers: Hashable, Sendable {
     /// (`https://letterboxd.com/someone/film/stalker/`).
     public static func letterboxd(parsing text: String) -> String? {
         var link = text.trimmingSpaces
-        guard !link.isEmpty, link.count <= 200, link.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        guard !link.isEmpty, link.utf8.count <= 200, link.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
         if link.hasPrefix("http://") { link = "https://" + link.dropFirst(7) }
         if !link.hasPrefix("https://") { link = "https://" + link }
         if let query = link.firstIndex(where: { $0 == "?" || $0 == "#" }) { link = String(link[..<query]) }
@@ -98,8 +98,11 @@ public struct FilmIdentifiers: Hashable, Sendable {
     /// with or without the entry's number after it, is the film `https://letterboxd.com/film/<slug>/`.
     /// The entry's own link is never taken as a film's id. Nil for anything else.
     public static func letterboxd(entry text: String) -> String? {
+        // Most links are short ones (boxd.it): those are refused before any work.
+        guard text.utf8.count > 24, text.lowercased().utf8.containsSequence("letterboxd.com/".utf8) else { return nil }
         let link = text.trimmingSpaces
-        guard !link.isEmpty, link.utf8.count <= 300, link.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else { return nil }
+        // Bytes, not characters: a diary of a million rows asks this a million times.
+        guard !link.isEmpty, link.utf8.count <= 300, link.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
         var rest = Substring(link)
         for scheme in ["https://", "http://"] where rest.hasPrefix(scheme) { rest = rest.dropFirst(scheme.count) }
         if let query = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<query] }
@@ -127,9 +130,24 @@ public struct FilmIdentifiers: Hashable, Sendable {
     static func isShortLink(_ link: String) -> Bool { link.hasPrefix("https://boxd.it/") }
 }
 
+extension Collection where Element == UInt8 {
+    /// Whether `needle` occurs in these bytes.
+    func containsSequence(_ needle: some Collection<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        var index = startIndex
+        while let found = self[index...].firstIndex(of: first) {
+            if self[found...].starts(with: needle) { return true }
+            index = self.index(after: found)
+        }
+        return false
+    }
+}
+
 extension String {
     /// Without leading and trailing spaces and tabs.
     var trimmingSpaces: String {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let first = utf8.first, let last = utf8.last, isSpace(first) || isSpace(last) else { return self }
         var text = Substring(self)
         while let first = text.first, first == " " || first == "\t" { text.removeFirst() }
         while let last = text.last, last == " " || last == "\t" { text.removeLast() }

@@ -55,7 +55,7 @@ struct CSVTable {
     /// skipped.
     mutating func next() throws -> CSVRow? {
         var next = try records.next()
-        while let record = next, record.fields.allSatisfy({ $0.allSatisfy { $0 == " " || $0 == "\t" } }) { next = try records.next() }
+        while let record = next, record.fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { next = try records.next() }
         guard let record = next else { return nil }
         guard record.fields.count == header.count else {
             throw WatchlistError.malformedFile(source: source, line: record.line,

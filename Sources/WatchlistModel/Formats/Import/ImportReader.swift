@@ -110,8 +110,8 @@ public struct ImportReader {
 
     /// Adds a warning to the report: the first thousand as they are, the rest counted, so that
     /// a file of a million rows that each deserve one does not hold a million sentences.
-    mutating func warn(_ warning: String) {
-        if batch.warnings.count < ImportReader.maximumWarnings { batch.warnings.append(warning) } else { batch.warningsLeftOut += 1 }
+    mutating func warn(_ warning: @autoclosure () -> String) {
+        if batch.warnings.count < ImportReader.maximumWarnings { batch.warnings.append(warning()) } else { batch.warningsLeftOut += 1 }
     }
 
     /// Notes a file that import does not read, and why; `warn` when the person should look at it.

@@ -140,7 +140,8 @@ extension ImportReader {
     /// years) and named in the report.
     mutating func noteEarly(_ day: Day, of film: Int, at row: CSVRow) {
         guard let year = batch.films[film].year, day.year < year else { return }
-        warn("\(row.origin): \(batch.films[film].displayTitle) watched on \(day.iso), before its year.")
+        let title = batch.films[film].title
+        warn("\(row.origin): \(FilmDraft.displayTitle(title, year)) watched on \(day.iso), before its year.")
     }
 
     /// Decides how the file writes its dates when its first row writes one with slashes (a

@@ -213,6 +213,9 @@ public struct ImportReader {
             return batch.files.append(ImportedFile(path: source.name, kind: trakt, rows: rows))
         }
         if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
+            if TraktReader.isCollection(bytes) {
+                return ignore(source.name, reason: "Trakt's collection (what you own), which holds no viewing or rating")
+            }
             if source.inExport { return ignore(source.name, reason: "it is JSON, but none that import reads", warn: true) }
             throw WatchlistError.unrecognisedFile(source: source.name, header: ["(a JSON list)"], expected: ImportKind.expectedHeaders)
         }

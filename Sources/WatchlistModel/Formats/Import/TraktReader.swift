@@ -47,6 +47,7 @@ enum TraktReader {
         var listedAt: String?
         var rank: WholeNumber?
         var notes: String?
+        var collectedAt: String?
         // A list of lists.json.
         var name: String?
         var description: String?
@@ -55,6 +56,7 @@ enum TraktReader {
         enum CodingKeys: String, CodingKey {
             case type, movie, show, season, episode, person, rating, plays, rank, notes, name, description, ids
             case ratedAt = "rated_at", lastWatchedAt = "last_watched_at", watchedAt = "watched_at", listedAt = "listed_at"
+            case collectedAt = "collected_at"
         }
 
         var isMedia: Bool { movie != nil || show != nil || season != nil || episode != nil || person != nil }
@@ -90,6 +92,13 @@ enum TraktReader {
         if items.contains(where: { $0.listedAt != nil }) { return name.contains("watchlist") ? .traktWatchlist : .traktList }
         if items.allSatisfy({ !$0.isMedia && $0.name != nil }) { return .traktLists }
         return nil
+    }
+
+    /// Whether the JSON is Trakt's collection (`collected_at`): what a person owns, not what they
+    /// watched; read as nothing, and said so.
+    static func isCollection(_ bytes: [UInt8]) -> Bool {
+        guard let items = try? JSONDecoder().decode([Item].self, from: Data(bytes)), !items.isEmpty else { return false }
+        return items.allSatisfy { $0.collectedAt != nil }
     }
 
     /// `2019-03-01T21:03:00.000Z` as the tool keeps instants, `2019-03-01T21:03:00Z`; nil for

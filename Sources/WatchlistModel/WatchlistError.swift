@@ -9,7 +9,9 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case ambiguousFilm(query: String, candidates: [String])
     case noteNotFound(id: Int64)
     case collectionNotFound(slug: String, known: [String])
-    case nothingToRemove(String)
+    /// A command that would change nothing (a rating it already has, a tag it already has, a
+    /// viewing to remove that is not there): why, without a final stop.
+    case nothingChanged(String)
     case nothingToSuggest(collection: String?)
 
     // Values the user typed that we cannot accept.
@@ -36,6 +38,9 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     /// A file of another format than the one asked for.
     case wrongFormat(source: String, kind: String, actual: ImportFormat, requested: ImportFormat)
     case fileTooLarge(source: String, limit: Int)
+    /// A file that another command reads: a collection's text given to `import`, an export
+    /// given to `collection import`.
+    case otherKindOfFile(source: String, kind: FileKind)
     /// A folder or archive that holds no file of an export.
     case noExportFiles(path: String, expected: [String])
     /// A file given to restore that is not a sound watchlist database this version reads.
@@ -58,6 +63,9 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     /// An export written without the rows the database could not read.
     case incompleteExport(path: String, leftOut: [String])
 
+    /// Work stopped by SIGINT (Ctrl-C) or SIGTERM, and rolled back: what that left undone.
+    case interrupted(signal: Int32, outcome: String)
+
     /// A broken invariant: a bug, never the user's fault.
     case internalError(String)
 
@@ -74,8 +82,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
             return "No note has id \(id)."
         case let .collectionNotFound(slug, known):
             return "No collection has the slug '\(slug.oneLine)'. The collections are: \(known.joined(separator: ", "))."
-        case let .nothingToRemove(message):
-            return message
+        case let .nothingChanged(reason):
+            return reason + "; nothing was changed."
         case let .nothingToSuggest(collection):
             return (collection.map { "Every film of \($0) is watched." } ?? "Every film is watched.") + " Nothing to suggest."
         case let .invalidRating(text):
@@ -113,6 +121,11 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
                 + expected.map { "  " + $0 }.joined(separator: "\n")
         case let .wrongFormat(source, kind, _, requested):
             return "\(source.oneLine) is \(kind), not \(requested.article) \(requested.displayName) export."
+        case let .otherKindOfFile(source, kind):
+            switch kind {
+            case .collection: return "\(source.oneLine) is a collection's text (an introduction, then films with their descriptions), not an export."
+            case .export: return "\(source.oneLine) is an export of films or ratings, not a collection's text."
+            }
         case let .fileTooLarge(source, limit):
             return "\(source.oneLine) is larger than \(limit >> 20) MiB, the most watchlist reads."
         case let .noExportFiles(path, expected):
@@ -139,13 +152,23 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
         case let .databaseReadOnly(path):
             return "The database at \(path.oneLine) is read-only, so nothing was changed. Check the permissions of the file and its folder."
         case let .databaseDamaged(path, problems):
-            return "The database at \(path.oneLine) failed its checks (\(problems.count) problem(s)):\n"
+            return "The database at \(path.oneLine) failed its checks (\(plural(problems.count, "problem"))):\n"
                 + problems.prefix(20).map { "  \($0.oneLine)" }.joined(separator: "\n")
         case let .incompleteExport(path, leftOut):
-            return "The export left out \(leftOut.count) row(s) the database at \(path.oneLine) holds damaged; everything else was written:\n"
+            return "The export left out \(plural(leftOut.count, "row")) the database at \(path.oneLine) holds damaged; everything else was written:\n"
                 + leftOut.prefix(20).map { "  \($0.oneLine)" }.joined(separator: "\n") + (leftOut.count > 20 ? "\n  and \(leftOut.count - 20) more" : "")
+        case let .interrupted(_, outcome):
+            return "Interrupted: \(outcome)."
         case let .internalError(message):
             return "Internal error: \(message). Please report it; nothing was changed."
         }
     }
+}
+
+/// The kinds of file that one command refuses and another reads.
+public enum FileKind: Sendable, Equatable {
+    /// A collection in the built-in collection's text format.
+    case collection
+    /// An export (Letterboxd, IMDb, Trakt…) or a watchlist JSON document.
+    case export
 }

@@ -3,7 +3,7 @@ import Foundation
 import WatchlistCore
 
 @main
-struct WatchlistCommand: ParsableCommand {
+struct WatchlistCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "watchlist",
         abstract: "Keep a diary of a curated film collection: what you watched and when, ratings, notes, exports.",
@@ -20,65 +20,49 @@ struct WatchlistCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    /// Every collection in the summary.
+    @Flag(help: "With no command: every collection in the summary, not only the most recently active.") var all = false
 
-    func run() throws {
-        try WatchlistCommand.perform(global.values)
+    /// The summary: every collection, or the built-in one and the most recently active.
+    struct Request: Equatable {
+        var all = false
     }
 
-    static func perform(_ global: Globals) throws {
-        let summary = try global.open().summary()
-        var lines = summary.collections.map(ProgressLine.render)
-        if let latest = summary.latest {
-            lines.append("Latest viewing: \(latest.film.displayTitle) \(latest.viewing.watchedOn.onDay).")
-        } else {
-            lines.append("No viewings yet: log one with 'watchlist watch <film>'.")
-        }
-        lines.append("Run 'watchlist list' to see the films, 'watchlist --help' for every command.")
-        Terminal.out(lines.joined(separator: "\n"))
+    func request() -> Request { Request(all: all) }
+
+    static func perform(_ request: Request, _ context: Context) throws -> Summary {
+        try context.watchlist().summary()
     }
 
-    /// The shell named by `--generate-completion-script SHELL` alone, or nil.
-    static func completionScriptRequest(_ arguments: [String]) -> String? {
-        if arguments.count == 2, arguments[0] == "--generate-completion-script" { return arguments[1] }
-        if arguments.count == 1, arguments[0].hasPrefix("--generate-completion-script=") {
-            return String(arguments[0].dropFirst("--generate-completion-script=".count))
-        }
-        return nil
+    static func render(_ summary: Summary, for request: Request, _ context: Context) throws {
+        Terminal.out(SummaryText.render(summary, all: request.all, width: context.width))
     }
 
-    /// Parses and runs the command; a WatchlistError becomes its message (and the hint that
-    /// names what to type) on stderr, and its documented exit status.
+    /// Parses and runs the command; every error — a WatchlistError, the argument parser's —
+    /// becomes one message on stderr (`ErrorText`) and its documented exit status.
     static func main() {
         if let problem = Terminal.firstNonUTF8Argument() {
             Terminal.error("argument \(problem) is not valid UTF-8.")
             Foundation.exit(ExitStatus.dataError)
         }
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if let shell = completionScriptRequest(arguments), let script = CompletionScript.script(for: shell) {
+        if let shell = CompletionScript.request(arguments), let script = CompletionScript.script(for: shell) {
             print(script)
             return
         }
-        if let problem = ArgumentLimits.problem(Array(CommandLine.arguments.dropFirst())) {
+        if let problem = ArgumentLimits.problem(arguments) {
             Terminal.error(problem)
             Foundation.exit(ExitStatus.usage)
         }
         do {
-            if let command = FastCommand.parse(Array(CommandLine.arguments.dropFirst())) {
+            if let command = try FastCommand.parse(arguments) {
                 try command.run()
                 return
             }
             var command = try parseAsRoot()
             try command.run()
-        } catch let error as WatchlistError {
-            Terminal.error(error.localizedDescription + (error.hint.map { " " + $0 } ?? ""))
-            Foundation.exit(error.exitStatus)
         } catch {
-            // The parser's messages quote what was typed: shown safely, like every message.
-            let code = exitCode(for: error)
-            guard code != .success else { exit(withError: error) }
-            let message = fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data((Terminal.shown(message) + "\n").utf8)) }
-            Foundation.exit(code.rawValue)
+            ErrorText.exit(with: error, arguments: arguments)
         }
     }
 }

@@ -29,7 +29,15 @@ extension Watchlist {
     /// has (same title and year) or are created; `slug` defaults to one made from the file's
     /// name, `title` to the slug in words.
     public func importCollection(text bytes: [UInt8], source: String, slug: String?, title: String?) throws -> CollectionImport {
-        let parsed = try CollectionText.parse(bytes: bytes, source: source)
+        let parsed: ParsedCollection
+        do {
+            parsed = try CollectionText.parse(bytes: bytes, source: source)
+        } catch let error as WatchlistError {
+            if ImportReader.looksLikeExport(bytes, name: (source as NSString).lastPathComponent) {
+                throw WatchlistError.otherKindOfFile(source: source, kind: .export)
+            }
+            throw error
+        }
         let slug = try InputText.slug(slug ?? InputText.slug(fromFileName: (source as NSString).lastPathComponent))
         let title = InputText.normalized(title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? slug.split(separator: "-")
             .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " "))

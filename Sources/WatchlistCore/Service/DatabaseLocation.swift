@@ -4,6 +4,11 @@ import Foundation
 public enum DatabaseLocation {
     /// `explicit` (from --db), else $WATCHLIST_DB, else $XDG_DATA_HOME/watchlist/watchlist.sqlite
     /// when XDG_DATA_HOME is absolute, else ~/.local/share/watchlist/watchlist.sqlite.
+    /// Whether the person chose the path (--db or $WATCHLIST_DB) rather than taking the default.
+    public static func isChosen(explicit: String?, environment: [String: String]) -> Bool {
+        explicit != nil || !(environment["WATCHLIST_DB"] ?? "").isEmpty
+    }
+
     public static func resolve(explicit: String?, environment: [String: String]) throws -> String {
         if let explicit {
             guard !explicit.isEmpty else {

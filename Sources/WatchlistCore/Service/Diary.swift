@@ -15,21 +15,26 @@ extension Watchlist {
             if let day, let year = film.year, day.year < year {
                 throw WatchlistError.dateBeforeRelease(day.iso, film: film.displayTitle, year: year)
             }
-            let viewing = try store.logViewing(filmId: film.id, watchedOn: day, markedRewatch: markedRewatch, loggedAt: now)
+            // The same command run twice in one second (a key held, a script retried) logs one viewing.
+            let loggedAt = now
+            if try store.viewings(filmId: film.id).contains(where: { $0.watchedOn == day && $0.loggedAt == loggedAt && !$0.placeholder }) {
+                throw WatchlistError.nothingChanged("\(film.displayTitle) was logged as watched \(day.onDay) a moment ago (at \(loggedAt))")
+            }
+            let viewing = try store.logViewing(filmId: film.id, watchedOn: day, markedRewatch: markedRewatch, loggedAt: loggedAt)
             return WatchResult(film: film, viewing: viewing)
         }
     }
 
-    /// Removes viewings; fails with nothingToRemove when none matched.
+    /// Removes viewings; fails with nothingChanged when none matched.
     public func unwatch(_ reference: String, _ selection: ViewingSelection = .latest) throws -> UnwatchResult {
-        try recorded({ "Removed \($0.removed.count) viewing(s) of \($0.film.displayTitle)" }) { store in
+        try recorded({ "Removed \(plural($0.removed.count, "viewing")) of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.deleteViewings(filmId: film.id, selection)
             guard !removed.isEmpty else {
                 if case .on(let day) = selection {
-                    throw WatchlistError.nothingToRemove("\(film.displayTitle) has no viewing \(day.onDay); nothing was removed.")
+                    throw WatchlistError.nothingChanged("\(film.displayTitle) has no viewing \(day.onDay)")
                 }
-                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no viewing to remove.")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) has no viewing to remove")
             }
             return UnwatchResult(film: film, removed: removed)
         }
@@ -37,11 +42,13 @@ extension Watchlist {
 
     // MARK: Ratings
 
-    /// Rates a film; `ratingText` as people type it ("4.5", "4½", "★★★★½", "9/10").
-    public func rate(_ reference: String, _ ratingText: String) throws -> RateResult {
-        guard let rating = StarRating(parsing: ratingText) else { throw WatchlistError.invalidRating(ratingText) }
-        return try recorded({ "Rated \($0.film.displayTitle) \($0.rating.starsText)" }) { store in
+    /// Rates a film; fails with nothingChanged when it already has this rating.
+    public func rate(_ reference: String, _ rating: StarRating) throws -> RateResult {
+        try recorded({ "Rated \($0.film.displayTitle) \($0.rating.starsText)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
+            if let current = try store.rating(filmId: film.id), current.value == rating {
+                throw WatchlistError.nothingChanged("\(film.displayTitle) is already rated \(rating.decimal) of 5")
+            }
             let previous = try store.setRating(filmId: film.id, rating, ratedAt: now)
             return RateResult(film: film, rating: rating, previous: previous?.value)
         }
@@ -51,7 +58,7 @@ extension Watchlist {
         try recorded({ "Removed the rating of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             guard let removed = try store.deleteRating(filmId: film.id) else {
-                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no rating to remove.")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) has no rating to remove")
             }
             return UnrateResult(film: film, removed: removed.value)
         }
@@ -59,48 +66,61 @@ extension Watchlist {
 
     // MARK: Tags
 
-    /// Tags a film; tags it already has are left as they are.
-    public func tag(_ reference: String, _ rawTags: [String]) throws -> TagResult {
-        let tags = try normalizedTags(rawTags)
+    /// Tags a film; tags it already has are left as they are, and fails with nothingChanged when
+    /// it had them all.
+    public func tag(_ reference: String, _ tags: [Tag]) throws -> TagResult {
+        let tags = try Watchlist.names(tags)
         return try recorded({ "Tagged \($0.film.displayTitle) \($0.added.joined(separator: ", "))" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let added = try store.addTags(filmId: film.id, tags, at: now)
+            guard !added.isEmpty else {
+                throw WatchlistError.nothingChanged("\(film.displayTitle) already has the \(tags.count == 1 ? "tag" : "tags") \(tags.joined(separator: ", "))")
+            }
             return TagResult(film: film, added: added, kept: tags.filter { !added.contains($0) })
         }
     }
 
-    /// Removes tags from a film; fails with nothingToRemove when it had none of them.
-    public func untag(_ reference: String, _ rawTags: [String]) throws -> UntagResult {
-        let tags = try normalizedTags(rawTags)
+    /// Removes tags from a film; fails with nothingChanged when it had none of them.
+    public func untag(_ reference: String, _ tags: [Tag]) throws -> UntagResult {
+        let tags = try Watchlist.names(tags)
         return try recorded({ "Removed \($0.removed.joined(separator: ", ")) from \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.removeTags(filmId: film.id, tags)
             guard !removed.isEmpty else {
-                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no tag \(tags.joined(separator: ", ")); nothing was removed.")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) has no tag \(tags.joined(separator: ", "))")
             }
             return UntagResult(film: film, removed: removed, missing: tags.filter { !removed.contains($0) })
         }
     }
 
-    private func normalizedTags(_ raw: [String]) throws -> [String] {
-        guard !raw.isEmpty else { throw WatchlistError.invalidArgument("Name at least one tag.") }
-        var seen = Set<String>()
-        return try raw.map(InputText.tag).filter { seen.insert($0).inserted }
+    /// The tags' names, each once; at least one.
+    private static func names(_ tags: [Tag]) throws -> [String] {
+        guard !tags.isEmpty else { throw WatchlistError.invalidArgument("Name at least one tag.") }
+        var seen = Set<Tag>()
+        return tags.filter { seen.insert($0).inserted }.map(\.name)
     }
 
     // MARK: Notes
 
-    public func addNote(_ reference: String, text: String) throws -> FilmNote {
-        let text = try InputText.note(text)
+    /// Adds a note; fails with nothingChanged when the film has a note with this very text.
+    public func addNote(_ reference: String, text note: NoteText) throws -> FilmNote {
+        let text = note.text
         return try recorded({ "Added note \($0.note.id) to \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
+            if let same = try store.notes(ofFilm: film.id).first(where: { $0.text == text }) {
+                throw WatchlistError.nothingChanged("\(film.displayTitle) already has this note (note \(same.id))")
+            }
             return FilmNote(film: film, note: try store.insertNote(filmId: film.id, text: text, createdAt: now, updatedAt: now))
         }
     }
 
-    public func editNote(id: Int64, text: String) throws -> FilmNote {
-        let text = try InputText.note(text)
+    /// Replaces a note's text; fails with nothingChanged when it has this text already.
+    public func editNote(id: Int64, text note: NoteText) throws -> FilmNote {
+        let text = note.text
         return try recorded({ "Edited note \($0.note.id) on \($0.film.displayTitle)" }) { store in
+            if let current = try store.note(id: id), current.text == text {
+                throw WatchlistError.nothingChanged("Note \(id) already has this text")
+            }
             guard let note = try store.updateNote(id: id, text: text, at: now),
                   let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
             return FilmNote(film: film, note: note)

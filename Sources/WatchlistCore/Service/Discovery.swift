@@ -4,9 +4,15 @@ extension Watchlist {
     /// The longest search accepted, in characters.
     public static let maximumSearchLength = TextLimit.search.maximum
 
-    /// Full-text search over titles, descriptions, facts, notes and tags, best first. Matches
-    /// are wrapped in `open` and `close` in each hit's snippet.
-    public func search(_ text: String, open: String = "", close: String = "", limit: Int = 50) throws -> [SearchHit] {
+    /// Full-text search over titles, descriptions, facts, notes and tags: every match, best first.
+    public func search(_ text: String, open: String = "", close: String = "") throws -> [SearchHit] {
+        try search(text, open: open, close: close, limit: nil).hits
+    }
+
+    /// Full-text search over titles, descriptions, facts, notes and tags, best first: the first
+    /// `limit` matches (nil: all) and how many there are. Matches are wrapped in `open` and
+    /// `close` in each hit's snippet, which starts or ends with `ellipsis` where it was cut.
+    public func search(_ text: String, open: String = "", close: String = "", ellipsis: String = "…", limit: Int?) throws -> SearchResults {
         guard !text.contains("\0") else { throw WatchlistError.invalidText(what: "search", problem: "holds a NUL byte") }
         guard TextLimit.search.allows(text) else {
             throw WatchlistError.textTooLong(what: "search", length: TextLimit.length(text), limit: Watchlist.maximumSearchLength)
@@ -15,7 +21,12 @@ extension Watchlist {
         guard !words.isEmpty else {
             throw WatchlistError.invalidArgument("Search for one or more words, such as: watchlist search arctic.")
         }
-        return try database.read { store in try store.search(words, open: open, close: close, limit: limit) }
+        if let limit, limit < 0 { throw WatchlistError.invalidArgument("A limit is a number of matches, 0 or more; \(limit) is not.") }
+        return try database.read { store in
+            let hits = try store.search(words, open: open, close: close, ellipsis: ellipsis, limit: limit ?? -1)
+            let total = limit.map { hits.count < $0 } ?? true ? hits.count : try store.searchCount(words)
+            return SearchResults(hits: hits, total: total)
+        }
     }
 
     /// The diary in numbers, over every film or one collection's.

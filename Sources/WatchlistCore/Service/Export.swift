@@ -18,6 +18,7 @@ extension Watchlist {
                 try writer.add(film)
                 done += 1
                 progress?(done, total)
+                if done % 1024 == 0 { try Interruption.check() }
             }
             try writer.finish()
             return leftOut

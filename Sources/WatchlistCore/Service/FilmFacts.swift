@@ -4,7 +4,7 @@ import Foundation
 /// (Importer); what the person sets is shown before any file's, and undo takes it back.
 extension Watchlist {
     /// Sets the person's values of the fields `metadata` has (replacing their earlier values of
-    /// those fields; other fields and other sources stay). Fails with nothingToRemove when the
+    /// those fields; other fields and other sources stay). Fails with nothingChanged when the
     /// film already had exactly these.
     public func setFacts(_ reference: String, _ metadata: FilmMetadata) throws -> FilmMetadataResult {
         guard !metadata.isEmpty else {
@@ -14,21 +14,21 @@ extension Watchlist {
             let film = try FilmQuery.resolve(reference, in: store)
             let changed = try store.setMetadata(filmId: film.id, source: .user, metadata, fields: metadata.fields)
             guard !changed.isEmpty else {
-                throw WatchlistError.nothingToRemove("\(film.displayTitle) already has these facts; nothing was changed.")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) already has these facts")
             }
             return FilmMetadataResult(film: film, changed: changed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
         }
     }
 
     /// Forgets the person's values of `fields` (every field when empty); what a file gave shows
-    /// again. Fails with nothingToRemove when the person had set none of them.
+    /// again. Fails with nothingChanged when the person had set none of them.
     public func unsetFacts(_ reference: String, _ fields: [MetadataField]) throws -> FilmMetadataResult {
         let fields = fields.isEmpty ? MetadataField.allCases : fields
         return try recorded({ "Unset the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.removeMetadata(filmId: film.id, source: .user, fields: fields)
             guard !removed.isEmpty else {
-                throw WatchlistError.nothingToRemove("\(film.displayTitle) has no \(Watchlist.fieldList(fields)) you set; nothing was removed.")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) has no \(Watchlist.fieldList(fields)) you set")
             }
             return FilmMetadataResult(film: film, changed: removed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
         }

@@ -65,14 +65,13 @@ extension Watchlist {
     /// not one the tool makes, or a copy that is not there, undoes nothing (exit 1).
     func undoRestore(_ entry: HistoryEntry, token: String) throws -> HistoryEntry {
         guard SafetyCopies.isToken(token) else {
-            throw WatchlistError.nothingToRemove("The latest change ('\(entry.command)' at \(entry.at)) is a restore whose safety copy "
-                + "is not one this version of watchlist keeps, so it cannot be undone. Nothing was changed; "
-                + "restore a copy you kept with 'watchlist db restore FILE'.")
+            throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) is a restore whose safety copy "
+                + "is not one this version of watchlist keeps, so it cannot be undone (restore a copy you kept with 'watchlist db restore FILE')")
         }
         let copies = try SafetyCopies(databasePath: database.path, create: false)
         guard let copy = copies.existingCopy(of: token) else {
-            throw WatchlistError.nothingToRemove("The latest change ('\(entry.command)' at \(entry.at)) is a restore whose safety copy "
-                + "\(copies.path(of: token)) is gone, so it cannot be undone. Nothing was changed.")
+            throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) is a restore whose safety copy "
+                + "\(copies.path(of: token)) is gone, so it cannot be undone")
         }
         let backup = try AppDatabase.openBackup(path: copy)
         try database.restore(from: backup)

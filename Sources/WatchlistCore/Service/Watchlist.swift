@@ -21,13 +21,15 @@ public final class Watchlist {
     /// Opens the database at `path`; a new one holds the built-in collection and is created by
     /// the first change. `command` is what the history records for the changes made.
     /// With `schemaCheck: .report` (for `db check`), a schema that is not exactly watchlist's
-    /// is opened to be reported instead of refused.
+    /// is opened to be reported instead of refused. With `missing: .refused`, reading a database
+    /// that does not exist fails (unreadableInput) instead of showing the built-in collection.
     public static func open(path: String, clock: WatchlistClock = .system, command: String = "",
                             busyTimeout: TimeInterval = AppDatabase.defaultBusyTimeout,
-                            schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
-        Watchlist(database: try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(clock.now()),
-                                                 busyTimeout: busyTimeout, schemaCheck: schemaCheck),
-                  clock: clock, command: command)
+                            schemaCheck: SchemaCheckMode = .enforce, missing: MissingDatabase = .builtIn) throws -> Watchlist {
+        let database = try AppDatabase.open(path: path, seed: BuiltInCollection.seed, now: Timestamp.iso(clock.now()),
+                                            busyTimeout: busyTimeout, schemaCheck: schemaCheck)
+        database.missing = missing
+        return Watchlist(database: database, clock: clock, command: command)
     }
 
     /// A new in-memory database holding the built-in collection: for tests.
@@ -64,9 +66,11 @@ public final class Watchlist {
 
     // MARK: Reading
 
+    /// Every collection's progress, the built-in one first, then the most recently active (a
+    /// viewing, rating or note of one of its films), and the latest viewing.
     public func summary() throws -> Summary {
         try database.read { store in
-            Summary(collections: try store.collectionProgress(), latest: try store.latestViewing())
+            Summary(collections: try store.collectionProgressByActivity(), latest: try store.latestViewing())
         }
     }
 
@@ -79,10 +83,7 @@ public final class Watchlist {
     /// `list`, one film at a time as it is read, in one read transaction: for output that
     /// streams (`list --json`), whose memory stays flat however many films there are.
     public func forEachFilm(_ query: FilmListQuery = FilmListQuery(), _ body: (FilmSummary) throws -> Void) throws {
-        let tag = try query.tag.map(InputText.tag)
         try database.read { store in
-            var query = query
-            query.tag = tag
             try store.forEachFilmSummary(query, collectionId: query.collection.map { try collectionId(slug: $0, in: store) }, body)
         }
     }
@@ -114,16 +115,16 @@ public final class Watchlist {
     /// by restoring the copy of the database it kept.
     public func undo() throws -> HistoryEntry {
         let latest = try database.read { store in try store.history().first }
-        guard let entry = latest else { throw WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.") }
+        guard let entry = latest else { throw WatchlistError.nothingChanged("There is nothing to undo: no change is recorded") }
         guard entry.undoable else {
-            throw WatchlistError.nothingToRemove("The latest change ('\(entry.command)' at \(entry.at): \(entry.summary)) was recorded "
-                                                 + "by an earlier version of watchlist, whose undo this version does not keep. Nothing was changed.")
+            throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at): \(entry.summary)) was recorded "
+                                                 + "by an earlier version of watchlist, whose undo this version does not keep")
         }
         if let token = entry.safetyCopy { return try undoRestore(entry, token: token) }
         return try database.write { store in
             // Another process may have recorded a change since: undo the latest, whichever it is.
             guard let latest = try store.history().first else {
-                throw WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.")
+                throw WatchlistError.nothingChanged("There is nothing to undo: no change is recorded")
             }
             guard latest.safetyCopy == nil, latest.undoable else { throw WatchlistError.databaseLocked(path: database.path) }
             try store.undo(latest)

@@ -27,6 +27,8 @@ public final class AppDatabase {
 
     /// True once the database exists on disk (always true in memory).
     public var exists: Bool { unborn == nil }
+    /// What a read of a database that does not exist yet sees.
+    var missing: MissingDatabase = .builtIn
 
     // MARK: Configuration
 
@@ -51,6 +53,7 @@ public final class AppDatabase {
             guard let connection = db.sqliteConnection, watchlist_sqlite_set_defensive(connection) == SQLITE_OK else {
                 throw WatchlistError.internalError("SQLite's defensive flag could not be set")
             }
+            watchlist_sqlite_stop_on_interruption(connection)
         }
         return config
     }
@@ -199,7 +202,10 @@ public final class AppDatabase {
 
     /// Runs `body` in one read transaction: every read in it sees the same state.
     func read<T>(_ body: (Store) throws -> T) throws -> T {
-        try run { try dbQueue.read { db in try body(Store(db)) } }
+        if unborn != nil, missing == .refused {
+            throw WatchlistError.unreadableInput(path: path, reason: "no database exists there yet; the first change made with this path creates it")
+        }
+        return try run { try dbQueue.read { db in try body(Store(db)) } }
     }
 
     /// Runs `body` in one IMMEDIATE write transaction: all of it is committed, or none.
@@ -238,4 +244,11 @@ public final class AppDatabase {
 /// or reports it (`db check`, which lists every problem).
 public enum SchemaCheckMode: Sendable {
     case enforce, report
+}
+
+/// What reading a database that does not exist yet gives: the new database, holding the
+/// built-in collection (at the default path, where a new user starts), or an error (66) naming
+/// the path (a path the person chose, where a missing file is most likely a mistyped one).
+public enum MissingDatabase: Sendable {
+    case builtIn, refused
 }

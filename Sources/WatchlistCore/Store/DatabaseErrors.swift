@@ -13,6 +13,8 @@ enum DatabaseErrors {
         }
         guard let error = error as? DatabaseError else { return error }
         switch error.resultCode {
+        case .SQLITE_INTERRUPT:
+            return WatchlistError.interrupted(signal: Interruption.signal ?? 2, outcome: "nothing was changed")
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return WatchlistError.databaseLocked(path: path)
         case .SQLITE_READONLY:

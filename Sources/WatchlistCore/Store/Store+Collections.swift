@@ -166,6 +166,33 @@ extension Store {
         }
     }
 
+    /// The collections' ids, the most recently active first: by the latest viewing logged,
+    /// rating given or note written of one of its films, or its creation; the oldest first
+    /// among equals.
+    func collectionIdsByActivity() throws -> [Int64] {
+        try values(Int64.self, """
+            SELECT c.id FROM collection c
+            ORDER BY max(c.createdAt,
+                         coalesce((SELECT max(v.loggedAt) FROM collectionFilm cf JOIN viewing v ON v.filmId = cf.filmId
+                                   WHERE cf.collectionId = c.id), ''),
+                         coalesce((SELECT max(r.ratedAt) FROM collectionFilm cf JOIN rating r ON r.filmId = cf.filmId
+                                   WHERE cf.collectionId = c.id), ''),
+                         coalesce((SELECT max(n.updatedAt) FROM collectionFilm cf JOIN note n ON n.filmId = cf.filmId
+                                   WHERE cf.collectionId = c.id), '')) DESC, c.id
+            """)
+    }
+
+    /// `collectionProgress`: the built-in collection first, then the most recently active.
+    func collectionProgressByActivity() throws -> [CollectionProgress] {
+        let progress = try collectionProgress()
+        var rank: [Int64: Int] = [:]
+        for (index, id) in try collectionIdsByActivity().enumerated() { rank[id] = index }
+        return progress.sorted { a, b in
+            if a.collection.builtIn != b.collection.builtIn { return a.collection.builtIn }
+            return (rank[a.collection.id] ?? .max, a.collection.id) < (rank[b.collection.id] ?? .max, b.collection.id)
+        }
+    }
+
     /// `collectionProgress` with each collection's film ids in collection order, and what it
     /// says of each, for exports.
     func collectionContents(collectionId: Int64? = nil) throws -> [CollectionContents] {

@@ -25,7 +25,7 @@ extension Store {
         }
         if let tag = query.tag {
             conditions.append("EXISTS (SELECT 1 FROM filmTag t WHERE t.filmId = id AND t.tag = ?)")
-            arguments += [tag]
+            arguments += [tag.name]
         }
         // A fact filter matches a film one of whose shown values has a word starting with the
         // folded text, as a part of a title does (FilmQuery).

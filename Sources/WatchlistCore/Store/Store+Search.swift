@@ -35,22 +35,31 @@ extension Store {
     /// Films whose title, description, fact, notes, tags or directors hold every word of `words`, best
     /// first (BM25, a title match counting most), with a snippet of the best matching part
     /// where the matches are wrapped in `open` and `close`.
-    func search(_ words: [String], open: String, close: String, limit: Int) throws -> [SearchHit] {
-        // Each word is an FTS5 string (quotes doubled), so that nothing typed is query syntax;
-        // the last one also matches as a prefix.
-        let query = words.enumerated().map { index, word in
-            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (index == words.count - 1 ? "*" : "")
-        }.joined(separator: " ")
-        return try all("""
-            SELECT film.*, snippet(filmSearch, -1, ?2, ?3, '…', 16) AS snippet,
+    /// `limit` -1: every match.
+    func search(_ words: [String], open: String, close: String, ellipsis: String, limit: Int) throws -> [SearchHit] {
+        try all("""
+            SELECT film.*, snippet(filmSearch, -1, ?2, ?3, ?5, 16) AS snippet,
                    bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids,
                    \(Store.shownFactsOf("film.id")) AS facts
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
             WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
-            """, [query, open, close, limit]) { row in
+            """, [Store.matchQuery(words), open, close, limit, ellipsis]) { row in
             SearchHit(film: try Decode.film(row), snippet: try row.value("snippet", "filmSearch"), score: -(try row.value("rank", "filmSearch") as Double),
                       ids: Decode.identifiers(try row.value("ids", "filmIdentifier")),
                       metadata: try Decode.shownMetadata(try row.value("facts", "filmFact"), filmId: try row.value(0, "film")))
         }
+    }
+
+    /// How many films hold every word.
+    func searchCount(_ words: [String]) throws -> Int {
+        try value(Int.self, "SELECT count(*) FROM filmSearch WHERE filmSearch MATCH ?", [Store.matchQuery(words)]) ?? 0
+    }
+
+    /// The FTS5 query of `words`: each an FTS5 string (quotes doubled), so that nothing typed is
+    /// query syntax; the last one also matches as a prefix.
+    private static func matchQuery(_ words: [String]) -> String {
+        words.enumerated().map { index, word in
+            "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (index == words.count - 1 ? "*" : "")
+        }.joined(separator: " ")
     }
 }

@@ -20,7 +20,7 @@ extension Store {
         for (halfStars, count) in try all("SELECT halfStars, count(*) FROM rating WHERE \(scope) GROUP BY halfStars", arguments,
                                           { (try $0.value(0, "rating") as Int, try $0.value(1, "rating") as Int) }) {
             guard StarRating(halfStars: halfStars) != nil else {
-                throw DamagedValue(table: "rating", row: 0, problem: "\(count) rating(s) of \(halfStars) half stars, not 1 to 10")
+                throw DamagedValue(table: "rating", row: 0, problem: "\(plural(count, "rating")) of \(halfStars) half stars, not 1 to 10")
             }
             histogram[halfStars] = count
         }
@@ -42,7 +42,7 @@ extension Store {
                   let days = Int(exactly: (try row.value(2, "viewing") as Double).rounded()) else { return nil }
             return Stats.Gap(from: from, to: to, days: days)
         } ?? nil
-        return Stats(collections: try collectionProgress(collectionId: collectionId), viewings: viewings,
+        return Stats(collections: try collectionId.map { try collectionProgress(collectionId: $0) } ?? collectionProgressByActivity(), viewings: viewings,
                      viewingsByYear: byYear, filmsByDecade: byDecade, ratings: ratings, averageRating: average,
                      mostRewatched: rewatched, longestGap: gap, review: try review(collectionId: collectionId, year: year))
     }

@@ -10,7 +10,7 @@ public enum JSONDocument {
     public static let version = 3
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
-    static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
+    public static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
         let film = detail.film
         json.beginObject()
         json.key("alternativeTitles"); json.strings(detail.alternativeTitles)
@@ -61,21 +61,21 @@ public enum JSONDocument {
 
     /// What a film shows of its facts, the lists: `countries`, `directors`, `genres` (in key order
     /// of the objects they are part of; `language`, `released` and `runtime` come later).
-    static func writeShownLists(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+    public static func writeShownLists(_ metadata: FilmMetadata, into json: inout JSONWriter) {
         json.key("countries"); json.strings(metadata.countries)
         json.key("directors"); json.strings(metadata.directors)
         json.key("genres"); json.strings(metadata.genres)
     }
 
     /// `released` and `runtime`, `null` when unknown.
-    static func writeShownTimes(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+    public static func writeShownTimes(_ metadata: FilmMetadata, into json: inout JSONWriter) {
         json.key("released"); json.string(metadata.released?.iso)
         json.key("runtime"); json.int(metadata.runtime)
     }
 
     /// One source's facts, the fields it lacks left out: `{"directors": ["Larisa Shepitko"],
     /// "runtime": 111}`.
-    static func write(_ metadata: FilmMetadata, into json: inout JSONWriter) {
+    public static func write(_ metadata: FilmMetadata, into json: inout JSONWriter) {
         json.beginObject()
         if !metadata.countries.isEmpty { json.key("countries"); json.strings(metadata.countries) }
         if !metadata.directors.isEmpty { json.key("directors"); json.strings(metadata.directors) }
@@ -88,7 +88,7 @@ public enum JSONDocument {
 
     /// A film's ids: `{"imdb": "tt0076064", "letterboxd": "https://boxd.it/…", "tmdb": 42, "trakt": 7}`,
     /// the kinds it lacks left out.
-    static func write(_ ids: FilmIdentifiers, into json: inout JSONWriter) {
+    public static func write(_ ids: FilmIdentifiers, into json: inout JSONWriter) {
         json.beginObject()
         if let imdb = ids.imdb { json.key("imdb"); json.string(imdb) }
         if let letterboxd = ids.letterboxd { json.key("letterboxd"); json.string(letterboxd) }
@@ -99,7 +99,7 @@ public enum JSONDocument {
 
     /// A collection of the export document: slug, title, description, origin, its films' ids
     /// in order, and what it says of each.
-    static func write(_ contents: CollectionContents, into json: inout JSONWriter) {
+    public static func write(_ contents: CollectionContents, into json: inout JSONWriter) {
         json.beginObject()
         json.key("description"); json.string(contents.collection.description)
         json.key("entryNotes"); json.strings(contents.entryNotes)

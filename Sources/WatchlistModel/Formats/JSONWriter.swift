@@ -1,21 +1,21 @@
 /// Writes compact JSON (RFC 8259) into bytes, for the shapes that are written by the hundred
 /// thousand (films of the export, film summaries): JSONEncoder costs several times more per
 /// object. Callers write keys in sorted order, so the output matches `.sortedKeys`.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+public struct JSONWriter {
+    public private(set) var bytes: [UInt8] = []
     private var needsComma = false
 
-    init() {
+    public init() {
         bytes.reserveCapacity(512)
     }
 
-    mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
-    mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
-    mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
-    mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
+    public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma = false }
+    public mutating func endObject() { bytes.append(UInt8(ascii: "}")); needsComma = true }
+    public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma = false }
+    public mutating func endArray() { bytes.append(UInt8(ascii: "]")); needsComma = true }
 
     /// A key of the current object; the next value written is its value.
-    mutating func key(_ name: StaticString) {
+    public mutating func key(_ name: StaticString) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
@@ -24,13 +24,13 @@ struct JSONWriter {
     }
 
     /// A key that is data (a title type, say); callers still write keys in sorted order.
-    mutating func key(_ name: String) {
+    public mutating func key(_ name: String) {
         string(name)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
-    mutating func string(_ value: String) {
+    public mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
         // Runs of bytes that need no escape (nearly all of them) are copied whole.
@@ -63,30 +63,30 @@ struct JSONWriter {
         }
     }
 
-    mutating func string(_ value: String?) {
+    public mutating func string(_ value: String?) {
         if let value { string(value) } else { null() }
     }
 
-    mutating func int<Integer: BinaryInteger>(_ value: Integer) { literal(String(value)) }
-    mutating func int<Integer: BinaryInteger>(_ value: Integer?) {
+    public mutating func int<Integer: BinaryInteger>(_ value: Integer) { literal(String(value)) }
+    public mutating func int<Integer: BinaryInteger>(_ value: Integer?) {
         if let value { int(value) } else { null() }
     }
 
-    mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
+    public mutating func bool(_ value: Bool) { literal(value ? "true" : "false") }
 
     /// A number in its shortest form that reads back the same; null when it is not finite.
-    mutating func double(_ value: Double?) {
+    public mutating func double(_ value: Double?) {
         guard let value, value.isFinite else { return null() }
         literal(value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value))
     }
-    mutating func null() { literal("null") }
+    public mutating func null() { literal("null") }
 
     /// A rating as a number of stars: 4.5, 4.
-    mutating func stars(_ value: StarRating?) {
+    public mutating func stars(_ value: StarRating?) {
         if let value { literal(value.decimal) } else { null() }
     }
 
-    mutating func strings(_ values: [String]) {
+    public mutating func strings(_ values: [String]) {
         beginArray()
         for value in values { string(value) }
         endArray()

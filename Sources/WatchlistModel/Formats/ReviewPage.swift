@@ -13,16 +13,16 @@ public enum ReviewPage {
             return page + "<p class=\"empty\">No viewings\(review.year.map { " in \($0)" } ?? "").</p>\n</main>\n</body>\n</html>\n"
         }
         page += "<section class=\"figures\">\n"
-        page += figure("\(review.viewings)", "viewings", "of \(review.films) film(s)")
+        page += figure("\(review.viewings)", "viewings", "of \(plural(review.films, "film"))")
         page += figure(String(format: "%.1f", review.hours), "hours", "\(review.minutes) minutes")
         page += figure(String(format: "%.0f%%", (review.rewatchShare ?? 0) * 100), "rewatches", "\(review.rewatches) of \(review.viewings)")
         page += "</section>\n"
         var notes: [String] = []
         if review.filmsOfUnknownRuntime > 0 {
-            notes.append("Runtime unknown: \(review.filmsOfUnknownRuntime) film(s), \(review.viewingsOfUnknownRuntime) viewing(s), not counted in the hours.")
+            notes.append("Runtime unknown: \(plural(review.filmsOfUnknownRuntime, "film")), \(plural(review.viewingsOfUnknownRuntime, "viewing")), not counted in the hours.")
         }
         if review.viewingsOnUnknownDays > 0 {
-            notes.append("\(review.viewingsOnUnknownDays) viewing(s) on an unknown day, counted in the year they were logged.")
+            notes.append("\(plural(review.viewingsOnUnknownDays, "viewing")) on an unknown day, counted in the year they were logged.")
         }
         page += notes.map { "<p class=\"meta coverage\">\(HTML.escape($0))</p>\n" }.joined()
         if review.year == nil, review.byYear.count > 1 {
@@ -63,7 +63,7 @@ public enum ReviewPage {
         guard !entries.isEmpty else { return "" }
         return bars(title, Array(entries.prefix(10)).map { entry in
             (entry.name, Double(entry.films), "\(entry.films)" + (entry.averageRating.map { String(format: " · ★ %.2f", $0) } ?? ""))
-        }, note: "\(known) of the \(films) film(s) watched say.")
+        }, note: "\(known) of the \(plural(films, "film")) watched say.")
     }
 
     static let style = """

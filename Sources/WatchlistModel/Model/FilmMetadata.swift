@@ -106,6 +106,33 @@ public struct FilmMetadata: Hashable, Sendable {
     }
 }
 
+extension FilmMetadata {
+    /// The facts a person typed (`film set`): each value checked and normalised as the
+    /// database keeps it, repeated values once, at most `MetadataField.maximumValues` of a field.
+    public static func parsing(directors: [String] = [], genres: [String] = [], countries: [String] = [], language: String? = nil,
+                               runtime: String? = nil, released: String? = nil) throws -> FilmMetadata {
+        func values(_ raw: [String], _ field: MetadataField) throws -> [String] {
+            // Counted before any value is looked at: ten thousand of them are refused at once.
+            guard raw.count <= MetadataField.maximumValues else {
+                throw WatchlistError.invalidArgument("At most \(MetadataField.maximumValues) values of --\(field.rawValue); \(raw.count) were given.")
+            }
+            var result: [String] = []
+            var seen = Set<String>()
+            for value in try raw.map({ try InputText.metadataValue($0, field: field) }) where seen.insert(value).inserted { result.append(value) }
+            return result
+        }
+        var metadata = FilmMetadata(directors: try values(directors, .director), genres: try values(genres, .genre),
+                                    countries: try values(countries, .country),
+                                    language: try language.map { try InputText.metadataValue($0, field: .language) },
+                                    runtime: try runtime.map(InputText.runtime))
+        if let released {
+            guard let day = Day(iso: released) else { throw WatchlistError.invalidDate(released) }
+            metadata.released = day
+        }
+        return metadata
+    }
+}
+
 extension InputText {
     /// A director, genre, country or language as typed or imported: NFC, spaces collapsed, not
     /// empty, at most 200 code points (TextLimit.factValue), no control character.

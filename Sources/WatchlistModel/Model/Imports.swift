@@ -321,6 +321,9 @@ public struct ImportReport: Sendable {
     public var filmsRemoved = 0
     public var collectionsCreated: [String] = []
     public var lists: [List] = []
+    /// The titles of the lists (and documents' collections) that made no collection: none of
+    /// their films is in the database.
+    public var listsLeftOut: [String] = []
     public var added = Counts()
     public var unchanged = Counts()
     /// Notes whose entry's review was edited since, and placeholders a dated viewing replaced.

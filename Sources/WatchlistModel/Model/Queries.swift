@@ -21,7 +21,7 @@ public struct FilmListQuery: Sendable, Equatable {
     /// true: only rated films; false: only unrated; nil: all.
     public var rated: Bool?
     /// Only films with this tag.
-    public var tag: String?
+    public var tag: Tag?
     /// Only films of the collection with this slug; `.id` then sorts in collection order.
     public var collection: String?
     public var sort: FilmSort
@@ -36,11 +36,28 @@ public struct FilmListQuery: Sendable, Equatable {
     /// Only films known to run at most this many minutes.
     public var maxRuntime: Int?
 
-    public init(watched: Bool? = nil, rated: Bool? = nil, tag: String? = nil, collection: String? = nil,
+    public init(watched: Bool? = nil, rated: Bool? = nil, tag: Tag? = nil, collection: String? = nil,
                 sort: FilmSort = .id, reverse: Bool = false, director: String? = nil, genre: String? = nil,
                 country: String? = nil, decade: Int? = nil, maxRuntime: Int? = nil) {
         (self.watched, self.rated, self.tag, self.collection, self.sort, self.reverse) = (watched, rated, tag, collection, sort, reverse)
         (self.director, self.genre, self.country, self.decade, self.maxRuntime) = (director, genre, country, decade, maxRuntime)
+    }
+
+    /// The query that `list`'s options name, as typed: each value checked and normalised the
+    /// way the database keeps it. Both ways `list` is read (swift-argument-parser and the fast
+    /// path) build the query here.
+    public static func parsing(watched: Bool = false, unwatched: Bool = false, rated: Bool = false, unrated: Bool = false,
+                               tag: String? = nil, collection: String? = nil, sort: FilmSort = .id, reverse: Bool = false,
+                               director: String? = nil, genre: String? = nil, country: String? = nil, decade: String? = nil,
+                               maxRuntime: String? = nil) throws -> FilmListQuery {
+        if watched && unwatched { throw WatchlistError.invalidArgument("Use --watched or --unwatched, not both.") }
+        if rated && unrated { throw WatchlistError.invalidArgument("Use --rated or --unrated, not both.") }
+        return FilmListQuery(watched: watched ? true : unwatched ? false : nil, rated: rated ? true : unrated ? false : nil,
+                             tag: try tag.map(Tag.init), collection: collection, sort: sort, reverse: reverse,
+                             director: try director.map { try InputText.metadataValue($0, field: .director) },
+                             genre: try genre.map { try InputText.metadataValue($0, field: .genre) },
+                             country: try country.map { try InputText.metadataValue($0, field: .country) },
+                             decade: try decade.map(InputText.decade), maxRuntime: try maxRuntime.map(InputText.runtime))
     }
 }
 

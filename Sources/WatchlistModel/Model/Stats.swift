@@ -54,6 +54,20 @@ public struct Stats: Sendable, Equatable {
 }
 
 /// A film `search` found, with the part of its text that matched.
+/// The films a search found, best first: all of them, or the first `limit` and how many match.
+public struct SearchResults: Sendable, Equatable {
+    public var hits: [SearchHit]
+    /// How many films match, shown or not.
+    public var total: Int
+
+    public init(hits: [SearchHit], total: Int) {
+        (self.hits, self.total) = (hits, total)
+    }
+
+    /// How many matches were left out.
+    public var leftOut: Int { total - hits.count }
+}
+
 public struct SearchHit: Sendable, Equatable {
     public var film: Film
     public var snippet: String

@@ -7,21 +7,30 @@ struct DatabaseCommand: ParsableCommand {
         abstract: "Check, back up and restore the database, or print where it is.",
         subcommands: [Check.self, Backup.self, Restore.self, Path.self])
 
-    struct Check: ParsableCommand {
+    struct Check: Performing {
         static let configuration = CommandConfiguration(
             commandName: "check",
-            abstract: "Check the schema, SQLite's integrity and foreign keys, and every stored value (exit 74 with each problem).")
+            abstract: "Check the schema, SQLite's integrity and foreign keys, and every stored value (exit 74 with each problem).",
+            discussion: "A database that does not exist is no database to check (exit 66).")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            let watchlist = try global.open(schemaCheck: .report)
-            try watchlist.check()
-            Terminal.out("The database at \(watchlist.databasePath.oneLine) is sound: its schema is watchlist's, and integrity_check, "
+        struct Request: Equatable {}
+
+        func request() -> Request { Request() }
+
+        static func perform(_ request: Request, _ context: Context) throws -> String {
+            let watchlist = try context.watchlist(schemaCheck: .report)
+            try Interruption.during(outcome: "the check did not finish") { try watchlist.check() }
+            return watchlist.databasePath
+        }
+
+        static func render(_ path: String, for request: Request, _ context: Context) throws {
+            Terminal.out("The database at \(path.oneLine) is sound: its schema is watchlist's, and integrity_check, "
                 + "foreign_key_check and the checks of every value found nothing.")
         }
     }
 
-    struct Backup: ParsableCommand {
+    struct Backup: Performing {
         static let configuration = CommandConfiguration(commandName: "backup", abstract: "Write a consistent copy of the database to a file.")
         @OptionGroup var global: GlobalOptions
         /// The backup file.
@@ -29,13 +38,25 @@ struct DatabaseCommand: ParsableCommand {
         /// Replace an existing file.
         @Flag(help: "Replace the file if it exists.") var force = false
 
-        func run() throws {
-            try global.open().backup(to: file, force: force)
-            Terminal.out("Backed up the database to \(file.oneLine)")
+        struct Request: Equatable {
+            var file: String
+            var force = false
+        }
+
+        func request() -> Request { Request(file: file, force: force) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> Done {
+            let watchlist = try context.watchlist()
+            try Interruption.during(outcome: "no backup was written") { try watchlist.backup(to: request.file, force: request.force) }
+            return Done()
+        }
+
+        static func render(_ done: Done, for request: Request, _ context: Context) throws {
+            Terminal.out("Backed up the database to \(request.file.oneLine)")
         }
     }
 
-    struct Restore: ParsableCommand {
+    struct Restore: Performing {
         static let configuration = CommandConfiguration(
             commandName: "restore",
             abstract: "Replace the database's content with a backup.",
@@ -44,18 +65,37 @@ struct DatabaseCommand: ParsableCommand {
         /// The backup file.
         @Argument(help: "A backup written by 'watchlist db backup'.") var file: String
 
-        func run() throws {
-            let kept = try global.open().restore(from: file)
-            Terminal.out("Restored the database from \(file.oneLine); the previous content is in \(kept.oneLine) ('watchlist undo' puts it back)")
+        struct Request: Equatable {
+            var file: String
+        }
+
+        func request() -> Request { Request(file: file) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> String {
+            let watchlist = try context.watchlist()
+            return try Interruption.during(outcome: "nothing was restored") { try watchlist.restore(from: request.file) }
+        }
+
+        static func render(_ kept: String, for request: Request, _ context: Context) throws {
+            Terminal.out("Restored the database from \(request.file.oneLine); the previous content is in \(kept.oneLine) ('watchlist undo' puts it back)")
         }
     }
 
-    struct Path: ParsableCommand {
+    struct Path: Performing {
         static let configuration = CommandConfiguration(commandName: "path", abstract: "Print the database's path.")
         @OptionGroup var global: GlobalOptions
 
-        func run() throws {
-            Terminal.out(try global.databasePath().oneLine)
+        struct Request: Equatable {}
+
+        func request() -> Request { Request() }
+
+        static func perform(_ request: Request, _ context: Context) throws -> String {
+            try context.globals.databasePath()
+        }
+
+        static func render(_ path: String, for request: Request, _ context: Context) throws {
+            // A path is data for scripts: written whole, never wrapped.
+            Terminal.data(path.oneLine)
         }
     }
 }

@@ -4,10 +4,11 @@ import WatchlistCore
 
 extension ExportFormat: ExpressibleByArgument {}
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export every collection and film as json (full backup), csv, markdown, html or letterboxd.")
+        abstract: "Export every collection and film as json (full backup), csv, markdown, html or letterboxd.",
+        discussion: "A file given with --output appears whole or not at all: Ctrl-C leaves no file behind.")
 
     @OptionGroup var global: GlobalOptions
     /// The format.
@@ -25,33 +26,54 @@ struct ExportCommand: ParsableCommand {
                                valueName: "YYYY"))
     var year: Int?
 
-    func validate() throws {
+    struct Request: Equatable {
+        var format: ExportFormat = .json
+        var collection: String?
+        /// nil: standard output.
+        var file: String?
+        var force = false
+        var year: Int?
+    }
+
+    func request() throws -> Request {
         if year != nil && format != .html { throw ValidationError("--year goes with --format html.") }
         if let year, !(1870...9999).contains(year) { throw ValidationError("\(year) is not a year to review (1870 to 9999).") }
         if output?.isEmpty == true { throw ValidationError("--output needs a file path.") }
         if force && (output == nil || output == "-") { throw ValidationError("--force goes with --output FILE.") }
+        return Request(format: format, collection: collection, file: output == "-" ? nil : output, force: force, year: year)
     }
 
-    func run() throws {
-        let watchlist = try global.open()
-        if let year {
-            if let output, output != "-" {
-                try watchlist.exportReview(year: year, collection: collection, toFile: output, force: force)
-                return Terminal.out("Exported the year in review of \(year) to \(output.oneLine)")
+    /// What was written, and the rows left out because the database holds them damaged.
+    struct Written {
+        var leftOut: [String] = []
+        var databasePath: String
+    }
+
+    static func perform(_ request: Request, _ context: Context) throws -> Written {
+        let watchlist = try context.watchlist()
+        let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
+        return try Interruption.during(outcome: request.file == nil ? "the export stopped part way" : "no file was written") {
+            if let year = request.year {
+                if let file = request.file {
+                    try watchlist.exportReview(year: year, collection: request.collection, toFile: file, force: request.force)
+                } else {
+                    try watchlist.exportReview(year: year, collection: request.collection, to: standardOutput)
+                }
+                return Written(databasePath: watchlist.databasePath)
             }
-            return try watchlist.exportReview(year: year, collection: collection, to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
+            let bar = ProgressBar("Exporting")
+            defer { bar.finish() }
+            let leftOut = try request.file.map {
+                try watchlist.export(request.format, collection: request.collection, toFile: $0, force: request.force, progress: bar.update)
+            } ?? watchlist.export(request.format, collection: request.collection, to: standardOutput, progress: bar.update)
+            return Written(leftOut: leftOut, databasePath: watchlist.databasePath)
         }
-        let bar = ProgressBar("Exporting")
-        defer { bar.finish() }
-        let leftOut: [String]
-        if let output, output != "-" {
-            leftOut = try watchlist.export(format, collection: collection, toFile: output, force: force, progress: bar.update)
-            bar.finish()
-            Terminal.out("Exported \(format.rawValue) to \(output.oneLine)")
-        } else {
-            let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
-            leftOut = try watchlist.export(format, collection: collection, to: standardOutput, progress: bar.update)
+    }
+
+    static func render(_ written: Written, for request: Request, _ context: Context) throws {
+        if let file = request.file {
+            Terminal.out(request.year.map { "Exported the year in review of \($0) to \(file.oneLine)" } ?? "Exported \(request.format.rawValue) to \(file.oneLine)")
         }
-        if !leftOut.isEmpty { throw WatchlistError.incompleteExport(path: watchlist.databasePath, leftOut: leftOut) }
+        if !written.leftOut.isEmpty { throw WatchlistError.incompleteExport(path: written.databasePath, leftOut: written.leftOut) }
     }
 }

@@ -11,9 +11,10 @@ struct FilmCommand: ParsableCommand {
             """,
         subcommands: [Set.self, Unset.self])
 
-    struct Set: ParsableCommand {
+    struct Set: Performing {
         static let configuration = CommandConfiguration(
-            abstract: "Set a film's directors, genres, countries, language, runtime or release date (each replaces what you set before).")
+            abstract: "Set a film's directors, genres, countries, language, runtime or release date (each replaces what you set before).",
+            discussion: "Setting what the film has already changes nothing (exit 1).")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: FilmArgument
@@ -26,35 +27,26 @@ struct FilmCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The runtime: minutes (111) or hours and minutes (1h51).", valueName: "minutes")) var runtime: String?
         @Option(help: ArgumentHelp("The release date, YYYY-MM-DD.", valueName: "date")) var released: String?
 
-        func metadata() throws -> FilmMetadata {
-            func values(_ raw: [String], _ field: MetadataField) throws -> [String] {
-                // Counted before any value is looked at: ten thousand of them are refused at once.
-                guard raw.count <= MetadataField.maximumValues else {
-                    throw WatchlistError.invalidArgument("At most \(MetadataField.maximumValues) values of --\(field.rawValue); \(raw.count) were given.")
-                }
-                var result: [String] = []
-                var seen = Swift.Set<String>()
-                for value in try raw.map({ try InputText.metadataValue($0, field: field) }) where seen.insert(value).inserted { result.append(value) }
-                return result
-            }
-            var metadata = FilmMetadata(directors: try values(directors, .director), genres: try values(genres, .genre),
-                                        countries: try values(countries, .country),
-                                        language: try language.map { try InputText.metadataValue($0, field: .language) },
-                                        runtime: try runtime.map(InputText.runtime))
-            if let released {
-                guard let day = Day(iso: released) else { throw WatchlistError.invalidDate(released) }
-                metadata.released = day
-            }
-            return metadata
+        struct Request: Equatable {
+            var film: String
+            var metadata: FilmMetadata
         }
 
-        func run() throws {
-            let result = try global.values.open().setFacts(target.film, try metadata())
+        func request() throws -> Request {
+            Request(film: target.film, metadata: try FilmMetadata.parsing(directors: directors, genres: genres, countries: countries,
+                                                                          language: language, runtime: runtime, released: released))
+        }
+
+        static func perform(_ request: Request, _ context: Context) throws -> FilmMetadataResult {
+            try context.watchlist().setFacts(request.film, request.metadata)
+        }
+
+        static func render(_ result: FilmMetadataResult, for request: Request, _ context: Context) throws {
             Terminal.out("Set the \(result.changed.map(\.rawValue).joined(separator: ", ")) of \(result.film.displayTitle).")
         }
     }
 
-    struct Unset: ParsableCommand {
+    struct Unset: Performing {
         static let configuration = CommandConfiguration(
             abstract: "Forget what you set about a film (the fields named, or all of them); an imported file's values show again.")
 
@@ -68,18 +60,25 @@ struct FilmCommand: ParsableCommand {
         @Flag(help: "Forget the release date you set.") var released = false
         @Flag(help: "Forget everything you set about the film.") var all = false
 
-        func validate() throws {
-            if !all && fields.isEmpty { throw ValidationError("Name what to forget (--director, --runtime…), or --all.") }
+        struct Request: Equatable {
+            var film: String
+            /// Empty: every field.
+            var fields: [MetadataField]
+        }
+
+        func request() throws -> Request {
+            let fields = [(director, MetadataField.director), (genre, .genre), (country, .country), (language, .language), (runtime, .runtime),
+                          (released, .released)].filter(\.0).map(\.1)
+            if !all && fields.isEmpty { throw ValidationError("Name what to forget (--director, --runtime...), or --all.") }
             if all && !fields.isEmpty { throw ValidationError("Use --all or name fields, not both.") }
+            return Request(film: target.film, fields: fields)
         }
 
-        var fields: [MetadataField] {
-            [(director, MetadataField.director), (genre, .genre), (country, .country), (language, .language), (runtime, .runtime),
-             (released, .released)].filter(\.0).map(\.1)
+        static func perform(_ request: Request, _ context: Context) throws -> FilmMetadataResult {
+            try context.watchlist().unsetFacts(request.film, request.fields)
         }
 
-        func run() throws {
-            let result = try global.values.open().unsetFacts(target.film, all ? [] : fields)
+        static func render(_ result: FilmMetadataResult, for request: Request, _ context: Context) throws {
             Terminal.out("Forgot the \(result.changed.map(\.rawValue).joined(separator: ", ")) you set for \(result.film.displayTitle).")
         }
     }

@@ -1,23 +1,33 @@
 import ArgumentParser
 import WatchlistCore
 
-struct HistoryCommand: ParsableCommand {
+struct HistoryCommand: Performing {
     static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "List the recorded changes, newest first: local time, command, what it did.")
+        commandName: "history", abstract: "List the recorded changes, newest first: local time, command, what it did.",
+        discussion: "The last \(Watchlist.historyLimit) changes are kept, and all of them are listed.")
 
     @OptionGroup var global: GlobalOptions
     /// Print JSON instead of a table.
     @Flag(help: "Print one JSON array of entries.") var json = false
 
-    func run() throws {
-        let entries = try global.open().history()
-        if json { return Terminal.json(JSONOutput.history(entries)) }
+    struct Request: Equatable {
+        var json = false
+    }
+
+    func request() -> Request { Request(json: json) }
+
+    static func perform(_ request: Request, _ context: Context) throws -> [HistoryEntry] {
+        try context.watchlist().history()
+    }
+
+    static func render(_ entries: [HistoryEntry], for request: Request, _ context: Context) throws {
+        if request.json { return Terminal.json(JSONOutput.history(entries)) }
         guard !entries.isEmpty else { return Terminal.note("No changes recorded yet.") }
-        Terminal.out(Listings.history(entries, maxWidth: Terminal.width, bold: global.colors))
+        Terminal.out(Listings.history(entries, maxWidth: context.width, bold: context.colors))
     }
 }
 
-struct UndoCommand: ParsableCommand {
+struct UndoCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "undo",
         abstract: "Revert the latest recorded change exactly (an import included), and say what it was.",
@@ -25,8 +35,16 @@ struct UndoCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        let entry = try global.open().undo()
+    struct Request: Equatable {}
+
+    func request() -> Request { Request() }
+
+    static func perform(_ request: Request, _ context: Context) throws -> HistoryEntry {
+        let watchlist = try context.watchlist()
+        return try Interruption.during(outcome: "nothing was undone") { try watchlist.undo() }
+    }
+
+    static func render(_ entry: HistoryEntry, for request: Request, _ context: Context) throws {
         Terminal.out("Undid: \(entry.summary.oneLine) (\(entry.command.oneLine), \(Timestamp.local(entry.at)))")
     }
 }

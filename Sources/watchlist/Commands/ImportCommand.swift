@@ -3,7 +3,7 @@ import WatchlistCore
 
 extension ImportFormat: ExpressibleByArgument {}
 
-struct ImportCommand: ParsableCommand {
+struct ImportCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Import Letterboxd, IMDb, Trakt and Criticker exports, a spreadsheet, or a watchlist JSON document, as one transaction.",
@@ -14,9 +14,10 @@ struct ImportCommand: ParsableCommand {
             document of 'export', or any CSV whose columns --columns names. Films match by IMDb, Letterboxd, \
             TMDB or Trakt id, then by title \
             and year; films that are not in the database are skipped and listed, or created with \
-            --add-missing. Watchlists and lists become collections. Importing the same files \
+            --add-missing. Watchlists and lists become collections (a list none of whose films is in \
+            the database makes none). Importing the same files \
             again adds nothing. The report goes to standard error, or with --json to standard \
-            output (its warnings to standard error as well).
+            output (its warnings to standard error as well). Ctrl-C stops the import and imports nothing.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -39,17 +40,32 @@ struct ImportCommand: ParsableCommand {
     /// JSON report.
     @Flag(help: "Print the report as one JSON document on standard output.") var json = false
 
-    func run() throws {
-        let bar = ProgressBar("Importing")
-        defer { bar.finish() }
+    struct Request {
+        var paths: [String]
+        var options: ImportOptions
+        var json = false
+    }
+
+    func request() throws -> Request {
         let mapping = try columns.map(SpreadsheetColumns.init(parsing:))
         if mapping != nil, format != .auto, format != .spreadsheet {
             throw ValidationError("--columns reads a spreadsheet; leave out --format, or use --format spreadsheet.")
         }
-        let options = ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing, lists: !noLists, columns: mapping)
-        let report = try global.open().importFiles(paths, options: options, progress: bar.update)
-        bar.finish()
-        guard json else { return Terminal.note(ImportReportText.render(report)) }
+        return Request(paths: paths, options: ImportOptions(format: format, dryRun: dryRun, addMissing: addMissing, lists: !noLists, columns: mapping),
+                       json: json)
+    }
+
+    static func perform(_ request: Request, _ context: Context) throws -> ImportReport {
+        let watchlist = try context.watchlist()
+        let bar = ProgressBar("Importing")
+        defer { bar.finish() }
+        return try Interruption.during(outcome: request.options.dryRun ? "nothing was read to the end" : "nothing was imported") {
+            try watchlist.importFiles(request.paths, options: request.options, progress: bar.update)
+        }
+    }
+
+    static func render(_ report: ImportReport, for request: Request, _ context: Context) throws {
+        guard request.json else { return Terminal.note(ImportReportText.render(report)) }
         Terminal.json(JSONOutput.importReport(report))
         for warning in report.warnings { Terminal.note("warning: \(warning.oneLine)") }
     }

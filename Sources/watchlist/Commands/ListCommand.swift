@@ -4,10 +4,15 @@ import WatchlistCore
 
 extension FilmSort: ExpressibleByArgument {}
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the films: id, title, year, times watched and the last day, rating, notes, tags.")
+        abstract: "List the films: id, title, year, times watched and the last day, rating, notes, tags.",
+        discussion: """
+            The table fits the terminal: long titles and tags are shortened first, and when that is \
+            not enough the Tags, Notes, Last watched and Seen columns are left out, in that order. \
+            --json prints every film whatever the width.
+            """)
 
     @OptionGroup var global: GlobalOptions
     /// Only films with at least one viewing.
@@ -39,35 +44,44 @@ struct ListCommand: ParsableCommand {
     /// Print JSON instead of a table.
     @Flag(help: "Print one JSON array of film summaries.") var json = false
 
-    func validate() throws {
-        if watched && unwatched { throw ValidationError("Use --watched or --unwatched, not both.") }
-        if rated && unrated { throw ValidationError("Use --rated or --unrated, not both.") }
+    struct Request: Equatable {
+        var query = FilmListQuery()
+        var json = false
     }
 
-    func query() throws -> FilmListQuery {
-        FilmListQuery(watched: watched ? true : unwatched ? false : nil, rated: rated ? true : unrated ? false : nil,
-                      tag: tag, collection: collection, sort: sort, reverse: reverse,
-                      director: try director.map { try InputText.metadataValue($0, field: .director) },
-                      genre: try genre.map { try InputText.metadataValue($0, field: .genre) },
-                      country: try country.map { try InputText.metadataValue($0, field: .country) },
-                      decade: try decade.map(InputText.decade), maxRuntime: try maxRuntime.map(InputText.runtime))
+    func request() throws -> Request {
+        Request(query: try FilmListQuery.parsing(watched: watched, unwatched: unwatched, rated: rated, unrated: unrated, tag: tag,
+                                                 collection: collection, sort: sort, reverse: reverse, director: director, genre: genre,
+                                                 country: country, decade: decade, maxRuntime: maxRuntime),
+                json: json)
     }
 
-    func run() throws {
-        try ListCommand.perform(global.values, query: try query(), json: json)
+    /// The films, read as they are written (`--json` streams them, whatever their number), and
+    /// the collections' progress under a list of every film.
+    struct Listing {
+        let forEach: (_ body: (FilmSummary) throws -> Void) throws -> Void
+        let progress: (() throws -> [CollectionProgress])?
     }
 
-    static func perform(_ global: Globals, query: FilmListQuery, json: Bool) throws {
-        let watchlist = try global.open()
-        if json {
+    static func perform(_ request: Request, _ context: Context) throws -> Listing {
+        let watchlist = try context.watchlist()
+        return Listing(forEach: { try watchlist.forEachFilm(request.query, $0) },
+                       progress: request.query.collection == nil ? { try watchlist.summary().collections } : nil)
+    }
+
+    static func render(_ listing: Listing, for request: Request, _ context: Context) throws {
+        if request.json {
             var lines = try JSONOutput.summaryLines(to: TextOutput(descriptor: STDOUT_FILENO, name: "standard output"))
-            try watchlist.forEachFilm(query) { try lines.add($0) }
+            try listing.forEach { try lines.add($0) }
             return try lines.finish()
         }
-        let films = try watchlist.list(query)
+        var films: [FilmSummary] = []
+        try listing.forEach { films.append($0) }
         if films.isEmpty { Terminal.note("No films match.") } else {
-            Terminal.out(FilmTable.render(films, maxWidth: Terminal.width, bold: global.colors))
+            Terminal.out(FilmTable.render(films, maxWidth: context.width, bold: context.colors))
         }
-        if query.collection == nil { Terminal.out("\n" + (try watchlist.collections().map(ProgressLine.render).joined(separator: "\n"))) }
+        if let progress = listing.progress {
+            Terminal.out("\n" + SummaryText.progress(try progress(), limit: 5, width: context.width).joined(separator: "\n"))
+        }
     }
 }

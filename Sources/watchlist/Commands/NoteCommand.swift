@@ -5,34 +5,47 @@ struct NoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "note",
         abstract: "Add, list, edit and delete notes; a film can have many.",
-        discussion: "'watchlist note <film> <text>' adds a note; text '-' reads it from standard input.",
+        discussion: "'watchlist note <film> <text>' adds a note; text '-' reads it from standard input. "
+            + "A note the film has already, word for word, is not added again (exit 1).",
         subcommands: [Add.self, List.self, Edit.self, Delete.self],
         defaultSubcommand: Add.self)
 
     /// The text argument: `-` reads standard input.
-    static func text(_ argument: String) throws -> String {
-        argument == "-" ? try Terminal.readStandardInput(limit: InputText.maximumTextBytes,
-                                                            why: "a note is at most \(InputText.maximumNoteLength) characters") : argument
+    static func text(_ argument: String) throws -> NoteText {
+        try NoteText(argument == "-" ? try Terminal.readStandardInput(limit: InputText.maximumTextBytes,
+                                                                        why: "a note is at most \(InputText.maximumNoteLength) characters")
+                                     : argument)
     }
 
-    struct Add: ParsableCommand {
+    struct Add: Performing {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a note to a film (the default).")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: FilmArgument
         /// The note's text.
         @Argument(help: "The note's text, or '-' to read it from standard input.") var text: String
 
-        func run() throws {
-            try Add.perform(global.values, film: target.film, text: text)
+        struct Request: Equatable {
+            var film: String
+            var text: NoteText
+
+            /// `note <film> <text>` as typed.
+            init(film: String, text: String) throws {
+                (self.film, self.text) = (film, try NoteCommand.text(text))
+            }
         }
 
-        static func perform(_ global: Globals, film: String, text: String) throws {
-            let added = try global.open().addNote(film, text: NoteCommand.text(text))
+        func request() throws -> Request { try Request(film: target.film, text: text) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
+            try context.watchlist().addNote(request.film, text: request.text)
+        }
+
+        static func render(_ added: FilmNote, for request: Request, _ context: Context) throws {
             Terminal.out("Added note \(added.note.id) to \(added.film.displayTitle)")
         }
     }
 
-    struct List: ParsableCommand {
+    struct List: Performing {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the notes, or one film's.")
         @OptionGroup var global: GlobalOptions
         /// Only this film's notes.
@@ -40,15 +53,25 @@ struct NoteCommand: ParsableCommand {
         /// Print JSON instead of text.
         @Flag(help: "Print one JSON array of notes.") var json = false
 
-        func run() throws {
-            let notes = try global.open().notes(of: film)
-            if json { return Terminal.json(JSONOutput.notes(notes)) }
+        struct Request: Equatable {
+            var film: String?
+            var json = false
+        }
+
+        func request() -> Request { Request(film: film, json: json) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> [FilmNote] {
+            try context.watchlist().notes(of: request.film)
+        }
+
+        static func render(_ notes: [FilmNote], for request: Request, _ context: Context) throws {
+            if request.json { return Terminal.json(JSONOutput.notes(notes)) }
             guard !notes.isEmpty else { return Terminal.note("No notes yet: add one with 'watchlist note <film> <text>'.") }
             Terminal.out(FilmText.notes(notes))
         }
     }
 
-    struct Edit: ParsableCommand {
+    struct Edit: Performing {
         static let configuration = CommandConfiguration(commandName: "edit", abstract: "Replace a note's text.")
         @OptionGroup var global: GlobalOptions
         /// The note's id.
@@ -56,20 +79,39 @@ struct NoteCommand: ParsableCommand {
         /// The new text.
         @Argument(help: "The new text, or '-' to read it from standard input.") var text: String
 
-        func run() throws {
-            let edited = try global.open().editNote(id: id, text: NoteCommand.text(text))
+        struct Request: Equatable {
+            var id: Int64
+            var text: NoteText
+        }
+
+        func request() throws -> Request { Request(id: id, text: try NoteCommand.text(text)) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
+            try context.watchlist().editNote(id: request.id, text: request.text)
+        }
+
+        static func render(_ edited: FilmNote, for request: Request, _ context: Context) throws {
             Terminal.out("Edited note \(edited.note.id) on \(edited.film.displayTitle)")
         }
     }
 
-    struct Delete: ParsableCommand {
+    struct Delete: Performing {
         static let configuration = CommandConfiguration(commandName: "delete", abstract: "Delete a note.")
         @OptionGroup var global: GlobalOptions
         /// The note's id.
         @Argument(help: "The note's id, as 'note list' shows it.") var id: Int64
 
-        func run() throws {
-            let deleted = try global.open().deleteNote(id: id)
+        struct Request: Equatable {
+            var id: Int64
+        }
+
+        func request() -> Request { Request(id: id) }
+
+        static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
+            try context.watchlist().deleteNote(id: request.id)
+        }
+
+        static func render(_ deleted: FilmNote, for request: Request, _ context: Context) throws {
             Terminal.out("Deleted note \(deleted.note.id) from \(deleted.film.displayTitle)")
         }
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import WatchlistCore
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show everything about one film: description, fact, viewings, rating, tags and notes.")
@@ -11,13 +11,19 @@ struct ShowCommand: ParsableCommand {
     /// Print JSON instead of text.
     @Flag(help: "Print one JSON object, shaped like a film of the JSON export.") var json = false
 
-    func run() throws {
-        try ShowCommand.perform(global.values, film: target.film, json: json)
+    struct Request: Equatable {
+        var film: String
+        var json = false
     }
 
-    static func perform(_ global: Globals, film: String, json: Bool) throws {
-        let detail = try global.open().show(film)
-        if json { return Terminal.json(JSONOutput.film(detail)) }
+    func request() -> Request { Request(film: target.film, json: json) }
+
+    static func perform(_ request: Request, _ context: Context) throws -> FilmDetail {
+        try context.watchlist().show(request.film)
+    }
+
+    static func render(_ detail: FilmDetail, for request: Request, _ context: Context) throws {
+        if request.json { return Terminal.json(JSONOutput.film(detail)) }
         Terminal.out(FilmText.render(detail))
     }
 }

@@ -1,13 +1,14 @@
 import ArgumentParser
 import WatchlistCore
 
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Log a viewing of a film.",
         discussion: """
             A viewing after an earlier one is a rewatch. --rewatch marks a first logged viewing \
-            as a rewatch: a film you saw before you kept this diary.
+            as a rewatch: a film you saw before you kept this diary. The same command run twice \
+            in one second logs one viewing (the second exits 1: nothing was changed).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -18,17 +19,29 @@ struct WatchCommand: ParsableCommand {
     /// Mark the viewing as a rewatch.
     @Flag(help: "Mark the viewing as a rewatch even if it is the first one logged.") var rewatch = false
 
-    func run() throws {
-        try WatchCommand.perform(global.values, film: target.film, day: day, rewatch: rewatch)
+    struct Request: Equatable {
+        var film: String
+        var day: DayChoice = .today
+        var rewatch = false
+
+        /// `watch <film> [--on <date>] [--rewatch]` as typed.
+        init(film: String, day: String = "today", rewatch: Bool = false) throws {
+            (self.film, self.day, self.rewatch) = (film, try DayChoice(parsing: day), rewatch)
+        }
     }
 
-    static func perform(_ global: Globals, film: String, day: String, rewatch: Bool) throws {
-        let result = try global.open().watch(film, on: DayChoice(parsing: day), markedRewatch: rewatch)
+    func request() throws -> Request { try Request(film: target.film, day: day, rewatch: rewatch) }
+
+    static func perform(_ request: Request, _ context: Context) throws -> WatchResult {
+        try context.watchlist().watch(request.film, on: request.day, markedRewatch: request.rewatch)
+    }
+
+    static func render(_ result: WatchResult, for request: Request, _ context: Context) throws {
         Terminal.out("Watched \(result.film.displayTitle) \(result.viewing.watchedOn.onDay)" + (result.viewing.rewatch ? " (rewatch)" : ""))
     }
 }
 
-struct UnwatchCommand: ParsableCommand {
+struct UnwatchCommand: Performing {
     static let configuration = CommandConfiguration(
         commandName: "unwatch",
         abstract: "Remove the latest viewing of a film, the one on a given day, or all of them.")
@@ -41,21 +54,26 @@ struct UnwatchCommand: ParsableCommand {
     @Option(name: .customLong("on"), help: ArgumentHelp("Remove the viewing on this day (YYYY-MM-DD or unknown) instead of the latest.", valueName: "date"))
     var day: String?
 
-    func validate() throws {
-        if all && day != nil { throw ValidationError("Use --all or --on, not both.") }
+    struct Request: Equatable {
+        var film: String
+        var selection: ViewingSelection
     }
 
-    func selection() throws -> ViewingSelection {
-        guard let day else { return all ? .all : .latest }
+    func request() throws -> Request {
+        if all && day != nil { throw ValidationError("Use --all or --on, not both.") }
+        guard let day else { return Request(film: target.film, selection: all ? .all : .latest) }
         switch try DayChoice(parsing: day) {
-        case .day(let date): return .on(date)
-        case .unknown: return .on(nil)
+        case .day(let date): return Request(film: target.film, selection: .on(date))
+        case .unknown: return Request(film: target.film, selection: .on(nil))
         case .today, .yesterday: throw ValidationError("--on takes YYYY-MM-DD or unknown.")
         }
     }
 
-    func run() throws {
-        let result = try global.open().unwatch(target.film, selection())
+    static func perform(_ request: Request, _ context: Context) throws -> UnwatchResult {
+        try context.watchlist().unwatch(request.film, request.selection)
+    }
+
+    static func render(_ result: UnwatchResult, for request: Request, _ context: Context) throws {
         if result.removed.count == 1 {
             Terminal.out("Removed the viewing of \(result.film.displayTitle) \(result.removed[0].watchedOn.onDay)")
         } else {

@@ -13,18 +13,19 @@ import WatchlistCore
 /// same arguments and says what it always says. `FastCommandTests` checks that every command
 /// line it reads means what the parser makes of it.
 enum FastCommand: Equatable {
-    case summary(Globals)
-    case list(Globals, FilmListQuery, json: Bool)
-    case show(Globals, film: String, json: Bool)
-    case watch(Globals, film: String, day: String, rewatch: Bool)
-    case rate(Globals, film: String, rating: String)
-    case unrate(Globals, film: String)
-    case note(Globals, film: String, text: String)
-    case tag(Globals, film: String, tags: [String])
-    case untag(Globals, film: String, tags: [String])
+    case summary(Globals, WatchlistCommand.Request)
+    case list(Globals, ListCommand.Request)
+    case show(Globals, ShowCommand.Request)
+    case watch(Globals, WatchCommand.Request)
+    case rate(Globals, RateCommand.Request)
+    case unrate(Globals, UnrateCommand.Request)
+    case note(Globals, NoteCommand.Add.Request)
+    case tag(Globals, TagCommand.Request)
+    case untag(Globals, TagCommand.Request)
 
-    /// The command these arguments (without the program's name) mean, or nil.
-    static func parse(_ arguments: [String]) -> FastCommand? {
+    /// The command these arguments (without the program's name) mean, or nil; a value the
+    /// command refuses (a rating that is none) throws, as it does through the parser.
+    static func parse(_ arguments: [String]) throws -> FastCommand? {
         var globals = Globals()
         var seen = Set<String>()
         var index = 0
@@ -33,7 +34,7 @@ enum FastCommand: Equatable {
             guard let next = readGlobal(arguments, at: index, into: &globals, seen: &seen) else { return nil }
             index = next
         }
-        guard index < arguments.count else { return .summary(globals) }
+        guard index < arguments.count else { return .summary(globals, WatchlistCommand.Request()) }
         let name = arguments[index]
         var rest = Array(arguments[(index + 1)...])
         switch name {
@@ -47,33 +48,34 @@ enum FastCommand: Equatable {
                 guard let chosen = FilmSort(rawValue: text) else { return nil }
                 sort = chosen
             }
-            let query = FilmListQuery(watched: flags.contains("--watched") ? true : flags.contains("--unwatched") ? false : nil,
-                                      rated: flags.contains("--rated") ? true : flags.contains("--unrated") ? false : nil,
-                                      tag: words.options["--tag"], collection: words.options["--collection"], sort: sort,
-                                      reverse: flags.contains("--reverse"))
-            return .list(words.globals, query, json: flags.contains("--json"))
+            let query = try FilmListQuery.parsing(watched: flags.contains("--watched"), unwatched: flags.contains("--unwatched"),
+                                                  rated: flags.contains("--rated"), unrated: flags.contains("--unrated"),
+                                                  tag: words.options["--tag"], collection: words.options["--collection"], sort: sort,
+                                                  reverse: flags.contains("--reverse"))
+            return .list(words.globals, ListCommand.Request(query: query, json: flags.contains("--json")))
         case "show":
             guard let words = Words(rest, globals: globals, seen: seen, flags: ["--json"]), words.positionals.count == 1 else { return nil }
-            return .show(words.globals, film: words.positionals[0], json: words.flags.contains("--json"))
+            return .show(words.globals, ShowCommand.Request(film: words.positionals[0], json: words.flags.contains("--json")))
         case "watch":
             guard let words = Words(rest, globals: globals, seen: seen, flags: ["--rewatch"], options: ["--on"]), words.positionals.count == 1 else { return nil }
-            return .watch(words.globals, film: words.positionals[0], day: words.options["--on"] ?? "today", rewatch: words.flags.contains("--rewatch"))
+            return .watch(words.globals, try WatchCommand.Request(film: words.positionals[0], day: words.options["--on"] ?? "today",
+                                                                  rewatch: words.flags.contains("--rewatch")))
         case "rate":
             guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
-            return .rate(words.globals, film: words.positionals[0], rating: words.positionals[1])
+            return .rate(words.globals, try RateCommand.Request(film: words.positionals[0], rating: words.positionals[1]))
         case "unrate":
             guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
-            return .unrate(words.globals, film: words.positionals[0])
+            return .unrate(words.globals, UnrateCommand.Request(film: words.positionals[0]))
         case "note":
             // `note <film> <text>` and `note add <film> <text>`; the other subcommands, and a
             // film that shares their name, go to the parser.
             if rest.first == "add" { rest.removeFirst() } else if let first = rest.first, ["list", "edit", "delete"].contains(first) { return nil }
             guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
-            return .note(words.globals, film: words.positionals[0], text: words.positionals[1])
+            return .note(words.globals, try NoteCommand.Add.Request(film: words.positionals[0], text: words.positionals[1]))
         case "tag", "untag":
             guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count >= 2 else { return nil }
-            let (film, tags) = (words.positionals[0], Array(words.positionals.dropFirst()))
-            return name == "tag" ? .tag(words.globals, film: film, tags: tags) : .untag(words.globals, film: film, tags: tags)
+            let request = try TagCommand.Request(film: words.positionals[0], tags: Array(words.positionals.dropFirst()))
+            return name == "tag" ? .tag(words.globals, request) : .untag(words.globals, request)
         default:
             return nil
         }
@@ -81,15 +83,15 @@ enum FastCommand: Equatable {
 
     func run() throws {
         switch self {
-        case .summary(let global): try WatchlistCommand.perform(global)
-        case let .list(global, query, json): try ListCommand.perform(global, query: query, json: json)
-        case let .show(global, film, json): try ShowCommand.perform(global, film: film, json: json)
-        case let .watch(global, film, day, rewatch): try WatchCommand.perform(global, film: film, day: day, rewatch: rewatch)
-        case let .rate(global, film, rating): try RateCommand.perform(global, film: film, rating: rating)
-        case let .unrate(global, film): try UnrateCommand.perform(global, film: film)
-        case let .note(global, film, text): try NoteCommand.Add.perform(global, film: film, text: text)
-        case let .tag(global, film, tags): try TagCommand.perform(global, film: film, tags: tags)
-        case let .untag(global, film, tags): try UntagCommand.perform(global, film: film, tags: tags)
+        case let .summary(global, request): try WatchlistCommand.execute(request, Context(global))
+        case let .list(global, request): try ListCommand.execute(request, Context(global))
+        case let .show(global, request): try ShowCommand.execute(request, Context(global))
+        case let .watch(global, request): try WatchCommand.execute(request, Context(global))
+        case let .rate(global, request): try RateCommand.execute(request, Context(global))
+        case let .unrate(global, request): try UnrateCommand.execute(request, Context(global))
+        case let .note(global, request): try NoteCommand.Add.execute(request, Context(global))
+        case let .tag(global, request): try TagCommand.execute(request, Context(global))
+        case let .untag(global, request): try UntagCommand.execute(request, Context(global))
         }
     }
 

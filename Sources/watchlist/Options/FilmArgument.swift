@@ -103,6 +103,15 @@ enum CompletionScript {
 
         """
 
+    /// The shell named by `--generate-completion-script SHELL` alone, or nil.
+    static func request(_ arguments: [String]) -> String? {
+        if arguments.count == 2, arguments[0] == "--generate-completion-script" { return arguments[1] }
+        if arguments.count == 1, arguments[0].hasPrefix("--generate-completion-script=") {
+            return String(arguments[0].dropFirst("--generate-completion-script=".count))
+        }
+        return nil
+    }
+
     /// The script for `shell`, or nil when ArgumentParser knows no such shell.
     static func script(for name: String) -> String? {
         guard let shell = CompletionShell(rawValue: name) else { return nil }

@@ -24,14 +24,16 @@ struct Globals: Equatable {
     }
 
     /// Opens the database, which a first change creates with the built-in collection; the
-    /// history records the command as typed.
+    /// history records the command as typed. Reading a database that does not exist shows the
+    /// built-in collection at the default path, and fails (66) at a path the person chose.
     func open(schemaCheck: SchemaCheckMode = .enforce) throws -> Watchlist {
-        try Watchlist.open(path: databasePath(), clock: Environment.clock(), command: Globals.typedCommand(CommandLine.arguments.dropFirst()),
-                           busyTimeout: Environment.lockTimeout(), schemaCheck: schemaCheck)
+        let chosen = DatabaseLocation.isChosen(explicit: db, environment: Environment.locationVariables)
+        return try Watchlist.open(path: databasePath(), clock: Environment.clock(), command: Globals.typedCommand(CommandLine.arguments.dropFirst()),
+                                  busyTimeout: Environment.lockTimeout(), schemaCheck: schemaCheck, missing: chosen ? .refused : .builtIn)
     }
 
     /// The command as the history shows it: the arguments without the database's path and the
-    /// colour choice, quoted where they hold spaces.
+    /// colour choice, each quoted only where a shell needs it (`ShellWords`).
     static func typedCommand(_ arguments: ArraySlice<String>) -> String {
         var words: [String] = []
         var skipNext = false
@@ -39,9 +41,9 @@ struct Globals: Equatable {
             if skipNext { skipNext = false; continue }
             if argument == "--db" || argument == "--color" { skipNext = true; continue }
             if argument.hasPrefix("--db=") || argument.hasPrefix("--color=") { continue }
-            words.append(argument.contains(" ") || argument.isEmpty ? "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'" : argument)
+            words.append(argument)
         }
-        return words.joined(separator: " ")
+        return ShellWords.joined(words)
     }
 }
 

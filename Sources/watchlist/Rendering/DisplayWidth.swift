@@ -3,6 +3,8 @@
 /// with it, since counting characters misaligns every row that holds a wide one.
 enum DisplayWidth {
     static func of(_ text: String) -> Int {
+        // ASCII without controls (the most of what is shown): a column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var width = 0
         for character in text { width += of(character) }
         return width
@@ -38,17 +40,19 @@ enum DisplayWidth {
         }
     }
 
-    /// The longest start of `text` that fits in `width` columns, with … when it was cut.
-    static func truncate(_ text: String, to width: Int) -> String {
+    /// The longest start of `text` that fits in `width` columns, with `ellipsis` when it was cut.
+    static func truncate(_ text: String, to width: Int, ellipsis: String = "…") -> String {
         guard of(text) > width else { return text }
+        let room = width - of(ellipsis)
+        guard room > 0 else { return String(ellipsis.prefix(max(0, width))) }
         var result = ""
         var used = 0
         for character in text {
             let next = of(character)
-            if used + next > width - 1 { break }
+            if used + next > room { break }
             result.append(character)
             used += next
         }
-        return result + "…"
+        return result + ellipsis
     }
 }

@@ -13,7 +13,7 @@ enum FilmText {
         if !detail.film.fact.isEmpty { lines += ["", "Fact: " + detail.film.fact] }
         lines.append("")
         if let rating = detail.rating {
-            lines.append("Rating: \(rating.value.starsText) (\(rating.value.decimal)), rated \(rating.ratedAt.prefix(10))")
+            lines.append("Rating: \(Glyphs.current.rating(rating.value)), rated \(rating.ratedAt.prefix(10))")
         } else {
             lines.append("Rating: none")
         }
@@ -59,7 +59,7 @@ enum FilmText {
             let when = item.note.updatedAt == item.note.createdAt
                 ? String(item.note.createdAt.prefix(10))
                 : "\(item.note.createdAt.prefix(10)), edited \(item.note.updatedAt.prefix(10))"
-            return (["[\(item.note.id)] \(item.film.displayTitle) · \(when)"] + indented(item.note.text, by: 4)).joined(separator: "\n")
+            return (["[\(item.note.id)] \(item.film.displayTitle) \(Glyphs.current.separator) \(when)"] + indented(item.note.text, by: 4)).joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 
@@ -68,7 +68,7 @@ enum FilmText {
         let film = suggestion.film
         var text = "\(film.displayTitle)  [id \(film.id)]"
         if !film.description.isEmpty { text += "\n\n" + film.description }
-        let choices = suggestion.choices == 1 ? "1 unwatched film" : "\(suggestion.choices) unwatched films"
+        let choices = plural(suggestion.choices, "unwatched film")
         return text + "\n\nChosen from \(choices). After watching: watchlist watch \(film.id)"
     }
 

@@ -29,8 +29,15 @@ enum ImportReportText {
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
         if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime… of \(plural(report.filmsWithNewFacts, "film"))") }
         if !updated.isEmpty { lines.append("Updated: " + updated.joined(separator: ", ")) }
-        if !report.collectionsCreated.isEmpty { lines.append("Collections created: " + list(report.collectionsCreated, 10, separator: ", ")) }
+        if !report.collectionsCreated.isEmpty {
+            lines.append((report.dryRun ? "Collections that would be created: " : "Collections created: ")
+                + list(report.collectionsCreated, 10, separator: ", "))
+        }
         lines += lists(report.lists)
+        if !report.listsLeftOut.isEmpty {
+            lines.append("\(plural(report.listsLeftOut.count, "list")) made no collection, none of \(report.listsLeftOut.count == 1 ? "its" : "their") "
+                + "films being in the database (--add-missing creates them): " + list(report.listsLeftOut, 5, separator: "; "))
+        }
         lines += conflicts(report.conflicts)
         if !report.skippedTitleTypes.isEmpty {
             let count = report.skippedTitleTypes.values.reduce(0, +)

@@ -1,35 +1,58 @@
 import Foundation
 import WatchlistCore
 
-/// `stats`: the diary in numbers, with bars.
-enum StatsText {
-    static func render(_ stats: Stats) -> String {
+/// `stats`: the diary in numbers, with bars, in at most two screens (70 lines) unless `all`:
+/// each long part shows its first lines and says how many it left out. Bars line up: the
+/// labels of a part are padded to the widest (shortened to leave the bar room), and every
+/// line fits `width`.
+struct StatsText {
+    var width: Int?
+    var all = false
+    var glyphs = Glyphs.current
+
+    /// How many lines each part shows unless `all`.
+    enum Shown {
+        static let collections = 6
+        static let years = 8
+        static let decades = 8
+        static let hoursByYear = 6
+        static let directors = 5
+        static let genres = 5
+        static let countries = 5
+    }
+
+    func render(_ stats: Stats) -> String {
         var lines: [String] = []
-        for progress in stats.collections {
-            lines.append("\(progress.collection.title.oneLine): \(progress.watchedCount) of \(progress.filmCount) watched  "
-                + Bars.bar(progress.watchedCount, of: progress.filmCount, width: 20))
-        }
+        let collections = cap(stats.collections, Shown.collections)
+        lines += bars(collections.shown.map { ($0.collection.title.oneLine, $0.watchedCount, $0.filmCount, "\($0.watchedCount) of \($0.filmCount)") },
+                      indent: "", track: true, widest: 30)
+        lines += more(collections.leftOut, "more collection", "stats --all, or watchlist collection list")
         lines.append("")
         let dated = stats.viewingsByYear.map(\.count).reduce(0, +)
         lines.append("Viewings: \(stats.viewings)" + (dated < stats.viewings ? " (\(stats.viewings - dated) on an unknown day)" : ""))
-        lines += counted(stats.viewingsByYear)
+        let years = cap(stats.viewingsByYear, Shown.years, keepLast: true)
+        lines += more(years.leftOut, "earlier year", "stats --all")
+        lines += counted(years.shown)
         if !stats.filmsByDecade.isEmpty {
-            lines += ["", "Watched films by decade:"] + counted(stats.filmsByDecade)
+            let decades = cap(stats.filmsByDecade, Shown.decades, keepLast: true)
+            lines += ["", "Watched films by decade:"] + more(decades.leftOut, "earlier decade", "stats --all") + counted(decades.shown)
         }
         lines.append("")
         let rated = stats.ratings.map(\.count).reduce(0, +)
         lines.append("Ratings: \(rated)" + (stats.averageRating.map { String(format: ", average %.2f", $0) } ?? ""))
         let mostRated = stats.ratings.map(\.count).max() ?? 0
+        let starsWidth = StarRating.all.map { DisplayWidth.of(glyphs.stars($0)) }.max() ?? 0
+        let room = max(4, min(24, (width ?? 80) - 2 - starsWidth - 2 - String(mostRated).count))
         for (rating, count) in zip(StarRating.all, stats.ratings) {
-            let stars = rating.starsText
-            lines.append("  " + stars + String(repeating: " ", count: max(0, 6 - stars.count))
-                + " \(Bars.column(count.count, of: mostRated)) \(count.count)")
+            let stars = glyphs.stars(rating)
+            lines.append("  " + stars + String(repeating: " ", count: max(0, starsWidth - DisplayWidth.of(stars)))
+                + " \(glyphs.column(count.count, of: mostRated, width: room)) \(count.count)")
         }
         if !stats.mostRewatched.isEmpty {
-            lines += ["", "Most rewatched:"] + stats.mostRewatched.map { "  \($0.viewings)×  \($0.film)" }
+            lines += ["", "Most rewatched:"] + stats.mostRewatched.map { "  \($0.viewings)\(glyphs.times)  \($0.film)" }
         }
         if let gap = stats.longestGap {
-            lines += ["", "Longest gap between viewings: \(gap.days) days, \(gap.from.iso) to \(gap.to.iso)"]
+            lines += ["", "Longest gap between viewings: \(plural(gap.days, "day")), \(gap.from.iso) to \(gap.to.iso)"]
         }
         if stats.review.viewings > 0 {
             let known = stats.review.filmsOfUnknownRuntime < stats.review.films || stats.review.filmsWithDirectors > 0
@@ -41,14 +64,14 @@ enum StatsText {
     }
 
     /// The year in review (`stats --year`).
-    static func review(_ review: YearInReview) -> String {
+    func review(_ review: YearInReview) -> String {
         var lines = [review.year.map { "\($0) in review" } ?? "Every year"]
         guard review.viewings > 0 else {
             return (lines + ["", "No viewings" + (review.year.map { " in \($0)" } ?? "") + "."]).joined(separator: "\n")
         }
         lines.append("")
-        lines.append("Viewings: \(review.viewings) of \(review.films) film(s)" + (review.rewatches > 0
-            ? String(format: ", %d rewatch(es) (%.0f%%)", review.rewatches, (review.rewatchShare ?? 0) * 100) : ", no rewatch"))
+        lines.append("Viewings: \(review.viewings) of \(plural(review.films, "film"))" + (review.rewatches > 0
+            ? ", \(plural(review.rewatches, "rewatch"))" + String(format: " (%.0f%%)", (review.rewatchShare ?? 0) * 100) : ", no rewatch"))
         if review.viewingsOnUnknownDays > 0 {
             lines.append("  \(review.viewingsOnUnknownDays) on an unknown day, counted in the year they were logged")
         }
@@ -56,61 +79,70 @@ enum StatsText {
     }
 
     /// Hours, the longest and shortest film, directors, genres, countries: what the films' facts tell.
-    private static func body(_ review: YearInReview) -> [String] {
+    private func body(_ review: YearInReview) -> [String] {
         var lines = [String(format: "Hours watched: %.1f (%d min)", review.hours, review.minutes)]
         if review.filmsOfUnknownRuntime > 0 {
-            lines.append("  Runtime unknown: \(review.filmsOfUnknownRuntime) film(s), \(review.viewingsOfUnknownRuntime) viewing(s), not counted")
+            lines.append("  Runtime unknown: \(plural(review.filmsOfUnknownRuntime, "film")), \(plural(review.viewingsOfUnknownRuntime, "viewing")), not counted")
         }
         if review.year == nil && review.byYear.count > 1 && review.minutes > 0 {
+            let years = cap(review.byYear, Shown.hoursByYear, keepLast: true)
             let most = review.byYear.map(\.minutes).max() ?? 0
-            for year in review.byYear {
-                lines.append("  \(year.year)  \(Bars.bar(year.minutes, of: most, width: 30, empty: " ")) "
-                    + String(format: "%.1f h", Double(year.minutes) / 60))
-            }
+            lines += more(years.leftOut, "earlier year", "stats --all")
+            lines += bars(years.shown.map { (String($0.year), $0.minutes, most, String(format: "%.1f h", Double($0.minutes) / 60)) },
+                          indent: "  ", track: false, widest: 30)
         }
         if let longest = review.longest, let shortest = review.shortest {
             lines.append("Longest: \(longest.film.displayTitle), \(FilmMetadata.runtimeText(longest.metadata.runtime ?? 0))")
             lines.append("Shortest: \(shortest.film.displayTitle), \(FilmMetadata.runtimeText(shortest.metadata.runtime ?? 0))")
         }
-        func ranked(_ title: String, _ entries: [YearInReview.Ranked], known: Int, limit: Int) {
+        func ranked(_ title: String, _ entries: [YearInReview.Ranked], known: Int, limit: Int, noun: String) {
             guard !entries.isEmpty else { return }
-            lines += ["", "\(title) (of the \(known) film(s) of \(review.films) that say):"]
-            let shown = Array(entries.prefix(limit))
-            let most = shown.map(\.films).max() ?? 0
-            let width = shown.map { DisplayWidth.of($0.name) }.max() ?? 0
-            for entry in shown {
-                let padding = String(repeating: " ", count: max(0, width - DisplayWidth.of(entry.name)))
-                lines.append("  \(entry.name)\(padding)  \(Bars.bar(entry.films, of: most, width: 20, empty: " ")) \(entry.films)"
-                    + (entry.averageRating.map { String(format: ", average %.2f", $0) } ?? ""))
-            }
+            lines += ["", "\(title) (of the \(known) of \(plural(review.films, "film")) that say):"]
+            let shown = cap(entries, limit)
+            let most = shown.shown.map(\.films).max() ?? 0
+            lines += bars(shown.shown.map { entry in
+                (entry.name, entry.films, most, String(entry.films) + (entry.averageRating.map { String(format: ", average %.2f", $0) } ?? ""))
+            }, indent: "  ", track: false, widest: 20)
+            lines += more(shown.leftOut, noun, "stats --all")
         }
-        ranked("Most-watched directors", review.directors, known: review.filmsWithDirectors, limit: 5)
-        ranked("Most-watched genres", review.genres, known: review.filmsWithGenres, limit: 5)
-        ranked("Films by country", review.countries, known: review.filmsWithCountries, limit: 10)
+        ranked("Most-watched directors", review.directors, known: review.filmsWithDirectors, limit: Shown.directors, noun: "more director")
+        ranked("Most-watched genres", review.genres, known: review.filmsWithGenres, limit: Shown.genres, noun: "more genre")
+        ranked("Films by country", review.countries, known: review.filmsWithCountries, limit: Shown.countries, noun: "more country")
         return lines
     }
 
-    /// "  1970s  ██████ 3": one line a label, bars scaled to the largest count.
-    private static func counted(_ counts: [Stats.Count]) -> [String] {
+    /// The first `limit` items (the last, with `keepLast`), unless `all`.
+    private func cap<Item>(_ items: [Item], _ limit: Int, keepLast: Bool = false) -> (shown: [Item], leftOut: Int) {
+        guard !all, items.count > limit else { return (items, 0) }
+        return (keepLast ? Array(items.suffix(limit)) : Array(items.prefix(limit)), items.count - limit)
+    }
+
+    /// "  … and 3 more earlier years (stats --all)", or nothing.
+    private func more(_ count: Int, _ noun: String, _ how: String) -> [String] {
+        count > 0 ? ["  \(glyphs.ellipsis) and \(plural(count, noun)) (\(how))"] : []
+    }
+
+    /// "  1970s  ██████ 3": a count a label, bars scaled to the largest.
+    private func counted(_ counts: [Stats.Count]) -> [String] {
         let most = counts.map(\.count).max() ?? 0
-        return counts.map { "  \($0.label)  \(Bars.bar($0.count, of: most, width: 30, empty: " ")) \($0.count)" }
-    }
-}
-
-/// Unicode bars for people.
-enum Bars {
-    /// A bar of `width` cells, `value` of `total` filled.
-    static func bar(_ value: Int, of total: Int, width: Int, empty: Character = "░") -> String {
-        guard total > 0 else { return String(repeating: empty, count: width) }
-        let filled = Int((Double(value) / Double(total) * Double(width)).rounded())
-        return String(repeating: "█", count: filled) + String(repeating: empty, count: width - filled)
+        return bars(counts.map { ($0.label, $0.count, most, String($0.count)) }, indent: "  ", track: false, widest: 30)
     }
 
-    /// A horizontal bar in eighths of a cell, like Letterboxd's histogram turned on its side.
-    static func column(_ value: Int, of most: Int, width: Int = 24) -> String {
-        guard most > 0, value > 0 else { return "" }
-        let eighths = max(1, Int((Double(value) / Double(most) * Double(width * 8)).rounded()))
-        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
-        return String(repeating: "█", count: eighths / 8) + partial
+    /// Lines of `label  bar  text`, the bars starting in one column: labels padded to the
+    /// widest, shortened when the width leaves the bar less than 8 cells; bars at most `widest`.
+    private func bars(_ rows: [(label: String, value: Int, total: Int, text: String)], indent: String, track: Bool, widest: Int) -> [String] {
+        guard !rows.isEmpty else { return [] }
+        let textWidth = rows.map { DisplayWidth.of($0.text) }.max() ?? 0
+        var labelWidth = rows.map { DisplayWidth.of($0.label) }.max() ?? 0
+        let available = (width ?? 200) - indent.count - 4 - textWidth
+        labelWidth = min(labelWidth, max(8, available - 8))
+        let barWidth = max(0, min(widest, available - labelWidth))
+        return rows.map { row in
+            let label = DisplayWidth.truncate(row.label, to: labelWidth, ellipsis: glyphs.ellipsis)
+            let padding = String(repeating: " ", count: max(0, labelWidth - DisplayWidth.of(label)))
+            let bar = barWidth > 0 ? glyphs.bar(row.value, of: row.total, width: barWidth, track: track) : ""
+            let line = indent + label + padding + "  " + bar + "  " + row.text
+            return line
+        }
     }
 }

@@ -1,62 +1,113 @@
-/// A table of left- or right-aligned columns, sized to their widest cell in terminal columns.
+/// A table of left- or right-aligned columns, sized to their widest cell in terminal columns,
+/// and fitted to a width when one is given:
+///
+/// 1. the shrinkable columns give up columns one at a time, the widest first (a long title
+///    loses a few letters before a short one loses any), down to their comfortable width;
+/// 2. if that is not enough, the optional columns are left out, in their order of leaving,
+///    and step 1 is tried again;
+/// 3. then the shrinkable columns go down to their narrowest;
+/// 4. a table that is still too wide has its lines cut at the width.
+///
+/// Ids, years, counts, days and ratings never shrink: a cut number is a wrong number.
 struct Table {
     enum Alignment { case left, right }
 
     struct Column {
         var title: String
         var alignment: Alignment
-        /// How narrow the column may become when the table is too wide; nil: never shortened.
+        /// How narrow the column may become; nil: never shortened.
         var minimumWidth: Int?
-        /// Left out when the table is still too wide with every column at its narrowest.
-        var optional: Bool
+        /// How narrow it becomes before an optional column is left out.
+        var comfortableWidth: Int?
+        /// When the column is left out, if it may be: the lowest first; nil: always shown.
+        var leaves: Int?
 
-        init(_ title: String, _ alignment: Alignment, shrinksTo minimumWidth: Int? = nil, optional: Bool = false) {
-            (self.title, self.alignment, self.minimumWidth, self.optional) = (title, alignment, minimumWidth, optional)
+        init(_ title: String, _ alignment: Alignment, shrinksTo minimumWidth: Int? = nil, comfortably comfortableWidth: Int? = nil,
+             leaves: Int? = nil) {
+            (self.title, self.alignment, self.minimumWidth, self.leaves) = (title, alignment, minimumWidth, leaves)
+            self.comfortableWidth = comfortableWidth ?? minimumWidth
         }
     }
 
     var columns: [Column]
     var rows: [[String]] = []
+    /// What the tool cuts a shortened cell with.
+    var glyphs = Glyphs.current
 
     init(_ columns: [Column]) {
         self.columns = columns
     }
 
-    /// The table as lines; when `maxWidth` is given (a terminal's width) and the table is
-    /// wider, the shrinkable columns' cells are shortened with …, the rightmost such column
-    /// first, and when that is not enough the optional columns are left out; a bold header
-    /// when `bold`.
+    /// The columns shown and their widths at `maxWidth` (nil: every column, whole).
+    func layout(naturalWidths: [Int], maxWidth: Int?) -> (shown: [Int], widths: [Int]) {
+        var shown = Array(columns.indices)
+        guard let maxWidth else { return (shown, naturalWidths) }
+        func total(_ widths: [Int]) -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(0, shown.count - 1) }
+        func shrunk(to floor: (Column) -> Int?) -> [Int] {
+            var widths = naturalWidths
+            var excess = total(widths) - maxWidth
+            while excess > 0 {
+                // The widest column that may still give up a column.
+                var widest: Int?
+                for index in shown {
+                    guard let limit = floor(columns[index]), widths[index] > limit else { continue }
+                    if widest.map({ widths[index] > widths[$0] }) ?? true { widest = index }
+                }
+                guard let index = widest else { break }
+                // Down to the next narrower column's width at once (or as far as needed).
+                let next = shown.filter { $0 != index && floor(columns[$0]) != nil && widths[$0] < widths[index] }.map { widths[$0] }.max() ?? 0
+                let step = max(1, min(excess, widths[index] - max(next, floor(columns[index]) ?? 0)))
+                widths[index] -= step
+                excess -= step
+            }
+            return widths
+        }
+        var widths = shrunk(to: \.comfortableWidth)
+        if total(widths) <= maxWidth { return (shown, widths) }
+        for index in columns.indices.filter({ columns[$0].leaves != nil }).sorted(by: { columns[$0].leaves! < columns[$1].leaves! }) {
+            shown.removeAll { $0 == index }
+            widths = shrunk(to: \.comfortableWidth)
+            if total(widths) <= maxWidth { return (shown, widths) }
+        }
+        return (shown, shrunk(to: \.minimumWidth))
+    }
+
+    /// The table as lines fitted to `maxWidth` (a terminal's width; nil: not fitted), with a
+    /// bold header when `bold`.
     func render(maxWidth: Int? = nil, bold: Bool = false) -> String {
         // A cell is one line, shown as the terminal will show it.
         let rows = rows.map { $0.map { SafeText.visible($0, newlines: false) } }
-        var widths = columns.map { DisplayWidth.of($0.title) }
+        var natural = columns.map { DisplayWidth.of($0.title) }
+        var rowWidths: [[Int]] = []
+        rowWidths.reserveCapacity(rows.count)
         for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(cell)) }
+            let widths = row.map(DisplayWidth.of)
+            for (index, width) in widths.enumerated() where width > natural[index] { natural[index] = width }
+            rowWidths.append(widths)
         }
-        var shown = Array(columns.indices)
-        if let maxWidth {
-            func excess() -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * (shown.count - 1) - maxWidth }
-            for index in columns.indices.reversed() where excess() > 0 {
-                guard let minimum = columns[index].minimumWidth else { continue }
-                widths[index] -= min(excess(), max(0, widths[index] - max(minimum, DisplayWidth.of(columns[index].title))))
-            }
-            for index in columns.indices.reversed() where excess() > 0 && columns[index].optional {
-                shown.removeAll { $0 == index }
-            }
-        }
-        func line(_ cells: [String]) -> String {
+        let (shown, widths) = layout(naturalWidths: natural, maxWidth: maxWidth)
+        func line(_ cells: [String], _ cellWidths: [Int]) -> String {
             var text = ""
             for index in shown {
-                let cell = DisplayWidth.truncate(cells[index], to: widths[index])
-                let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+                var cell = cells[index], width = cellWidths[index]
+                if width > widths[index] {
+                    cell = DisplayWidth.truncate(cell, to: widths[index], ellipsis: glyphs.ellipsis)
+                    width = DisplayWidth.of(cell)
+                }
+                let padding = String(repeating: " ", count: max(0, widths[index] - width))
                 if index != shown.first { text += "  " }
                 text += columns[index].alignment == .left ? cell + padding : padding + cell
             }
             // Without trailing spaces.
-            while text.last == " " { text.removeLast() }
+            while text.utf8.last == 0x20 { text.removeLast() }
+            if let maxWidth, DisplayWidth.of(text) > maxWidth { text = DisplayWidth.truncate(text, to: maxWidth, ellipsis: glyphs.ellipsis) }
             return text
         }
-        let header = Terminal.bold(line(columns.map(\.title)), if: bold)
-        return ([header] + rows.map(line)).joined(separator: "\n")
+        let titles = columns.map(\.title)
+        let header = Terminal.bold(line(titles, titles.map(DisplayWidth.of)), if: bold)
+        var lines = [header]
+        lines.reserveCapacity(rows.count + 1)
+        for (row, cellWidths) in zip(rows, rowWidths) { lines.append(line(row, cellWidths)) }
+        return lines.joined(separator: "\n")
     }
 }

@@ -15,12 +15,12 @@ enum ExitStatus {
 extension WatchlistError {
     var exitStatus: Int32 {
         switch self {
-        case .filmNotFound, .ambiguousFilm, .noteNotFound, .collectionNotFound, .nothingToRemove, .nothingToSuggest:
+        case .filmNotFound, .ambiguousFilm, .noteNotFound, .collectionNotFound, .nothingChanged, .nothingToSuggest:
             ExitStatus.notFound
         case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument,
              .invalidTag, .invalidSlug, .collectionExists, .builtInCollection, .removalNeedsForce:
             ExitStatus.usage
-        case .invalidText, .malformedFile, .unrecognisedFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup:
+        case .invalidText, .malformedFile, .unrecognisedFile, .otherKindOfFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup:
             ExitStatus.dataError
         case .unreadableInput:
             ExitStatus.noInput
@@ -31,6 +31,9 @@ extension WatchlistError {
             ExitStatus.ioError
         case .internalError:
             ExitStatus.software
+        case .interrupted(let signal, _):
+            // As a shell reports a process ended by the signal: 130 for SIGINT, 143 for SIGTERM.
+            128 + signal
         }
     }
 
@@ -52,6 +55,10 @@ extension WatchlistError {
             "Leave out --format, or use --format \(actual.rawValue)."
         case .outputExists:
             "Use --force to replace it, or choose another file."
+        case .otherKindOfFile(let source, .collection):
+            "Add it as a collection with 'watchlist collection import \(ShellWords.quoted(source))'."
+        case .otherKindOfFile(let source, .export):
+            "Import it with 'watchlist import \(ShellWords.quoted(source))'."
         case .homeNotUsable:
             "Pass --db PATH or set WATCHLIST_DB."
         case .notADatabase:

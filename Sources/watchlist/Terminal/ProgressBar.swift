@@ -19,10 +19,11 @@ final class ProgressBar {
         guard now.timeIntervalSince(started) > 1, now.timeIntervalSince(lastDrawn) > 0.1 || done == total else { return }
         lastDrawn = now
         drawn = true
-        let width = 30
-        let filled = done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        FileHandle.standardError.write(Data("\r\(label) \(bar) \(done * 100 / total)% (\(done)/\(total))".utf8))
+        // The line fits the terminal: the bar gives up what the counts need.
+        let counts = " \(done * 100 / total)% (\(done)/\(total))"
+        let width = max(0, min(30, (Terminal.errorWidth ?? 80) - label.count - 2 - counts.count))
+        let bar = Glyphs.current.bar(done, of: total, width: width)
+        FileHandle.standardError.write(Data("\r\(label) \(bar)\(counts)".utf8))
     }
 
     /// Clears the bar's line, if it was drawn.

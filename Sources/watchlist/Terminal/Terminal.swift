@@ -7,26 +7,42 @@ import WatchlistCore
 enum Terminal {
     static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
 
+    /// The narrowest width lines are fitted to: a narrower terminal gets 20-column lines.
+    static let minimumWidth = 20
+
     /// The width of the terminal on standard output, or nil when it is not a terminal.
     /// $COLUMNS, when set, wins (so that scripts and tests can choose).
-    static var width: Int? {
-        if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns > 20 { return columns }
-        guard isTerminal(STDOUT_FILENO) else { return nil }
+    static let width: Int? = width(of: STDOUT_FILENO)
+
+    /// The width of the terminal on standard error, for messages: $COLUMNS, else its own.
+    static let errorWidth: Int? = width(of: STDERR_FILENO)
+
+    private static func width(of descriptor: Int32) -> Int? {
+        if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns > 0 { return max(minimumWidth, columns) }
+        guard isTerminal(descriptor) else { return nil }
         var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 20 else { return nil }
-        return Int(size.ws_col)
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return max(minimumWidth, Int(size.ws_col))
     }
 
     static func bold(_ text: String, if enabled: Bool) -> String {
         enabled ? Style.bold(text) : text
     }
 
-    /// Text as it is shown: controls escaped, then styles applied.
-    static func shown(_ text: String) -> String {
-        Style.apply(SafeText.visible(text), colors: true)
+    /// Text as it is shown: controls escaped, lines fitted to `width` (when known), then styles
+    /// applied.
+    static func shown(_ text: String, width: Int? = nil) -> String {
+        let visible = SafeText.visible(text)
+        return Style.apply(width.map { Wrapping.wrap(visible, width: $0) } ?? visible, colors: true)
     }
 
-    static func out(_ line: String) {
+    /// Writes text for people to stdout, fitted to the terminal's width.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((shown(text, width: width) + "\n").utf8))
+    }
+
+    /// Writes a line that is data for scripts (a path) to stdout: made safe, never wrapped.
+    static func data(_ line: String) {
         FileHandle.standardOutput.write(Data((shown(line) + "\n").utf8))
     }
 
@@ -35,12 +51,14 @@ enum Terminal {
         FileHandle.standardOutput.write(data + Data("\n".utf8))
     }
 
+    /// Writes an error to stderr: `watchlist: error: ` and the message, fitted to the width.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("watchlist: error: \(shown(message))\n".utf8))
+        FileHandle.standardError.write(Data((shown("watchlist: error: " + message, width: errorWidth) + "\n").utf8))
     }
 
+    /// Writes a message for people (a report, a notice) to stderr, fitted to the width.
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data("\(shown(message))\n".utf8))
+        FileHandle.standardError.write(Data((shown(message, width: errorWidth) + "\n").utf8))
     }
 
     /// The first command-line argument (1-based) that is not valid UTF-8, if any: Swift's

@@ -31,6 +31,7 @@ extension Watchlist {
         // The reader, and what it keeps to know films again, is gone once the batch is made.
         let batch = try { () throws -> ImportBatch in
             var reader = ImportReader(today: clock.today, readsLists: options.lists, columns: options.columns)
+            reader.stopRequested = Interruption.requested
             for path in paths { try ImportSources.read(path, format: options.format, into: &reader) }
             return reader.finish()
         }()
@@ -44,9 +45,10 @@ extension Watchlist {
         }
         var report = options.dryRun ? try database.writeAndRollBack(apply)
             : try recorded({ report in
-                "Imported \(report.files.count) file(s): \(report.added.viewings) viewings, \(report.added.placeholders) placeholders, "
-                    + "\(report.added.ratings) ratings, \(report.added.notes) notes, \(report.added.tags) tags, \(report.filmsCreated) films created"
-                    + (report.filmsWithNewFacts > 0 ? ", facts of \(report.filmsWithNewFacts) films" : "")
+                "Imported \(plural(report.files.count, "file")): \(plural(report.added.viewings, "viewing")), "
+                    + "\(plural(report.added.placeholders, "placeholder")), \(plural(report.added.ratings, "rating")), "
+                    + "\(plural(report.added.notes, "note")), \(plural(report.added.tags, "tag")), \(plural(report.filmsCreated, "film")) created"
+                    + (report.filmsWithNewFacts > 0 ? ", facts of \(plural(report.filmsWithNewFacts, "film"))" : "")
             }, changed: \.changedAnything, bulk: true, apply)
         report.dryRun = options.dryRun
         return report

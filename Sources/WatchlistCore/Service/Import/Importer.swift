@@ -61,6 +61,7 @@ struct Importer {
         for (index, film) in batch.films.enumerated() {
             try apply(film, at: index, onList: listed.contains(index))
             progress?(index + 1, batch.films.count)
+            if index % 1024 == 1023 { try Interruption.check() }
         }
         for collection in batch.collections {
             switch collection.kind {

@@ -1,14 +1,19 @@
 /// The collections an import brings: a watchlist document's, and the watchlists and lists of
 /// an export.
 extension Importer {
-    /// A document's collection: created when missing, with the document's films in its order.
-    /// The built-in collection is never changed by an import.
+    /// A document's collection: created when missing and one of its films is in the database,
+    /// with the document's films in its order. The built-in collection is never changed by an
+    /// import.
     mutating func applyDocumentCollection(_ imported: ImportedCollection) throws {
         let collection: FilmCollection
         if let existing = try store.collection(slug: imported.slug) {
             guard !existing.builtIn else { return }
             collection = existing
         } else {
+            guard imported.entries.contains(where: { filmIds[$0.film] != nil }) else {
+                report.listsLeftOut.append(imported.title)
+                return
+            }
             collection = try store.insertCollection(slug: imported.slug, title: imported.title, description: imported.description,
                                                     builtIn: false, createdAt: now, origin: imported.origin)
             report.collectionsCreated.append(imported.slug)
@@ -21,7 +26,8 @@ extension Importer {
 
     /// A watchlist or list: the collection from the same origin, else a new one (its slug made
     /// unique), holds exactly the list's films that the database has, in the list's order.
-    /// The entries whose film it lacks are named in the report.
+    /// The entries whose film it lacks are named in the report. A list none of whose films the
+    /// database has makes no collection: it is named in the report instead.
     mutating func applyList(_ imported: ImportedCollection, films: [ImportedFilm]) throws {
         var entries: [(filmId: Int64, note: String)] = []
         var missing: [String] = []
@@ -36,6 +42,10 @@ extension Importer {
         if existing == nil, let legacy = imported.legacyOrigin, let found = try store.collection(origin: legacy), let origin = imported.origin {
             try store.setOrigin(collectionId: found.id, origin)
             existing = found
+        }
+        if existing == nil, entries.isEmpty {
+            report.listsLeftOut.append(imported.title)
+            return
         }
         let collection = try existing ?? store.insertCollection(slug: try freeSlug(imported.slug), title: imported.title,
                                                                 description: imported.description, builtIn: false,

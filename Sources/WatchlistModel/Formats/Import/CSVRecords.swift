@@ -24,6 +24,8 @@ public struct CSVRecords {
     private var line = 1
     /// How far the bytes before were given back (InputBytes.letGo).
     private var released = 0
+    /// Asked every MiB: true stops the reading (`WatchlistError.interrupted`).
+    public var stopRequested: (@Sendable () -> Bool)?
 
     public init(bytes: [UInt8], source: String, separator: UInt8? = nil) {
         self.init(input: InputBytes(bytes), source: source, separator: separator)
@@ -57,6 +59,7 @@ public struct CSVRecords {
         if index - released > 1 << 20 {
             input.letGo(before: index)
             released = index
+            if stopRequested?() == true { throw WatchlistError.interrupted(signal: 0, outcome: "the reading stopped") }
         }
         // Blank lines between records are skipped.
         while index < bytes.count, bytes[index] == CSVRecords.cr || bytes[index] == CSVRecords.lf {

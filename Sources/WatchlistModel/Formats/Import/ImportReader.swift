@@ -45,6 +45,10 @@ public struct ImportReader {
     /// Trakt lists' items, waiting for `lists.json` to name them.
     var traktPendingLists: [ImportedCollection] = []
 
+    /// Asked as a file is read (every MiB of a CSV): true stops the reading with
+    /// `WatchlistError.interrupted` (the service asks whether Ctrl-C was pressed).
+    public var stopRequested: (@Sendable () -> Bool)?
+
     public init(today: Day, readsLists: Bool = true, columns: SpreadsheetColumns? = nil) {
         self.today = today
         self.readsLists = readsLists
@@ -72,6 +76,7 @@ public struct ImportReader {
             return try readJSON(decoded.bytes, source: source, format: format)
         }
         var records = CSVRecords(input: decoded.input, source: source.name)
+        records.stopRequested = stopRequested
         guard let first = try records.next() else {
             throw WatchlistError.malformedFile(source: source.name, line: nil, problem: "the file is empty: it has no header row")
         }
@@ -187,13 +192,16 @@ public struct ImportReader {
             let missing = claimed.requiredColumns.filter { !header.contains($0) }
             guard missing.isEmpty else {
                 throw WatchlistError.malformedFile(source: source.name, line: 1,
-                    problem: "\(claimed.description) needs the column(s) \(missing.joined(separator: ", ")), which the header row lacks")
+                    problem: "\(claimed.description) needs the \(missing.count == 1 ? "column" : "columns") \(missing.joined(separator: ", ")), which the header row lacks")
             }
             if placed != nil { return claimed }
         }
         if let placed { return placed }
         if let kind = ImportKind.recognise(header, name: name) { return kind }
         if source.inExport { return nil }
+        if (try? CollectionText.parse(bytes: source.content.array, source: source.name)) != nil {
+            throw WatchlistError.otherKindOfFile(source: source.name, kind: .collection)
+        }
         throw WatchlistError.unrecognisedFile(source: source.name, header: header,
                                               expected: ImportKind.expectedHeaders + [SpreadsheetColumns.suggestion(for: header, file: source.name)])
     }
@@ -388,4 +396,21 @@ public struct ImportReader {
 private struct TitleAndYear: Hashable {
     var title: String
     var year: Int?
+}
+
+extension ImportReader {
+    /// Whether `bytes` look like something `import` reads: a .zip, JSON, or a CSV whose header
+    /// row is an export's. For `collection import` to point to `import`.
+    public static func looksLikeExport(_ bytes: [UInt8], name: String) -> Bool {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return true }
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        guard let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
+        if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return true }
+        let line = bytes[start...].prefix { $0 != 0x0A && $0 != 0x0D }
+        guard let text = String(validating: line, as: UTF8.self) else { return false }
+        let header = text.split(separator: ",", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        return header.count > 1 && (ImportKind.recognise(header, name: name) != nil || ImportKind.claimed(by: header, name: name) != nil)
+            || text.hasPrefix("Letterboxd list export")
+    }
 }

@@ -1,10 +1,11 @@
 import Foundation
+import WatchlistCore
 
 /// The `--json` documents of the commands that report: `stats` (with its year in review) and
 /// `import`. Same style as every `--json` (JSONOutput.swift).
 extension JSONOutput {
     /// `stats --json`.
-    public static func stats(_ stats: Stats) -> Data {
+    static func stats(_ stats: Stats) -> Data {
         var json = JSONWriter()
         func counts(_ counts: [Stats.Count]) {
             json.beginArray()
@@ -110,7 +111,7 @@ extension JSONOutput {
     }
 
     /// `import --json`: the import's report.
-    public static func importReport(_ report: ImportReport) -> Data {
+    static func importReport(_ report: ImportReport) -> Data {
         var json = JSONWriter()
         func counts(_ counts: ImportReport.Counts) {
             json.beginObject()
@@ -178,6 +179,7 @@ extension JSONOutput {
             json.endObject()
         }
         json.endArray()
+        json.key("listsLeftOut"); json.strings(report.listsLeftOut)
         json.key("notesUpdated"); json.int(report.notesUpdated)
         json.key("placeholdersReplaced"); json.int(report.placeholdersReplaced)
         json.key("rows"); json.int(report.rows)

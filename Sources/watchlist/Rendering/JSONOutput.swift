@@ -1,23 +1,24 @@
 import Foundation
+import WatchlistCore
 
 /// What every `--json` prints: one JSON document, compact, keys in sorted order, camelCase;
 /// a top-level array has one element a line. These shapes are the contract; they do not move
 /// when the model does.
-public enum JSONOutput {
+enum JSONOutput {
     /// `show --json`: one film, shaped like a film of the export document.
-    public static func film(_ detail: FilmDetail) -> Data {
+    static func film(_ detail: FilmDetail) -> Data {
         var json = JSONWriter()
         JSONDocument.write(detail, into: &json)
         return Data(json.bytes)
     }
 
     /// `list --json`: film summaries.
-    public static func summaries(_ summaries: [FilmSummary]) -> Data {
+    static func summaries(_ summaries: [FilmSummary]) -> Data {
         lines(summaries) { summary($0, into: &$1) }
     }
 
     /// `list --json` written as the films come.
-    public static func summaryLines(to output: TextOutput) throws -> JSONLines<FilmSummary> {
+    static func summaryLines(to output: TextOutput) throws -> JSONLines<FilmSummary> {
         try JSONLines(output) { summary($0, into: &$1) }
     }
 
@@ -40,7 +41,7 @@ public enum JSONOutput {
     }
 
     /// `collection list --json`: the collections with their progress.
-    public static func collections(_ collections: [CollectionProgress]) -> Data {
+    static func collections(_ collections: [CollectionProgress]) -> Data {
         lines(collections) { progress, json in
             json.beginObject()
             json.key("builtIn"); json.bool(progress.collection.builtIn)
@@ -55,7 +56,7 @@ public enum JSONOutput {
     }
 
     /// `note list --json`: notes, each with its film's id and title.
-    public static func notes(_ notes: [FilmNote]) -> Data {
+    static func notes(_ notes: [FilmNote]) -> Data {
         lines(notes) { item, json in
             json.beginObject()
             json.key("createdAt"); json.string(item.note.createdAt)
@@ -70,7 +71,7 @@ public enum JSONOutput {
     }
 
     /// `search --json`: the matches, best first.
-    public static func searchHits(_ hits: [SearchHit]) -> Data {
+    static func searchHits(_ hits: [SearchHit]) -> Data {
         lines(hits) { hit, json in
             json.beginObject()
             JSONDocument.writeShownLists(hit.metadata, into: &json)
@@ -87,7 +88,7 @@ public enum JSONOutput {
     }
 
     /// `history --json`: the recorded changes, newest first.
-    public static func history(_ entries: [HistoryEntry]) -> Data {
+    static func history(_ entries: [HistoryEntry]) -> Data {
         lines(entries) { entry, json in
             json.beginObject()
             json.key("at"); json.string(entry.at)
@@ -117,7 +118,7 @@ public enum JSONOutput {
 /// A top-level JSON array written as its elements come, one a line, to a TextOutput: the
 /// same bytes as `JSONOutput`'s arrays (and the final newline every `--json` ends with),
 /// in flat memory.
-public struct JSONLines<Element> {
+struct JSONLines<Element> {
     private let output: TextOutput
     private let write: (Element, inout JSONWriter) -> Void
     private var count = 0

@@ -68,9 +68,16 @@ let package = Package(
         ),
         .plugin(name: "ImportRules", capability: .buildTool()),
         .plugin(name: "SchemaSnapshotPlugin", capability: .buildTool(), dependencies: ["SchemaSnapshot"]),
+        // What the tests of every layer share: the sandbox that runs the binary, another
+        // process holding the lock, tampering with a file, values written as literals.
+        .target(
+            name: "WatchlistTestSupport",
+            dependencies: ["WatchlistModel", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/WatchlistTestSupport"
+        ),
         .testTarget(
             name: "WatchlistModelTests",
-            dependencies: ["WatchlistModel"],
+            dependencies: ["WatchlistModel", "WatchlistTestSupport"],
             path: "Tests/WatchlistModelTests"
         ),
         .testTarget(
@@ -78,6 +85,7 @@ let package = Package(
             dependencies: [
                 "WatchlistCore",
                 "WatchlistModel",
+                "WatchlistTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -88,6 +96,7 @@ let package = Package(
             name: "WatchlistCLITests",
             dependencies: [
                 "watchlist",
+                "WatchlistTestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

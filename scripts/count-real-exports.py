@@ -127,7 +127,7 @@ def letterboxd(folder):
         result["rows"] += len(rows)
         name = parts[-1]
         if name == "watchlist.csv":
-            lists.setdefault("letterboxd-watchlist", [])  # an empty watchlist is an empty collection
+            lists.setdefault("letterboxd-watchlist", [])
         for r in rows:
             link = None if name in ("diary.csv", "reviews.csv") else r["Letterboxd URI"]
             root = films.film(r["Name"], year(r["Year"]), link)
@@ -161,6 +161,8 @@ def letterboxd(folder):
     result["notes"] = sum(len(v) for v in notes.values())
     result["tags"] = sum(len(v) for v in tags.values())
     created = ["letterboxd"] if history - matched else []
+    # A list with no film makes no collection.
+    lists = {slug: order for slug, order in lists.items() if order}
     result["collectionsCreated"] = sorted(created + list(lists))
     result["lists"] = {slug: ["%s (%s)" % films.titled(r) if films.titled(r)[1] else films.titled(r)[0] for r in order]
                        for slug, order in lists.items()}
@@ -248,6 +250,7 @@ def imdb(folder):
     result["notes"] = 0
     result["tags"] = 0
     result["alternativeTitles"] = len(alternative)
+    lists = {slug: order for slug, order in lists.items() if order}
     result["collectionsCreated"] = sorted((["imdb"] if ratings else []) + list(lists))
     result["lists"] = lists
     result["facts"] = {key: sum(1 for known in facts.values() if key in known) for key in ("directors", "genres", "runtime")}

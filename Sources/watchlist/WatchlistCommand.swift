@@ -10,7 +10,8 @@ struct WatchlistCommand: Performing {
         discussion: """
             A <film> is an id ("3"), a title ("the ascent", "ASCENT"), a title with its year \
             ("The Star (2002)"), or a part of a title that only one film has ("red tent").
-            Run 'watchlist' alone for a summary of your progress.
+            Run 'watchlist' alone for a summary of your progress: the built-in collection and the \
+            \(SummaryText.collectionsShown - 1) most recently active; 'watchlist --all' shows every collection.
             """,
         subcommands: [
             ListCommand.self, ShowCommand.self, WatchCommand.self, UnwatchCommand.self, RateCommand.self, UnrateCommand.self,
@@ -20,15 +21,15 @@ struct WatchlistCommand: Performing {
     )
 
     @OptionGroup var global: GlobalOptions
-    /// Every collection in the summary.
-    @Flag(help: "With no command: every collection in the summary, not only the most recently active.") var all = false
 
     /// The summary: every collection, or the built-in one and the most recently active.
     struct Request: Equatable {
         var all = false
     }
 
-    func request() -> Request { Request(all: all) }
+    /// `--all` is read by the fast path only (`FastCommand`): a flag of the root command would
+    /// take the `--all` of `unwatch` and `film unset` too.
+    func request() -> Request { Request() }
 
     static func perform(_ request: Request, _ context: Context) throws -> Summary {
         try context.watchlist().summary()

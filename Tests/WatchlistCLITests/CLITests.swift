@@ -127,6 +127,7 @@ struct CLITests {
         #expect(nothing.stderr.contains("has no viewing to remove"))
         try sandbox.run("rate", "edge", "3")
         #expect(try sandbox.run("unrate", "edge").stdout == "Removed the rating ★★★ (3) of The Edge (1990)\n")
+        #expect(try sandbox.run(["unrate", "edge"], with: ["LANG": "C"]).stderr.contains("has no rating to remove; nothing was changed."))
         #expect(try sandbox.run("unrate", "edge").status == 1)
     }
 

@@ -48,7 +48,7 @@ struct ExitStatusTests {
     @Test("bad input: its status, a message, and no change", arguments: cases)
     func refused(arguments: [String], status: Int32, message: String) throws {
         let before = try #require(sandbox.databaseBytes())
-        let run = try sandbox.runRaw(["--db", sandbox.db] + arguments)
+        let run = try sandbox.runRaw(arguments)
         #expect(run.status == status)
         #expect(run.stderr.contains(message), "stderr: \(run.stderr)")
         #expect(run.stdout.isEmpty)
@@ -138,11 +138,12 @@ struct ExitStatusTests {
         // Root may write to any file, so as root the binary runs as the user nobody, who owns
         // the read-only file.
         let asRoot = getuid() == 0
-        if asRoot { chown(sandbox.db, 65534, 65534) }
+        if asRoot { sandbox.giveDatabase(to: 65534) }
+        defer { if asRoot { sandbox.giveDatabase(to: 0) } }
         chmod(sandbox.db, 0o400)
         defer { chmod(sandbox.db, 0o600) }
         func run(_ arguments: [String]) throws -> Run {
-            let command = ["--db", sandbox.db] + arguments
+            let command = arguments
             return asRoot
                 ? try sandbox.runRaw(["--reuid=65534", "--regid=65534", "--clear-groups", binary] + command,
                                      executable: "/usr/bin/setpriv")

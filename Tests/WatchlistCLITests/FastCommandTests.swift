@@ -1,6 +1,7 @@
 import ArgumentParser
 import Testing
 @testable import watchlist
+import Foundation
 import WatchlistCore
 
 /// The fast path reads what swift-argument-parser reads: for every command line it accepts,
@@ -30,30 +31,47 @@ struct FastCommandTests {
         ["list", "--db="], ["--version"], ["history"],
     ]
 
-    @Test("every accepted command line means what the parser makes of it", arguments: accepted)
+    @Test("every accepted command line means what the parser makes of it: the same request, or the same refusal", arguments: accepted)
     func sameMeaning(arguments: [String]) throws {
-        let fast = try #require(FastCommand.parse(arguments), "the fast path reads \(arguments)")
-        let parsed = try WatchlistCommand.parseAsRoot(arguments)
-        #expect(FastCommandTests.meaning(of: parsed) == fast, "\(arguments)")
+        let fast = Result { try FastCommand.parse(arguments) }
+        let parsed = Result { try FastCommandTests.meaning(of: WatchlistCommand.parseAsRoot(arguments)) }
+        switch (fast, parsed) {
+        case let (.success(fast), .success(parsed)):
+            #expect(fast != nil, "the fast path reads \(arguments)")
+            #expect(fast == parsed, "\(arguments)")
+        case let (.failure(fast), .failure(parsed)):
+            #expect(fast.localizedDescription == parsed.localizedDescription, "\(arguments)")
+        default:
+            Issue.record("\(arguments): the fast path gives \(fast), the parser \(parsed)")
+        }
     }
 
     @Test("anything else is left to the parser", arguments: refused)
-    func leftToTheParser(arguments: [String]) {
-        #expect(FastCommand.parse(arguments) == nil, "\(arguments)")
+    func leftToTheParser(arguments: [String]) throws {
+        #expect(try FastCommand.parse(arguments) == nil, "\(arguments)")
     }
 
-    /// The parser's command as a FastCommand.
-    static func meaning(of command: ParsableCommand) -> FastCommand? {
+    @Test("a value the command refuses is refused by both paths alike", arguments: [
+        ["rate", "ascent", "7"], ["watch", "ascent", "--on", "2026-02-30"], ["tag", "ascent", "a,b"], ["list", "--tag", " "],
+    ])
+    func sameRefusal(arguments: [String]) throws {
+        #expect(throws: WatchlistError.self) { try FastCommand.parse(arguments) }
+        let command = try WatchlistCommand.parseAsRoot(arguments)
+        #expect(throws: WatchlistError.self) { try FastCommandTests.meaning(of: command) }
+    }
+
+    /// The parser's command as a FastCommand: the same request, built by the command.
+    static func meaning(of command: ParsableCommand) throws -> FastCommand? {
         switch command {
-        case let root as WatchlistCommand: .summary(root.global.values)
-        case let list as ListCommand: .list(list.global.values, (try? list.query()) ?? FilmListQuery(), json: list.json)
-        case let show as ShowCommand: .show(show.global.values, film: show.target.film, json: show.json)
-        case let watch as WatchCommand: .watch(watch.global.values, film: watch.target.film, day: watch.day, rewatch: watch.rewatch)
-        case let rate as RateCommand: .rate(rate.global.values, film: rate.target.film, rating: rate.rating)
-        case let unrate as UnrateCommand: .unrate(unrate.global.values, film: unrate.target.film)
-        case let note as NoteCommand.Add: .note(note.global.values, film: note.target.film, text: note.text)
-        case let tag as TagCommand: .tag(tag.global.values, film: tag.target.film, tags: tag.tags)
-        case let untag as UntagCommand: .untag(untag.global.values, film: untag.target.film, tags: untag.tags)
+        case let root as WatchlistCommand: .summary(root.global.values, root.request())
+        case let list as ListCommand: .list(list.global.values, try list.request())
+        case let show as ShowCommand: .show(show.global.values, show.request())
+        case let watch as WatchCommand: .watch(watch.global.values, try watch.request())
+        case let rate as RateCommand: .rate(rate.global.values, try rate.request())
+        case let unrate as UnrateCommand: .unrate(unrate.global.values, unrate.request())
+        case let note as NoteCommand.Add: .note(note.global.values, try note.request())
+        case let tag as TagCommand: .tag(tag.global.values, try tag.request())
+        case let untag as UntagCommand: .untag(untag.global.values, try untag.request())
         default: nil
         }
     }

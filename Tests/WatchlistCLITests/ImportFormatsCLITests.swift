@@ -11,13 +11,13 @@ struct ImportFormatsCLITests {
     static let ratings = "Date,Name,Year,Letterboxd URI,Rating\n2024-01-02,Stalker,1979,https://boxd.it/2aHi,4.5\n"
 
     func json(_ arguments: String...) throws -> Any {
-        let run = try sandbox.runRaw(["--db", sandbox.db] + arguments)
+        let run = try sandbox.runRaw(arguments)
         #expect(run.status == 0, "\(arguments): \(run.stderr)")
         return try sandbox.parseJSON(run.stdout)
     }
 
     func report(_ arguments: [String], directory: String? = nil) throws -> [String: Any] {
-        let run = try sandbox.runRaw(["--db", sandbox.db, "import"] + arguments + ["--json"], directory: directory)
+        let run = try sandbox.runRaw(["import"] + arguments + ["--json"], directory: directory)
         #expect(run.status == 0, "\(arguments): \(run.stderr)")
         return (try? sandbox.parseJSON(run.stdout) as? [String: Any]) ?? [:]
     }
@@ -110,7 +110,7 @@ struct ImportFormatsCLITests {
             + Self.oldRow(2, "tt0069293", created: "Mon Apr 01 21:00:00 2013", title: "Solaris", type: "Feature Film", rated: "", year: 1972))
         try sandbox.write("imdb/ratings.csv", Self.oldHeader
             + Self.oldRow(1, "tt0069293", created: "Mon Apr 01 21:05:00 2013", title: "Solaris", type: "Feature Film", rated: "8", year: 1972))
-        let run = try sandbox.runRaw(["--db", sandbox.db, "import", sandbox.folder + "/imdb", "--add-missing", "--json"])
+        let run = try sandbox.runRaw(["import", sandbox.folder + "/imdb", "--add-missing", "--json"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("1 row of the title type '(empty)' was skipped"))
         let result = (try sandbox.parseJSON(run.stdout) as? [String: Any]) ?? [:]
@@ -167,7 +167,7 @@ struct ImportFormatsCLITests {
         }
         text += String(repeating: ",,,,,,,,,,,,,,\n", count: 470)
         let file = try sandbox.write("WATCHLIST.csv", text)
-        let run = try sandbox.runRaw(["--db", sandbox.db, "import", file, "--add-missing"])
+        let run = try sandbox.runRaw(["import", file, "--add-missing"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.contains("line 3: 'sometime' in Release Date is not a date; that fact of the film stays unknown"), "\(run.stderr)")
         #expect(run.stderr.contains("Read 1 file, 19 rows"))
@@ -189,7 +189,7 @@ struct ImportFormatsCLITests {
         #expect(added(try report([bom, "--add-missing"]))["ratings"] == 1)
         let before = sandbox.databaseBytes()
         let bad = try sandbox.write("bad/diary.csv", "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n2024-01-02,Solaris,1972,x,4,,,someday\n")
-        let refused = try sandbox.runRaw(["--db", sandbox.db, "import", bad, "--add-missing"])
+        let refused = try sandbox.runRaw(["import", bad, "--add-missing"])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("diary.csv, line 2: 'someday' in Watched Date is not a date"))
         #expect(sandbox.databaseBytes() == before)
@@ -276,7 +276,7 @@ struct ImportFormatsCLITests {
         let sheet = "Film,Released,Date,Score,Thoughts,Mood\nStalker,1979,2024-03-01,9,The Zone.,calm\nMirror,1975,,7,,\n"
         let path = try sandbox.write("films 2024.csv", sheet)
         let before = sandbox.databaseBytes()
-        let refused = try sandbox.runRaw(["--db", sandbox.db, "import", path])
+        let refused = try sandbox.runRaw(["import", path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("Criticker: Score, Film Name"))
         #expect(refused.stderr.contains("--columns 'title=Film,year=Released,watched=Date,rating=Score/5,note=Thoughts'"), "\(refused.stderr)")
@@ -287,10 +287,10 @@ struct ImportFormatsCLITests {
         let stalker = try json("show", "stalker", "--json") as? [String: Any]
         #expect(stalker?["rating"] as? Double == 4.5)
         #expect((stalker?["viewings"] as? [[String: Any]])?.first?["date"] as? String == "2024-03-01")
-        let wrong = try sandbox.runRaw(["--db", sandbox.db, "import", path, "--columns", "title=Name"])
+        let wrong = try sandbox.runRaw(["import", path, "--columns", "title=Name"])
         #expect(wrong.status == 65)
         #expect(wrong.stderr.contains("the header row has no column 'Name' that --columns names"))
-        let usage = try sandbox.runRaw(["--db", sandbox.db, "import", path, "--columns", "film=Film"])
+        let usage = try sandbox.runRaw(["import", path, "--columns", "film=Film"])
         #expect(usage.status == 64)
     }
 }

@@ -80,7 +80,7 @@ struct ReadmeTests {
                                          toPath: sandbox.folder + "/docs/examples")
         var environment = sandbox.environment
         environment["PATH"] = URL(fileURLWithPath: binary).deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        environment["WATCHLIST_DB"] = "watchlist.sqlite"  // in the folder the commands run in
+        // A new user's account: the database at its default path, in the sandbox's home.
         environment["WATCHLIST_NOW"] = "2026-11-26T21:00:00Z"
         environment["NO_COLOR"] = "1"
         environment.removeValue(forKey: "WATCHLIST_LOCK_TIMEOUT")

@@ -8,7 +8,7 @@ struct TerminalTests {
         let sandbox = try Sandbox()
         var environment = sandbox.environment
         environment["COLUMNS"] = "60"
-        let narrow = try sandbox.runRaw(["--db", sandbox.db, "list"], environment: environment)
+        let narrow = try sandbox.runRaw(["list"], environment: environment)
         let table = narrow.stdout.split(separator: "\n").prefix(11)
         #expect(table.allSatisfy { $0.count <= 60 }, "\(table)")
         #expect(narrow.stdout.contains("…"))
@@ -25,7 +25,7 @@ struct TerminalTests {
         #expect(!(try sandbox.run("search", "arctic").stdout.contains("\u{1B}[")))
         var environment = sandbox.environment
         environment["NO_COLOR"] = "1"
-        #expect(!(try sandbox.runRaw(["--db", sandbox.db, "list", "--color", "auto"], environment: environment).stdout.contains("\u{1B}[")))
+        #expect(!(try sandbox.runRaw(["list", "--color", "auto"], environment: environment).stdout.contains("\u{1B}[")))
         #expect(try sandbox.run("list", "--color", "purple").status == 64)
     }
 

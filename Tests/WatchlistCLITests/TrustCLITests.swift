@@ -31,7 +31,7 @@ struct TrustCLITests {
         var outputs: [String] = []
         for arguments in [["show", "evil"], ["list"], ["note", "list"], ["history"], ["search", "clipboard"], ["show", "\u{1B}[2Jnothing"],
                           ["--color", "always", "show", "evil"], ["--color", "always", "search", "clipboard"], ["--color", "always", "list"]] {
-            let run = try sandbox.runRaw(["--db", sandbox.db] + arguments)
+            let run = try sandbox.runRaw(arguments)
             outputs.append(run.stdout + run.stderr)
             let text = run.stdout + run.stderr
             // Only the tool's own styles (bold, underline, reset) may reach the terminal.
@@ -41,7 +41,7 @@ struct TrustCLITests {
         }
         #expect(outputs[0].contains(#"Evil \e]0;owned\u{7}Film (1999)"#))
         #expect(outputs[0].contains(#"Clipboard \e]52;c;ZXZpbA==\u{7} and \e[2J and \e[7m and \u{202E}reversed\u{9B}31m"#))
-        #expect(outputs[5] == "watchlist: error: No film matches '\\e[2Jnothing'. Run 'watchlist list' to see the films and their ids.\n")
+        #expect(outputs[5] == "watchlist: error: No film matches '\\e[2Jnothing'.\nRun 'watchlist list' to see the films and their ids.\n")
     }
 
     @Test("--json and exports keep the exact text, escaped as JSON and CSV require")
@@ -79,13 +79,13 @@ struct TrustCLITests {
         let before = sandbox.databaseBytes()
         let show = try sandbox.run("show", "ascent")
         #expect(show.status == 74)
-        #expect(show.stderr == "watchlist: error: The database at \(sandbox.db) failed its checks (1 problem(s)):\n"
-                + "  rating row 1: 11 half stars is not a rating from 1 to 10 "
+        #expect(show.stderr == "watchlist: error: The database at \(sandbox.db) failed its checks (1 problem):\n"
+                + "  rating row 1: 11 half stars is not a rating from 1 to 10\n"
                 + "Restore a backup with 'watchlist db restore FILE', or export what can be read first.\n")
         let export = try sandbox.run("export", "--format", "json")
         #expect(export.status == 74)
-        #expect(export.stderr == "watchlist: error: The export left out 1 row(s) the database at \(sandbox.db) holds damaged; everything else was written:\n"
-                + "  rating row 1: 11 half stars is not a rating from 1 to 10 Run 'watchlist db check' to list every problem.\n")
+        #expect(export.stderr == "watchlist: error: The export left out 1 row the database at \(sandbox.db) holds damaged; everything else was written:\n"
+                + "  rating row 1: 11 half stars is not a rating from 1 to 10\nRun 'watchlist db check' to list every problem.\n")
         let document = try sandbox.parseJSON(export.stdout) as! [String: Any]
         #expect((document["films"] as! [Any]).count == 10)
         let file = try sandbox.run("export", "--format", "csv", "-o", sandbox.folder + "/out.csv")
@@ -217,7 +217,7 @@ struct TrustCLITests {
         environment["HOME"] = "relative/home"
         let home = try sandbox.runRaw(["list"], environment: environment)
         #expect(home.status == 74)
-        #expect(home.stderr == "watchlist: error: HOME is 'relative/home', not an absolute path, so the default database cannot be found. "
+        #expect(home.stderr == "watchlist: error: HOME is 'relative/home', not an absolute path, so the default database cannot be found.\n"
                 + "Pass --db PATH or set WATCHLIST_DB.\n")
         #expect(sandbox.databaseBytes() == before)
     }
@@ -257,9 +257,9 @@ struct TrustCLITests {
     func localTimes() throws {
         var environment = sandbox.environment
         environment["TZ"] = "Asia/Tokyo"
-        let history = try sandbox.runRaw(["--db", sandbox.db, "history"], environment: environment)
+        let history = try sandbox.runRaw(["history"], environment: environment)
         #expect(history.stdout.split(separator: "\n").dropFirst().first?.hasPrefix("2026-11-26 21:00  watch ascent --on 2024-01-01") == true)
-        let json = try sandbox.runRaw(["--db", sandbox.db, "history", "--json"], environment: environment)
+        let json = try sandbox.runRaw(["history", "--json"], environment: environment)
         #expect(json.stdout.contains(#""at":"2026-11-26T12:00:00Z""#))
     }
 }

@@ -39,7 +39,7 @@ struct DatabaseTests {
         let path = folder + "/new/watchlist.sqlite"
         let watchlist = Watchlist(database: try open(path), clock: .fixed(testNow))
         #expect(throws: WatchlistError.self) { try watchlist.watch("no such film") }
-        #expect(throws: WatchlistError.self) { try watchlist.rate("ascent", "11") }
+        #expect(throws: WatchlistError.self) { try watchlist.rate("no such film", "4") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
     }
 

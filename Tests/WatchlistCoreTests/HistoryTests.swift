@@ -36,7 +36,7 @@ struct HistoryTests {
             _ = try watchlist.undo()
             #expect(try visibleState(watchlist) == expected)
         }
-        #expect(throws: WatchlistError.nothingToRemove("There is nothing to undo: no change is recorded.")) { try watchlist.undo() }
+        #expect(throws: WatchlistError.nothingChanged("There is nothing to undo: no change is recorded")) { try watchlist.undo() }
         try watchlist.check()
     }
 
@@ -48,7 +48,7 @@ struct HistoryTests {
         let report = try watchlist.importFiles([folder], options: ImportOptions(addMissing: true))
         #expect(report.filmsCreated > 0)
         let entry = try watchlist.typing("undo").undo()
-        #expect(entry.summary.hasPrefix("Imported 6 file(s)"))
+        #expect(entry.summary.hasPrefix("Imported 6 files: "))
         #expect(try visibleState(watchlist) == before)
         #expect(try watchlist.search("stalker").isEmpty, "the search index follows")
     }
@@ -56,7 +56,7 @@ struct HistoryTests {
     @Test("history lists time, command and summary, newest first; refused and dry-run commands record nothing")
     func listing() throws {
         _ = try watchlist.typing("watch ascent").watch("ascent")
-        #expect(throws: WatchlistError.self) { try watchlist.typing("rate ascent 0").rate("ascent", "0") }
+        #expect(throws: WatchlistError.self) { try watchlist.typing("rate nosuch 4").rate("nosuch", "4") }
         _ = try watchlist.importFiles([try Fixtures.folder(Fixtures.export)], options: ImportOptions(dryRun: true, addMissing: true))
         let history = try watchlist.history()
         #expect(history.count == 1)

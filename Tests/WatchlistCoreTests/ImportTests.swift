@@ -304,7 +304,7 @@ struct MalformedImportTests {
             "diary.csv": "Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags\n2024-01-02,The Ascent,1977,https://x,4,,\n",
             "imdb.csv": "Const,Your Rating,Title,Title Type,Year\ntt1,8,The Ascent,movie,1977\n",
         ])
-        for (file, message) in [("diary.csv", "needs the column(s) Watched Date"), ("imdb.csv", "needs the column(s) Date Rated")] {
+        for (file, message) in [("diary.csv", "needs the column Watched Date"), ("imdb.csv", "needs the column Date Rated")] {
             #expect {
                 try watchlist.importFiles([folder + "/" + file])
             } throws: { error in

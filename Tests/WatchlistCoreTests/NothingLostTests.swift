@@ -103,7 +103,7 @@ struct NothingLostTests {
         #expect {
             _ = try watchlist.undo()
         } throws: { error in
-            guard case WatchlistError.nothingToRemove = error else { return false }
+            guard case WatchlistError.nothingChanged = error else { return false }
             return true
         }
     }

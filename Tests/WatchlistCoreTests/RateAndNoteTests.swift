@@ -27,14 +27,15 @@ struct RateTests {
     func refused(text: String) throws {
         _ = try watchlist.rate("ascent", "3")
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.invalidRating(text)) { try watchlist.rate("ascent", text) }
+        // A rating is parsed before it reaches the service: text that is none never does.
+        #expect(StarRating(parsing: text) == nil)
         #expect(WatchlistError.invalidRating(text).localizedDescription.contains("0.5 to 5 in steps of 0.5"))
         #expect(try visibleState(watchlist) == before)
     }
 
     @Test("unrate of an unrated film fails")
     func unrateNothing() {
-        #expect(throws: WatchlistError.nothingToRemove("The Ascent (1977) has no rating to remove.")) {
+        #expect(throws: WatchlistError.nothingChanged("The Ascent (1977) has no rating to remove")) {
             try watchlist.unrate("ascent")
         }
     }
@@ -72,15 +73,15 @@ struct NoteTests {
     func refused() throws {
         let note = try watchlist.addNote("ascent", text: "kept")
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: "") }
-        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: " \n\t ") }
-        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id, text: "  ") }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: NoteText(String())) }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: NoteText(String(" \n\t "))) }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id, text: NoteText(String(repeating: " ", count: 2))) }
         #expect(throws: WatchlistError.invalidText(what: "note", problem: "holds a NUL byte")) {
-            try watchlist.addNote("ascent", text: "a\0b")
+            try watchlist.addNote("ascent", text: NoteText(String(decoding: [0x61, 0, 0x62], as: UTF8.self)))
         }
         let long = String(repeating: "x", count: InputText.maximumNoteLength + 1)
         #expect(throws: WatchlistError.textTooLong(what: "note", length: long.count, limit: InputText.maximumNoteLength)) {
-            try watchlist.addNote("ascent", text: long)
+            try watchlist.addNote("ascent", text: NoteText(long))
         }
         #expect(try visibleState(watchlist) == before)
     }

@@ -103,7 +103,7 @@ struct SchemaFixtureTests {
         #expect {
             _ = try watchlist.undo()
         } throws: { error in
-            guard case WatchlistError.nothingToRemove(let message) = error else { return false }
+            guard case WatchlistError.nothingChanged(let message) = error else { return false }
             return message.contains("earlier version") && message.contains("watch ascent")
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 @testable import WatchlistCore
 @testable import WatchlistModel
+@_exported import WatchlistTestSupport
 
 /// 2026-11-26 12:00 UTC: the day the tests treat as today.
 let testNow = Date(timeIntervalSince1970: 1_795_694_400)
@@ -48,18 +49,15 @@ let testRunFolder: String = {
     return path
 }()
 
-// Days written as text in expectations: `viewing.watchedOn == "2026-11-25"`.
-extension Day: ExpressibleByStringLiteral {
-    public init(stringLiteral text: String) {
-        guard let day = Day(iso: text) else { fatalError("'\(text)' is not a day: fix the test") }
-        self = day
-    }
-}
-
 extension Watchlist {
     /// The same database and clock, recording changes as `command`.
     func typing(_ command: String) -> Watchlist {
         Watchlist(database: database, clock: clock, command: command)
+    }
+
+    /// The same database, its clock `seconds` later: a command run again a moment later.
+    func later(by seconds: TimeInterval) -> Watchlist {
+        Watchlist(database: database, clock: .fixed(clock.now().addingTimeInterval(seconds)), command: command)
     }
 }
 

@@ -22,7 +22,7 @@ struct TagTests {
         let removed = try watchlist.untag("ascent", ["winter", "nosuch"])
         #expect(removed.removed == ["winter"])
         #expect(removed.missing == ["nosuch"])
-        #expect(throws: WatchlistError.nothingToRemove("The Ascent (1977) has no tag winter; nothing was removed.")) {
+        #expect(throws: WatchlistError.nothingChanged("The Ascent (1977) has no tag winter")) {
             try watchlist.untag("ascent", ["winter"])
         }
     }
@@ -31,7 +31,7 @@ struct TagTests {
     func refused(tag: String) throws {
         _ = try watchlist.tag("ascent", ["kept"])
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.self) { try watchlist.tag("ascent", ["fine", tag]) }
+        #expect(throws: WatchlistError.self) { try watchlist.tag("ascent", [Tag("fine"), Tag(tag)]) }
         #expect(try visibleState(watchlist) == before)
     }
 

@@ -38,26 +38,26 @@ struct TrustTests {
     func tagsInCodePoints() throws {
         let accented = String(repeating: "e\u{301}", count: 100)
         let families = String(repeating: "👨‍👩‍👧", count: 20)
-        let result = try watchlist.tag("ascent", [accented, families])
+        let result = try watchlist.tag("ascent", [Tag(accented), Tag(families)])
         #expect(result.added.count == 2)
         #expect(Set(try watchlist.show("ascent").tags) == [accented.precomposedStringWithCanonicalMapping, families])
         #expect(try watchlist.show("ascent").tags.contains { $0.unicodeScalars.count == 100 && $0.hasPrefix("\u{E9}") })
-        #expect(try watchlist.list(FilmListQuery(tag: families)).map(\.film.title) == ["The Ascent"])
+        #expect(try watchlist.list(FilmListQuery(tag: Tag(families))).map(\.film.title) == ["The Ascent"])
     }
 
     @Test("a tag over 100 code points is refused and nothing changes: 101 letters, 21 families, 100 letters with 10 accents each")
     func tagOverLimits() throws {
         let before = try bytes()
         #expect(throws: WatchlistError.invalidTag(String(repeating: "x", count: 40) + "…", reason: "it is 101 code points long")) {
-            try watchlist.tag("ascent", [String(repeating: "x", count: 101)])
+            try watchlist.tag("ascent", [Tag(String(repeating: "x", count: 101))])
         }
         let families = String(repeating: "👨‍👩‍👧", count: 21)
         #expect(throws: WatchlistError.invalidTag(String(families.prefix(40)) + "…", reason: "it is 105 code points long")) {
-            try watchlist.tag("ascent", [families])
+            try watchlist.tag("ascent", [Tag(families)])
         }
         let heavy = String(repeating: "e" + String(repeating: "\u{301}", count: 10), count: 100)
         #expect(throws: WatchlistError.invalidTag(String(heavy.prefix(40)) + "…", reason: "it is 1100 code points long")) {
-            try watchlist.tag("ascent", [heavy])
+            try watchlist.tag("ascent", [Tag(heavy)])
         }
         #expect(try bytes() == before)
     }
@@ -194,7 +194,7 @@ struct TrustTests {
         #expect(performing: { _ = try watchlist.unrate("ascent") }, throws: named)
         #expect(performing: { _ = try watchlist.stats() }, throws: { error in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
-            return problems == ["rating row 0: 1 rating(s) of 11 half stars, not 1 to 10"]
+            return problems == ["rating row 0: 1 rating of 11 half stars, not 1 to 10"]
         })
         #expect(performing: { try watchlist.check() }, throws: { error in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
@@ -339,10 +339,10 @@ struct TrustTests {
     @Test("a note of 100,000 code points is within the limit (20,000 family emoji of 5), one more emoji is not")
     func emojiNote() throws {
         let text = String(repeating: "👨‍👩‍👧", count: 20_000)
-        _ = try watchlist.addNote("ascent", text: text)
+        _ = try watchlist.addNote("ascent", text: NoteText(text))
         #expect(try watchlist.show("ascent").notes.first?.text == text)
         #expect(throws: WatchlistError.textTooLong(what: "note", length: 100_005, limit: 100_000)) {
-            try watchlist.addNote("ascent", text: text + "👨‍👩‍👧")
+            try watchlist.addNote("ascent", text: NoteText(text + "👨‍👩‍👧"))
         }
     }
 
@@ -353,6 +353,6 @@ struct TrustTests {
         let viewings = try watchlist.show("ascent").viewings
         #expect(viewings.map(\.watchedOn) == [nil, "2024-01-01"])
         #expect(viewings.map(\.rewatch) == [false, true])
-        #expect(try watchlist.watch("ascent", on: .unknown).viewing.rewatch, "a second unknown day follows the first")
+        #expect(try watchlist.later(by: 1).watch("ascent", on: .unknown).viewing.rewatch, "a second unknown day follows the first")
     }
 }

@@ -95,7 +95,7 @@ struct WatchTests {
     func unwatchNothing() throws {
         _ = try watchlist.watch("ascent", on: .day(Day(iso: "2025-06-01")!))
         let before = try visibleState(watchlist)
-        #expect(throws: WatchlistError.nothingToRemove("The Red Tent (1969) has no viewing to remove.")) {
+        #expect(throws: WatchlistError.nothingChanged("The Red Tent (1969) has no viewing to remove")) {
             try watchlist.unwatch("red tent")
         }
         #expect(throws: WatchlistError.self) { try watchlist.unwatch("ascent", .on(Day(iso: "2025-06-02")!)) }

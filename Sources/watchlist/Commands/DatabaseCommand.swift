@@ -25,7 +25,7 @@ struct DatabaseCommand: ParsableCommand {
         }
 
         static func render(_ path: String, for request: Request, _ context: Context) throws {
-            Terminal.out("The database at \(path.oneLine) is sound: its schema is watchlist's, and integrity_check, "
+            Terminal.out("The database at \(Terminal.path(path)) is sound: its schema is watchlist's, and integrity_check, "
                 + "foreign_key_check and the checks of every value found nothing.")
         }
     }
@@ -77,7 +77,7 @@ struct DatabaseCommand: ParsableCommand {
         }
 
         static func render(_ kept: String, for request: Request, _ context: Context) throws {
-            Terminal.out("Restored the database from \(request.file.oneLine); the previous content is in \(kept.oneLine) ('watchlist undo' puts it back)")
+            Terminal.out("Restored the database from \(request.file.oneLine); the previous content is in \(Terminal.path(kept)) ('watchlist undo' puts it back)")
         }
     }
 

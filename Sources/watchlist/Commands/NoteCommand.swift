@@ -10,11 +10,25 @@ struct NoteCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Edit.self, Delete.self],
         defaultSubcommand: Add.self)
 
-    /// The text argument: `-` reads standard input.
-    static func text(_ argument: String) throws -> NoteText {
-        try NoteText(argument == "-" ? try Terminal.readStandardInput(limit: InputText.maximumTextBytes,
-                                                                        why: "a note is at most \(InputText.maximumNoteLength) characters")
-                                     : argument)
+    /// A note's text as the command line gives it: typed, or `-` for standard input, which is
+    /// read when the command runs.
+    enum Text: Equatable {
+        case typed(NoteText)
+        case standardInput
+
+        init(_ argument: String) throws {
+            self = argument == "-" ? .standardInput : .typed(try NoteText(argument))
+        }
+
+        /// The text, standard input read.
+        func read() throws -> NoteText {
+            switch self {
+            case .typed(let text): text
+            case .standardInput:
+                try NoteText(Terminal.readStandardInput(limit: InputText.maximumTextBytes,
+                                                        why: "a note is at most \(InputText.maximumNoteLength) characters"))
+            }
+        }
     }
 
     struct Add: Performing {
@@ -26,18 +40,18 @@ struct NoteCommand: ParsableCommand {
 
         struct Request: Equatable {
             var film: String
-            var text: NoteText
+            var text: NoteCommand.Text
 
             /// `note <film> <text>` as typed.
             init(film: String, text: String) throws {
-                (self.film, self.text) = (film, try NoteCommand.text(text))
+                (self.film, self.text) = (film, try NoteCommand.Text(text))
             }
         }
 
         func request() throws -> Request { try Request(film: target.film, text: text) }
 
         static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
-            try context.watchlist().addNote(request.film, text: request.text)
+            try context.watchlist().addNote(request.film, text: request.text.read())
         }
 
         static func render(_ added: FilmNote, for request: Request, _ context: Context) throws {
@@ -81,13 +95,13 @@ struct NoteCommand: ParsableCommand {
 
         struct Request: Equatable {
             var id: Int64
-            var text: NoteText
+            var text: NoteCommand.Text
         }
 
-        func request() throws -> Request { Request(id: id, text: try NoteCommand.text(text)) }
+        func request() throws -> Request { Request(id: id, text: try NoteCommand.Text(text)) }
 
         static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
-            try context.watchlist().editNote(id: request.id, text: request.text)
+            try context.watchlist().editNote(id: request.id, text: request.text.read())
         }
 
         static func render(_ edited: FilmNote, for request: Request, _ context: Context) throws {

@@ -29,12 +29,19 @@ enum FastCommand: Equatable {
         var globals = Globals()
         var seen = Set<String>()
         var index = 0
-        // The global options before the command's name.
+        var all = false
+        // The global options before the command's name (and the summary's --all).
         while index < arguments.count, arguments[index].hasPrefix("-") {
+            if arguments[index] == "--all", !all {
+                all = true
+                index += 1
+                continue
+            }
             guard let next = readGlobal(arguments, at: index, into: &globals, seen: &seen) else { return nil }
             index = next
         }
-        guard index < arguments.count else { return .summary(globals, WatchlistCommand.Request()) }
+        guard index < arguments.count else { return .summary(globals, WatchlistCommand.Request(all: all)) }
+        guard !all else { return nil }
         let name = arguments[index]
         var rest = Array(arguments[(index + 1)...])
         switch name {

@@ -41,6 +41,13 @@ enum Terminal {
         FileHandle.standardOutput.write(Data((shown(text, width: width) + "\n").utf8))
     }
 
+    /// A path as messages show it: under the home folder as `~/…`, shorter to read.
+    static func path(_ path: String) -> String {
+        guard let home = Environment.value("HOME"), home.hasPrefix("/"), home.count > 1 else { return path.oneLine }
+        let folder = home.hasSuffix("/") ? home : home + "/"
+        return path.hasPrefix(folder) ? "~/" + String(path.dropFirst(folder.count)).oneLine : path.oneLine
+    }
+
     /// Writes a line that is data for scripts (a path) to stdout: made safe, never wrapped.
     static func data(_ line: String) {
         FileHandle.standardOutput.write(Data((shown(line) + "\n").utf8))

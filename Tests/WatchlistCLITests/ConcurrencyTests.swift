@@ -73,7 +73,8 @@ struct DatabaseCommandTests {
         try sandbox.run("watch", "red tent", "--on", "2024-02-01")
         let restored = try sandbox.run("db", "restore", backup)
         #expect(restored.status == 0)
-        #expect(restored.stdout.contains("the previous content is in \(sandbox.db).restores/2026-11-26T120000Z-"))
+        #expect(restored.stdout.contains("the previous content is in ~/.local/share/watchlist/watchlist.sqlite.restores/2026-11-26T120000Z-"),
+                "the copy is named from the home folder, as a person types it")
         let watched = try sandbox.parseJSON(try sandbox.run("list", "--watched", "--json").stdout) as? [[String: Any]]
         #expect(watched?.map { $0["id"] as? Int } == [1])
         let before = sandbox.databaseBytes()

@@ -37,6 +37,15 @@ static void on_signal(int number) {
 void watchlist_catch_interruptions(int on) {
     if (on) caught_signal = 0;
     set_handlers(on ? on_signal : SIG_DFL);
+    if (on) {
+        // A parent may hand the signals over blocked (the mask survives exec): a signal that
+        // is never delivered would let the work run on to the end. Unblock them for the work.
+        sigset_t signals;
+        sigemptyset(&signals);
+        sigaddset(&signals, SIGINT);
+        sigaddset(&signals, SIGTERM);
+        sigprocmask(SIG_UNBLOCK, &signals, NULL);
+    }
 }
 
 int watchlist_interruption(void) {

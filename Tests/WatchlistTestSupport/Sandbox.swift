@@ -21,7 +21,7 @@ public let binary: String = {
 
 /// A temporary folder with a home in it; runs the binary as a person with that home, whose
 /// database is at the default path (`db`).
-public final class Sandbox {
+public final class Sandbox: Sendable {
     public let folder: String
     /// The database: the default path of the sandbox's home.
     public let db: String

@@ -73,12 +73,16 @@ public enum ReviewPage {
         .figure .label { font: 0.95rem system-ui, sans-serif; }
         .figure .meta { margin: 0.2rem 0 0; }
         .bars { list-style: none; padding: 0; margin: 0.5rem 0; }
-        .bars li { display: grid; grid-template-columns: minmax(8rem, 16rem) 1fr 7rem; gap: 0.75rem; align-items: center; margin: 0.3rem 0; }
+        .bars li { display: grid; grid-template-columns: minmax(6rem, 16rem) minmax(4rem, 1fr) 7rem; gap: 0.75rem; align-items: center; margin: 0.3rem 0; }
         .bars .label { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
         .bars .track { height: 12px; background: var(--line); border-radius: 6px; overflow: hidden; }
         .bars .fill { display: block; height: 100%; background: var(--accent); }
         .bars .count { font: 0.85rem system-ui, sans-serif; color: var(--muted); }
         .extremes { list-style: none; padding: 0; }
+        @media (max-width: 560px) {
+            .bars li { grid-template-columns: minmax(0, 1fr) max-content; gap: 0.2rem 0.75rem; margin: 0.5rem 0; }
+            .bars .track { grid-column: 1 / -1; grid-row: 2; }
+        }
         .extremes .label, .empty { color: var(--muted); font: 0.85rem system-ui, sans-serif; margin-right: 0.5rem; }
         """
 }

@@ -23,7 +23,7 @@ struct HistoryCommand: Performing {
     static func render(_ entries: [HistoryEntry], for request: Request, _ context: Context) throws {
         if request.json { return Terminal.json(JSONOutput.history(entries)) }
         guard !entries.isEmpty else { return Terminal.note("No changes recorded yet.") }
-        Terminal.out(Listings.history(entries, maxWidth: context.width, bold: context.colors))
+        Terminal.out(Listings.history(entries, maxWidth: context.width, bold: context.colors, glyphs: context.glyphs))
     }
 }
 
@@ -45,6 +45,6 @@ struct UndoCommand: Performing {
     }
 
     static func render(_ entry: HistoryEntry, for request: Request, _ context: Context) throws {
-        Terminal.out("Undid: \(entry.summary.oneLine) (\(entry.command.oneLine), \(Timestamp.local(entry.at)))")
+        Terminal.out("Undid: \(context.glyphs.stored(entry.summary.oneLine)) (\(entry.command.oneLine), \(Timestamp.local(entry.at)))")
     }
 }

@@ -13,13 +13,16 @@ enum ImportReportText {
             }
             lines.append("  \(group.folder.oneLine)/: \(group.items.count) files, \(group.key), \(plural(group.items.map(\.rows).reduce(0, +), "row"))")
         }
-        var films = "Films: \(report.filmsMatched) matched, \(report.filmsCreated) created, \(report.skippedFilms.count) skipped"
+        // A dry run speaks in the conditional: nothing it names has happened.
+        let would = report.dryRun
+        var films = "Films: \(report.filmsMatched) matched, \(report.filmsCreated) \(would ? "would be created" : "created"), "
+            + "\(report.skippedFilms.count) \(would ? "would be skipped" : "skipped")"
         if !report.skippedFilms.isEmpty {
             films += " (not in the database; --add-missing creates them): " + list(report.skippedFilms, 5, separator: "; ")
         }
         lines.append(films)
-        if report.filmsRemoved > 0 { lines.append("Films removed: \(report.filmsRemoved) (no longer on any list, and holding nothing else)") }
-        lines.append("Added: " + counts(report.added))
+        if report.filmsRemoved > 0 { lines.append("Films \(would ? "that would be removed" : "removed"): \(report.filmsRemoved) (no longer on any list, and holding nothing else)") }
+        lines.append((would ? "Would add: " : "Added: ") + counts(report.added))
         lines.append("Already there: " + counts(report.unchanged))
         var updated: [String] = []
         if report.notesUpdated > 0 { updated.append("\(plural(report.notesUpdated, "note")) whose review was edited") }
@@ -28,14 +31,14 @@ enum ImportReportText {
         }
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
         if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime… of \(plural(report.filmsWithNewFacts, "film"))") }
-        if !updated.isEmpty { lines.append("Updated: " + updated.joined(separator: ", ")) }
+        if !updated.isEmpty { lines.append((would ? "Would update: " : "Updated: ") + updated.joined(separator: ", ")) }
         if !report.collectionsCreated.isEmpty {
             lines.append((report.dryRun ? "Collections that would be created: " : "Collections created: ")
                 + list(report.collectionsCreated, 10, separator: ", "))
         }
         lines += lists(report.lists)
         if !report.listsLeftOut.isEmpty {
-            lines.append("\(plural(report.listsLeftOut.count, "list")) made no collection, none of \(report.listsLeftOut.count == 1 ? "its" : "their") "
+            lines.append("\(plural(report.listsLeftOut.count, "list")) \(would ? "would make" : "made") no collection, none of \(report.listsLeftOut.count == 1 ? "its" : "their") "
                 + "films being in the database (--add-missing creates them): " + list(report.listsLeftOut, 5, separator: "; "))
         }
         lines += conflicts(report.conflicts)
@@ -64,9 +67,17 @@ enum ImportReportText {
                 + (report.warningsLeftOut > 0 ? "--json lists the first \(report.warnings.count)" : "--json lists them all") + ")")
         }
         if !report.changedAnything {
-            lines.append(report.skippedRows > 0
-                ? "Nothing new was imported; \(plural(report.skippedRows, "row")) were skipped (see above)."
-                : "Nothing new: everything in these files is already in the database.")
+            var leftOut: [String] = []
+            if report.skippedRows > 0 {
+                let skipped = would ? "would be skipped" : report.skippedRows == 1 ? "was skipped" : "were skipped"
+                leftOut.append("\(plural(report.skippedRows, "row")) \(skipped)")
+            }
+            if !report.listsLeftOut.isEmpty {
+                leftOut.append("\(plural(report.listsLeftOut.count, "list")) \(would ? "would make" : "made") no collection")
+            }
+            lines.append(leftOut.isEmpty
+                ? "Nothing new: everything in these files is already in the database."
+                : "Nothing new \(would ? "would be" : "was") imported; " + leftOut.joined(separator: " and ") + " (see above).")
         }
         if report.dryRun { lines.append("Dry run: nothing was changed.") }
         return lines.joined(separator: "\n")

@@ -16,8 +16,8 @@ enum Listings {
 
     /// `history`: a table, or at narrow widths (under 60 columns) an entry a block — when and
     /// what was typed, then what it did, indented — so that no command is cut.
-    static func history(_ entries: [HistoryEntry], maxWidth: Int?, bold: Bool) -> String {
-        func did(_ entry: HistoryEntry) -> String { entry.summary.oneLine + (entry.undoable ? "" : " (cannot be undone)") }
+    static func history(_ entries: [HistoryEntry], maxWidth: Int?, bold: Bool, glyphs: Glyphs) -> String {
+        func did(_ entry: HistoryEntry) -> String { glyphs.stored(entry.summary.oneLine) + (entry.undoable ? "" : " (cannot be undone)") }
         if let maxWidth, maxWidth < 60 {
             return entries.map { entry in
                 Terminal.bold(Timestamp.local(entry.at), if: bold) + "  " + entry.command.oneLine + "\n    " + did(entry)

@@ -39,6 +39,31 @@ struct Glyphs: Sendable {
         unicode ? "\(rating.starsText) (\(rating.decimal))" : "\(rating.decimal)/5"
     }
 
+    /// Text the tool wrote earlier and stored (a history entry's "what it did": "Rated The
+    /// Ascent (1977) ★★★★½"), with its glyphs in this locale's form: stars become `4.5/5`, and
+    /// …, ×, · their ASCII stand-ins. In a UTF-8 locale the text is unchanged.
+    func stored(_ text: String) -> String {
+        guard !unicode, !text.unicodeScalars.allSatisfy(\.isASCII) else { return text }
+        var result = ""
+        var characters = Array(text)[...]
+        while let character = characters.popFirst() {
+            switch character {
+            case "★", "☆", "½":
+                var full = character == "★" ? 1 : 0, half = character == "½"
+                while let next = characters.first, next == "★" || next == "☆" || next == "½" {
+                    characters.removeFirst()
+                    if next == "★" { full += 1 } else if next == "½" { half = true }
+                }
+                result += half ? "\(full).5/5" : "\(full)/5"
+            case "…": result += "..."
+            case "×": result += "x"
+            case "·": result += "-"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
     /// A bar of `width` cells, `value` of `total` filled; `track` draws the empty cells
     /// (░ or -), else they are spaces.
     func bar(_ value: Int, of total: Int, width: Int, track: Bool = true) -> String {

@@ -60,7 +60,8 @@ enum Terminal {
 
     /// Writes an error to stderr: `watchlist: error: ` and the message, fitted to the width.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((shown("watchlist: error: " + message, width: errorWidth) + "\n").utf8))
+        // Errors are the tool's own words: their glyphs take this locale's form.
+        FileHandle.standardError.write(Data((shown("watchlist: error: " + Glyphs.current.stored(message), width: errorWidth) + "\n").utf8))
     }
 
     /// Writes a message for people (a report, a notice) to stderr, fitted to the width.

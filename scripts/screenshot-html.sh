@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Makes docs/html-export.png and docs/year-in-review.png: a small diary exported with
-# `export --format html` (and `--year 2025`), rendered by
-# headless Chromium (Debian's chromium package).
+# Makes docs/html-export.png, docs/html-export-phone.png, docs/year-in-review.png and
+# docs/year-in-review-phone.png: a small diary exported with `export --format html` (and
+# `--year 2025`), rendered by headless Chromium (Debian's chromium package) in a window
+# 1200 pixels wide and in one 400 pixels wide, as on a phone.
 # Usage: scripts/screenshot-html.sh [path/to/watchlist]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,9 +23,15 @@ w watch flight --on unknown --rewatch
 w rate "white sun" 4
 w note "white sun" "Watch again with friends: everybody quotes it."
 "$bin" --db "$work/diary.sqlite" export --format html --output "$work/diary.html"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1300 \
-    --screenshot="$PWD/docs/html-export.png" "file://$work/diary.html" 2>/dev/null
-echo "wrote docs/html-export.png"
+# shot PAGE NAME: the page at 1200 pixels as docs/NAME.png, at 400 as docs/NAME-phone.png.
+shot() {
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chromium" \
+        --window-size=1200,1300 --screenshot="$PWD/docs/$2.png" "file://$work/$1" 2>/dev/null
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$work/chromium" \
+        --window-size=400,1400 --screenshot="$PWD/docs/$2-phone.png" "file://$work/$1" 2>/dev/null
+    echo "wrote docs/$2.png and docs/$2-phone.png"
+}
+shot diary.html html-export
 
 # The year in review of the same diary, with facts for its films.
 w film set ascent --director "Larisa Shepitko" --runtime 111 --genre Drama --genre War --country "Soviet Union"
@@ -33,6 +40,4 @@ w film set "white sun" --director "Vladimir Motyl" --runtime 84 --genre Adventur
 w watch "white sun" --on 2025-12-31
 w watch "white sun" --on 2025-06-01
 "$bin" --db "$work/diary.sqlite" export --format html --year 2025 --output "$work/review.html"
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1300 \
-    --screenshot="$PWD/docs/year-in-review.png" "file://$work/review.html" 2>/dev/null
-echo "wrote docs/year-in-review.png"
+shot review.html year-in-review

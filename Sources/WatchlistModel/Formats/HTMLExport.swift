@@ -59,7 +59,7 @@ struct HTMLExportWriter: PageExportWriter {
             html += "<p class=\"tags\">" + detail.tags.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }.joined(separator: " ") + "</p>\n"
         }
         for note in detail.notes {
-            html += "<blockquote>" + note.text.components(separatedBy: "\n").map(HTML.escape).joined(separator: "<br>") + "</blockquote>\n"
+            html += "<blockquote>" + HTML.escapeWithLines(note.text) + "</blockquote>\n"
         }
         return html + "</li>\n"
     }
@@ -112,20 +112,16 @@ enum HTML {
         """
     }
 
+    private static let escapes = ByteReplacements(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    private static let escapesAndLines = ByteReplacements(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;", "\n": "<br>"])
+
     /// Text made safe for HTML element content and attribute values.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
+        escapes.apply(text)
+    }
+
+    /// The same, its line breaks as `<br>` (a note of several lines).
+    static func escapeWithLines(_ text: String) -> String {
+        escapesAndLines.apply(text)
     }
 }

@@ -28,8 +28,7 @@ struct MarkdownExportWriter: PageExportWriter {
                 (viewing.watchedOn?.iso ?? "on an unknown day") + (viewing.rewatch ? " (rewatch)" : "")
             }.joined(separator: ", ") + Markdown.tags(film.tags) + "\n"
             for note in film.notes {
-                text += note.text.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { "  > " + Markdown.escape(String($0)) }.joined(separator: "\n") + "\n"
+                text += "  > " + Markdown.quoted(note.text) + "\n"
             }
         }
         text += (watched.isEmpty ? "" : "\n") + "## Not yet watched\n\n"
@@ -53,11 +52,15 @@ enum Markdown {
     /// Backslash-escapes the characters Markdown would read as markup, so that a title or a
     /// note shows as written.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
+        escapes.apply(text)
     }
+
+    /// Text of several lines escaped as the lines of a block quote (`  > ` before each after the first).
+    static func quoted(_ text: String) -> String {
+        quotedLines.apply(text)
+    }
+
+    private static let escapes = ByteReplacements(Dictionary(uniqueKeysWithValues: "\\`*_[]<>#|".map { ($0, "\\" + String($0)) }))
+    private static let quotedLines = ByteReplacements(
+        Dictionary(uniqueKeysWithValues: "\\`*_[]<>#|".map { ($0, "\\" + String($0)) }).merging(["\n": "\n  > "]) { $1 })
 }

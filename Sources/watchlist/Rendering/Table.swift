@@ -86,21 +86,26 @@ struct Table {
             rowWidths.append(widths)
         }
         let (shown, widths) = layout(naturalWidths: natural, maxWidth: maxWidth)
+        // Lines are built as bytes: padding and trimming a String cost a listing most of its time.
         func line(_ cells: [String], _ cellWidths: [Int]) -> String {
-            var text = ""
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(widths.reduce(2 * shown.count, +) + 16)
             for index in shown {
                 var cell = cells[index], width = cellWidths[index]
                 if width > widths[index] {
                     cell = DisplayWidth.truncate(cell, to: widths[index], ellipsis: glyphs.ellipsis)
                     width = DisplayWidth.of(cell)
                 }
-                let padding = String(repeating: " ", count: max(0, widths[index] - width))
-                if index != shown.first { text += "  " }
-                text += columns[index].alignment == .left ? cell + padding : padding + cell
+                let padding = max(0, widths[index] - width)
+                if index != shown.first { bytes += [0x20, 0x20] }
+                if columns[index].alignment == .right { bytes.append(contentsOf: repeatElement(0x20, count: padding)) }
+                bytes += cell.utf8
+                if columns[index].alignment == .left { bytes.append(contentsOf: repeatElement(0x20, count: padding)) }
             }
             // Without trailing spaces.
-            while text.utf8.last == 0x20 { text.removeLast() }
-            if let maxWidth, DisplayWidth.of(text) > maxWidth { text = DisplayWidth.truncate(text, to: maxWidth, ellipsis: glyphs.ellipsis) }
+            while bytes.last == 0x20 { bytes.removeLast() }
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let maxWidth, DisplayWidth.of(text) > maxWidth { return DisplayWidth.truncate(text, to: maxWidth, ellipsis: glyphs.ellipsis) }
             return text
         }
         let titles = columns.map(\.title)

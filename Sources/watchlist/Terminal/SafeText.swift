@@ -47,9 +47,31 @@ enum Style {
 
     /// The markers of `text` as escape codes (`colors`), or removed.
     static func apply(_ text: String, colors: Bool) -> String {
-        guard text.contains("\u{F8FF}") else { return text }
-        return text.replacingOccurrences(of: boldMarker, with: colors ? "\u{1B}[1m" : "")
-            .replacingOccurrences(of: highlightMarker, with: colors ? "\u{1B}[1;4m" : "")
-            .replacingOccurrences(of: endMarker, with: colors ? "\u{1B}[0m" : "")
+        // Every marker starts with U+F8FF (EF A3 BF in UTF-8): found byte by byte, since a
+        // whole listing passes through here.
+        let markers = [(boldMarker, colors ? "\u{1B}[1m" : ""), (highlightMarker, colors ? "\u{1B}[1;4m" : ""),
+                       (endMarker, colors ? "\u{1B}[0m" : "")].map { (Array($0.0.utf8), Array($0.1.utf8)) }
+        var text = text
+        let replaced = text.withUTF8 { bytes -> String? in
+            guard bytes.count >= 3, (0..<bytes.count - 2).contains(where: { bytes[$0] == 0xEF && bytes[$0 + 1] == 0xA3 && bytes[$0 + 2] == 0xBF })
+            else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var index = 0
+            outer: while index < bytes.count {
+                if bytes[index] == 0xEF {
+                    for (marker, replacement) in markers
+                    where index + marker.count <= bytes.count && bytes[index..<index + marker.count].elementsEqual(marker) {
+                        result += replacement
+                        index += marker.count
+                        continue outer
+                    }
+                }
+                result.append(bytes[index])
+                index += 1
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        return replaced ?? text
     }
 }

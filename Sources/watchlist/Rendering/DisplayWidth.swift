@@ -13,6 +13,15 @@ enum DisplayWidth {
     static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        // One scalar of the scripts and signs most titles and tables use, which all take one
+        // column (Latin, Greek, Cyrillic before their combining marks; stars, ½, blocks): no
+        // lookup of Unicode's properties, which cost a long listing most of its time.
+        if scalars.count == 1 {
+            switch first.value {
+            case 0x20..<0x7F, 0xA0..<0xAD, 0xAE..<0x300, 0x370..<0x483, 0x48A..<0x591, 0x2500..<0x25A0, 0x2605...0x2606: return 1
+            default: break
+            }
+        }
         // An emoji shown as a picture: by default, or asked for with VS16 (U+FE0F).
         if first.properties.isEmojiPresentation || (first.properties.isEmoji && scalars.contains("\u{FE0F}")) { return 2 }
         if isWide(first.value) { return 2 }

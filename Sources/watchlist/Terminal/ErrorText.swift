@@ -17,8 +17,14 @@ enum ErrorText {
             Foundation.exit(code.rawValue)
         }
         let code = WatchlistCommand.exitCode(for: error)
-        // --help, --version: the parser prints them.
-        guard code != .success else { WatchlistCommand.exit(withError: error) }
+        if code == .success {
+            // Help is for people: fitted to the width like every other line. Anything else the
+            // parser ends with (--version, a completion script) is printed by it as it is.
+            let message = WatchlistCommand.fullMessage(for: error)
+            guard message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:") else { WatchlistCommand.exit(withError: error) }
+            Terminal.out(message)
+            Foundation.exit(0)
+        }
         let message = WatchlistCommand.fullMessage(for: error)
         if !message.isEmpty { Terminal.error(rewritten(message, arguments: arguments)) }
         Foundation.exit(code.rawValue)

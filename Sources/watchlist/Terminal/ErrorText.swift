@@ -9,6 +9,10 @@ import WatchlistCore
 enum ErrorText {
     static func exit(with error: Error, arguments: [String]) -> Never {
         if let error = error as? WatchlistError {
+            if case .interrupted = error, Terminal.isTerminal(STDERR_FILENO) {
+                // The terminal echoed ^C (and a progress bar may be on the line): start clean.
+                FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+            }
             Terminal.error(error.localizedDescription + (error.hint.map { "\n" + $0 } ?? ""))
             Foundation.exit(error.exitStatus)
         }

@@ -320,7 +320,7 @@ struct RealHistoryCLITests {
         for setup in [["rate", "ascent", "4.5"], ["watch", "ascent", "--on", "2024-01-01"], ["note", "ascent", "Bleak."]] {
             #expect(try sandbox.runRaw(setup).status == 0)
         }
-        for command in [["list"], [], ["stats"], ["show", "ascent"], ["history"], ["search", "ascent"], ["rate", "ascent", "4.5"]] {
+        for command in [["list"], [], ["stats"], ["show", "ascent"], ["history"], ["search", "ascent"], ["rate", "ascent", "4.5"], ["rate", "--help"], ["--help"]] {
             let run = try sandbox.run(command, with: locale)
             let ascii = (run.stdout + run.stderr).unicodeScalars.allSatisfy { $0.isASCII }
             #expect(ascii, "\(locale) \(command): \(run.stdout)\(run.stderr)")

@@ -48,8 +48,11 @@ struct Glyphs: Sendable {
         var characters = Array(text)[...]
         while let character = characters.popFirst() {
             switch character {
-            case "★", "☆", "½":
-                var full = character == "★" ? 1 : 0, half = character == "½"
+            case "½":
+                // Alone (4½, ½): a half in ASCII.
+                result += result.last?.isNumber == true ? " 1/2" : "1/2"
+            case "★", "☆":
+                var full = character == "★" ? 1 : 0, half = false
                 while let next = characters.first, next == "★" || next == "☆" || next == "½" {
                     characters.removeFirst()
                     if next == "★" { full += 1 } else if next == "½" { half = true }

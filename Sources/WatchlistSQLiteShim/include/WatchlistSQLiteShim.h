@@ -21,4 +21,38 @@ int watchlist_interruption(void);
 /// progress handler that SQLite calls every few thousand instructions.
 void watchlist_sqlite_stop_on_interruption(sqlite3 *db);
 
+// SQLite's session extension: a transaction's changes to named tables as a changeset,
+// inverted and applied. The calls are defined in WatchlistChangesets.c, which turns on the
+// declarations sqlite3.h keeps behind SQLITE_ENABLE_SESSION.
+
+#define WATCHLIST_CHANGE_INSERT 18
+#define WATCHLIST_CHANGE_DELETE 9
+#define WATCHLIST_CHANGE_UPDATE 23
+
+/// Non-zero when the SQLite in use was built with the session extension.
+int watchlist_changes_available(void);
+
+/// Starts recording the changes made to `tables` (count of them) of the main database in a
+/// recorder, given back through `recorder`. Returns SQLITE_OK or SQLite's error code.
+int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, void **recorder);
+
+/// Ends a recording: the changeset (free it with watchlist_free) and its size. The recorder is
+/// deleted whatever the result.
+int watchlist_changes_end(void *recorder, int *size, void **bytes);
+
+/// The changeset that undoes `bytes` (free it with watchlist_free).
+int watchlist_changeset_invert(int size, const void *bytes, int *invertedSize, void **inverted);
+
+/// Applies a changeset to the main database. A change to a table not in the NULL-terminated
+/// `tables` refuses it before anything is applied (SQLITE_AUTH); a damaged changeset is
+/// SQLITE_CORRUPT; any conflict aborts it and leaves the database as it was (SQLITE_ABORT).
+int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables);
+
+/// The first primary-key column (an integer) of every change to `table`: up to `capacity`
+/// written to `keys`, their number in `count`.
+int watchlist_changeset_rows(int size, void *bytes, const char *table, sqlite3_int64 *keys, int capacity, int *count);
+
+/// Frees what SQLite allocated for a changeset.
+void watchlist_free(void *bytes);
+
 #endif

@@ -1,0 +1,114 @@
+import Foundation
+internal import GRDB
+internal import WatchlistSQLiteShim
+
+/// A transaction's changes to the tables every device shares, as SQLite's session extension
+/// records them: a changeset. The groundwork of sync (one device's changes applied on
+/// another) and of undo by inverse changesets; nothing calls it yet but its tests.
+///
+/// Only the shared tables are recorded, by name: never the search index (its shadow tables
+/// cannot be written on a defensive connection), the history, the undo log or the migrations'
+/// bookkeeping. A changeset applied here changes those tables only, and any conflict aborts it.
+struct Changeset: Equatable {
+    let bytes: [UInt8]
+
+    /// The tables a changeset may hold, in the order their rows depend on each other.
+    static let sharedTables = ["film", "filmTitle", "filmIdentifier", "filmFact", "viewing", "rating", "note", "filmTag",
+                               "collection", "collectionFilm"]
+
+    /// Whether the system's SQLite has the session extension (a distribution may build it
+    /// without).
+    static var isAvailable: Bool { watchlist_changes_available() != 0 }
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    /// Runs `body` inside the current transaction and returns its result with the changeset of
+    /// what it changed in `tables` (the shared tables).
+    static func record<T>(_ store: Store, tables: [String] = sharedTables, _ body: () throws -> T) throws -> (T, Changeset) {
+        let db = store.db
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
+        var recorder: UnsafeMutableRawPointer?
+        let status = withCStrings(tables) { names in
+            watchlist_changes_begin(connection, names, Int32(tables.count), &recorder)
+        }
+        guard status == SQLITE_OK, let recorder else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
+        let result: T
+        do {
+            result = try body()
+        } catch {
+            var size: Int32 = 0
+            var bytes: UnsafeMutableRawPointer?
+            _ = watchlist_changes_end(recorder, &size, &bytes)
+            watchlist_free(bytes)
+            throw error
+        }
+        return (result, try taking { size, bytes in watchlist_changes_end(recorder, &size, &bytes) })
+    }
+
+    /// The changeset that undoes this one.
+    func inverted() throws -> Changeset {
+        guard !bytes.isEmpty else { return self }
+        var input = bytes
+        return try Changeset.taking { size, inverted in
+            watchlist_changeset_invert(Int32(input.count), &input, &size, &inverted)
+        }
+    }
+
+    /// Applies the changeset inside the current transaction; a conflict (the rows are not as
+    /// it expects) or a change to another table aborts it, leaving the database as it was.
+    /// `source` names it in messages (a file of a sync folder).
+    func apply(_ store: Store, source: String = "the changeset") throws {
+        guard !bytes.isEmpty else { return }
+        guard let connection = store.db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
+        var input = bytes
+        let status = Changeset.withCStrings(Changeset.sharedTables + [nil]) { names in
+            watchlist_changeset_apply(connection, Int32(input.count), &input, names)
+        }
+        switch status {
+        case SQLITE_OK: return
+        case SQLITE_AUTH:
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it changes a table that is not one devices share")
+        case SQLITE_CORRUPT, SQLITE_MISUSE, SQLITE_ERROR:
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it is damaged: it is not a changeset SQLite can read")
+        case SQLITE_ABORT, SQLITE_CONSTRAINT:
+            throw WatchlistError.nothingChanged("\(source) does not fit this database: its rows are not as it expects")
+        default:
+            throw DatabaseError(resultCode: ResultCode(rawValue: status))
+        }
+    }
+
+    /// The integer keys (the first primary-key column) of every row of `table` it changes, in
+    /// its order: the films a change touched, to re-index them once.
+    func rows(of table: String) throws -> [Int64] {
+        guard !bytes.isEmpty else { return [] }
+        var input = bytes
+        var capacity = 64
+        while true {
+            var keys = [Int64](repeating: 0, count: capacity)
+            var count: Int32 = 0
+            let status = watchlist_changeset_rows(Int32(input.count), &input, table, &keys, Int32(capacity), &count)
+            guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
+            if Int(count) <= capacity { return Array(keys.prefix(Int(count))) }
+            capacity = Int(count)
+        }
+    }
+
+    /// A changeset SQLite allocated, copied and freed.
+    private static func taking(_ make: (inout Int32, inout UnsafeMutableRawPointer?) -> Int32) throws -> Changeset {
+        var size: Int32 = 0
+        var bytes: UnsafeMutableRawPointer?
+        let status = make(&size, &bytes)
+        defer { watchlist_free(bytes) }
+        guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
+        guard let bytes, size > 0 else { return Changeset(bytes: []) }
+        return Changeset(bytes: Array(UnsafeRawBufferPointer(start: bytes, count: Int(size))))
+    }
+
+    /// Calls `body` with the names as C strings (nil entries as NULL), valid during the call.
+    private static func withCStrings<R>(_ names: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let copies = names.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { $0.map { UnsafePointer($0) } }
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}

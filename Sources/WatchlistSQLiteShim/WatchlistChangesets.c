@@ -1,0 +1,153 @@
+// SQLite's session extension (changesets), which sqlite3.h declares only when
+// SQLITE_ENABLE_SESSION and SQLITE_ENABLE_PREUPDATE_HOOK are defined: they are defined here,
+// before the header, so that Swift calls these few functions instead.
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
+#include <sqlite3.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "WatchlistSQLiteShim.h"
+
+_Static_assert(WATCHLIST_CHANGE_INSERT == SQLITE_INSERT, "SQLite's operation codes");
+_Static_assert(WATCHLIST_CHANGE_UPDATE == SQLITE_UPDATE, "SQLite's operation codes");
+_Static_assert(WATCHLIST_CHANGE_DELETE == SQLITE_DELETE, "SQLite's operation codes");
+
+// The session functions are looked up when first needed, not linked: a SQLite built without
+// the extension lacks them, and the tool must still start (and say what it cannot do).
+static struct {
+    int (*session_create)(sqlite3 *, const char *, sqlite3_session **);
+    int (*session_attach)(sqlite3_session *, const char *);
+    int (*session_changeset)(sqlite3_session *, int *, void **);
+    void (*session_delete)(sqlite3_session *);
+    int (*changeset_invert)(int, const void *, int *, void **);
+    int (*changeset_apply)(sqlite3 *, int, void *, int (*)(void *, const char *),
+                           int (*)(void *, int, sqlite3_changeset_iter *), void *);
+    int (*changeset_start)(sqlite3_changeset_iter **, int, void *);
+    int (*changeset_next)(sqlite3_changeset_iter *);
+    int (*changeset_op)(sqlite3_changeset_iter *, const char **, int *, int *, int *);
+    int (*changeset_new)(sqlite3_changeset_iter *, int, sqlite3_value **);
+    int (*changeset_old)(sqlite3_changeset_iter *, int, sqlite3_value **);
+    int (*changeset_finalize)(sqlite3_changeset_iter *);
+    int found;
+} api;
+
+static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+
+static void find_api(void) {
+    void *self = dlopen(NULL, RTLD_NOW);
+#define FIND(field, name) api.field = (__typeof__(api.field))dlsym(self ? self : RTLD_DEFAULT, name); if (!api.field) return;
+    FIND(session_create, "sqlite3session_create")
+    FIND(session_attach, "sqlite3session_attach")
+    FIND(session_changeset, "sqlite3session_changeset")
+    FIND(session_delete, "sqlite3session_delete")
+    FIND(changeset_invert, "sqlite3changeset_invert")
+    FIND(changeset_apply, "sqlite3changeset_apply")
+    FIND(changeset_start, "sqlite3changeset_start")
+    FIND(changeset_next, "sqlite3changeset_next")
+    FIND(changeset_op, "sqlite3changeset_op")
+    FIND(changeset_new, "sqlite3changeset_new")
+    FIND(changeset_old, "sqlite3changeset_old")
+    FIND(changeset_finalize, "sqlite3changeset_finalize")
+#undef FIND
+    api.found = sqlite3_compileoption_used("ENABLE_SESSION") && sqlite3_compileoption_used("ENABLE_PREUPDATE_HOOK");
+}
+
+int watchlist_changes_available(void) {
+    pthread_once(&api_once, find_api);
+    return api.found;
+}
+
+int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, void **recorder) {
+    sqlite3_session *session = NULL;
+    *recorder = NULL;
+    if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    int status = api.session_create(db, "main", &session);
+    if (status != SQLITE_OK) return status;
+    for (int index = 0; index < count; index++) {
+        status = api.session_attach(session, tables[index]);
+        if (status != SQLITE_OK) {
+            api.session_delete(session);
+            return status;
+        }
+    }
+    *recorder = session;
+    return SQLITE_OK;
+}
+
+int watchlist_changes_end(void *recorder, int *size, void **bytes) {
+    sqlite3_session *session = recorder;
+    *size = 0;
+    *bytes = NULL;
+    int status = api.session_changeset(session, size, bytes);
+    api.session_delete(session);
+    return status;
+}
+
+int watchlist_changeset_invert(int size, const void *bytes, int *invertedSize, void **inverted) {
+    if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    return api.changeset_invert(size, bytes, invertedSize, inverted);
+}
+
+/// A conflict of any kind aborts: the database is not in the state the changeset expects.
+static int abort_on_conflict(void *context, int conflict, sqlite3_changeset_iter *iterator) {
+    (void)context; (void)conflict; (void)iterator;
+    return SQLITE_CHANGESET_ABORT;
+}
+
+/// Changes to tables the caller did not name are refused: a changeset is data.
+static int only_named_tables(void *context, const char *table) {
+    const char *const *names = context;
+    for (; *names != NULL; names++) {
+        if (strcmp(*names, table) == 0) return 1;
+    }
+    return 0;
+}
+
+int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables) {
+    if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    // A change to any other table refuses the whole changeset before anything is applied.
+    sqlite3_changeset_iter *iterator = NULL;
+    int status = api.changeset_start(&iterator, size, bytes);
+    if (status != SQLITE_OK) return status;
+    while ((status = api.changeset_next(iterator)) == SQLITE_ROW) {
+        const char *name = NULL;
+        int columns = 0, operation = 0, indirect = 0;
+        status = api.changeset_op(iterator, &name, &columns, &operation, &indirect);
+        if (status != SQLITE_OK) break;
+        if (!only_named_tables((void *)tables, name)) { status = SQLITE_AUTH; break; }
+    }
+    int finished = api.changeset_finalize(iterator);
+    if (status != SQLITE_DONE) return status == SQLITE_OK ? finished : status;
+    if (finished != SQLITE_OK) return finished;
+    return api.changeset_apply(db, size, bytes, only_named_tables, abort_on_conflict, (void *)tables);
+}
+
+int watchlist_changeset_rows(int size, void *bytes, const char *table, sqlite3_int64 *keys, int capacity, int *count) {
+    sqlite3_changeset_iter *iterator = NULL;
+    *count = 0;
+    if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    int status = api.changeset_start(&iterator, size, bytes);
+    if (status != SQLITE_OK) return status;
+    while ((status = api.changeset_next(iterator)) == SQLITE_ROW) {
+        const char *name = NULL;
+        int columns = 0, operation = 0, indirect = 0;
+        status = api.changeset_op(iterator, &name, &columns, &operation, &indirect);
+        if (status != SQLITE_OK) break;
+        if (strcmp(name, table) != 0 || columns < 1) continue;
+        sqlite3_value *value = NULL;
+        status = operation == SQLITE_INSERT ? api.changeset_new(iterator, 0, &value) : api.changeset_old(iterator, 0, &value);
+        if (status != SQLITE_OK) break;
+        if (value == NULL || sqlite3_value_type(value) != SQLITE_INTEGER) continue;
+        if (*count < capacity) keys[*count] = sqlite3_value_int64(value);
+        *count += 1;
+    }
+    int finished = api.changeset_finalize(iterator);
+    if (status == SQLITE_DONE) status = finished;
+    return status == SQLITE_DONE ? SQLITE_OK : status;
+}
+
+void watchlist_free(void *bytes) {
+    sqlite3_free(bytes);
+}

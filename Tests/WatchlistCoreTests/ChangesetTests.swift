@@ -1,0 +1,93 @@
+import Foundation
+import GRDB
+import Testing
+@testable import WatchlistCore
+@testable import WatchlistModel
+
+/// The session extension's changesets on the real schema: the groundwork of sync and of undo
+/// by inverse changesets.
+@Suite("changesets", .enabled(if: Changeset.isAvailable, "the system's SQLite has no session extension"))
+struct ChangesetTests {
+    /// A change made through SQL on the shared tables: a viewing, a rating and a note of film 1.
+    private static let change = """
+        INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2024-01-01', 0, '2026-11-26T12:00:00Z');
+        INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (1, 9, '2026-11-26T12:00:00Z');
+        INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'Snow.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
+        UPDATE film SET description = description || ' (seen)' WHERE id = 2;
+        """
+
+    private func recorded(_ watchlist: Watchlist) throws -> Changeset {
+        try watchlist.database.write { store in
+            try Changeset.record(store) { try store.db.execute(sql: ChangesetTests.change) }.1
+        }
+    }
+
+    @Test("a transaction's changes to the shared tables are recorded, and say which rows they touched")
+    func records() throws {
+        let watchlist = try makeWatchlist()
+        let changeset = try recorded(watchlist)
+        #expect(!changeset.isEmpty)
+        #expect(try changeset.rows(of: "viewing").count == 1)
+        #expect(try changeset.rows(of: "rating") == [1])
+        #expect(try changeset.rows(of: "film") == [2])
+        #expect(try changeset.rows(of: "history").isEmpty)
+    }
+
+    @Test("the inverse changeset puts the database back exactly")
+    func inverts() throws {
+        let watchlist = try makeWatchlist()
+        let before = try visibleState(watchlist)
+        let changeset = try recorded(watchlist)
+        #expect(try visibleState(watchlist) != before)
+        try watchlist.database.write { store in try changeset.inverted().apply(store) }
+        #expect(try visibleState(watchlist) == before)
+        try watchlist.check()
+    }
+
+    @Test("applied on another database in the state it was made from, it makes the same change")
+    func appliesElsewhere() throws {
+        let here = try makeWatchlist(), there = try makeWatchlist()
+        let changeset = try recorded(here)
+        try there.database.write { store in try changeset.apply(store) }
+        #expect(try visibleState(there) == visibleState(here))
+    }
+
+    @Test("applied where its rows are not as it expects, it aborts and changes nothing")
+    func conflictAborts() throws {
+        let watchlist = try makeWatchlist()
+        let changeset = try recorded(watchlist)
+        let state = try visibleState(watchlist)
+        #expect(throws: WatchlistError.nothingChanged("the changeset does not fit this database: its rows are not as it expects")) {
+            try watchlist.database.write { store in try changeset.apply(store) }
+        }
+        #expect(try visibleState(watchlist) == state)
+    }
+
+    @Test("a changeset of another table, or damaged bytes, is refused before anything is applied")
+    func foreignTables() throws {
+        let watchlist = try makeWatchlist()
+        let state = try visibleState(watchlist)
+        // A changeset of a table called history, made on a scratch database.
+        let scratch = try DatabaseQueue()
+        let foreign = try scratch.write { db -> Changeset in
+            try db.execute(sql: "CREATE TABLE history (id INTEGER PRIMARY KEY, command TEXT)")
+            return try Changeset.record(Store(db), tables: ["history"]) {
+                try db.execute(sql: "INSERT INTO history (id, command) VALUES (1, 'rm -rf')")
+            }.1
+        }
+        #expect(!foreign.isEmpty)
+        #expect(throws: WatchlistError.malformedFile(source: "the changeset", line: nil, problem: "it changes a table that is not one devices share")) {
+            try watchlist.database.write { store in try foreign.apply(store) }
+        }
+        let valid = try recorded(try makeWatchlist())
+        for damaged in [Changeset(bytes: Array(valid.bytes.prefix(valid.bytes.count / 2))), Changeset(bytes: [0x54, 0xFF, 0xFF])] {
+            #expect {
+                try watchlist.database.write { store in try damaged.apply(store) }
+            } throws: { error in
+                guard case WatchlistError.malformedFile(_, _, let problem) = error else { return false }
+                return problem.contains("damaged")
+            }
+        }
+        #expect(try visibleState(watchlist) == state)
+    }
+}

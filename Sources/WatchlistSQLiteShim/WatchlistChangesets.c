@@ -124,7 +124,26 @@ int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *co
     return api.changeset_apply(db, size, bytes, only_named_tables, abort_on_conflict, (void *)tables);
 }
 
-int watchlist_changeset_rows(int size, void *bytes, const char *table, sqlite3_int64 *keys, int capacity, int *count) {
+/// An integer value of column `column` of the current change, from its new values (an insert,
+/// or an update that changed it) or its old ones (a delete, a key, an update's old value).
+static int integer_of(sqlite3_changeset_iter *iterator, int operation, int column, sqlite3_int64 *out) {
+    sqlite3_value *value = NULL;
+    if (operation != SQLITE_DELETE && api.changeset_new(iterator, column, &value) == SQLITE_OK && value != NULL
+        && sqlite3_value_type(value) == SQLITE_INTEGER) {
+        *out = sqlite3_value_int64(value);
+        return 1;
+    }
+    value = NULL;
+    if (operation != SQLITE_INSERT && api.changeset_old(iterator, column, &value) == SQLITE_OK && value != NULL
+        && sqlite3_value_type(value) == SQLITE_INTEGER) {
+        *out = sqlite3_value_int64(value);
+        return 1;
+    }
+    return 0;
+}
+
+int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
+                             sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count) {
     sqlite3_changeset_iter *iterator = NULL;
     *count = 0;
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
@@ -135,12 +154,15 @@ int watchlist_changeset_rows(int size, void *bytes, const char *table, sqlite3_i
         int columns = 0, operation = 0, indirect = 0;
         status = api.changeset_op(iterator, &name, &columns, &operation, &indirect);
         if (status != SQLITE_OK) break;
-        if (strcmp(name, table) != 0 || columns < 1) continue;
-        sqlite3_value *value = NULL;
-        status = operation == SQLITE_INSERT ? api.changeset_new(iterator, 0, &value) : api.changeset_old(iterator, 0, &value);
-        if (status != SQLITE_OK) break;
-        if (value == NULL || sqlite3_value_type(value) != SQLITE_INTEGER) continue;
-        if (*count < capacity) keys[*count] = sqlite3_value_int64(value);
+        if (strcmp(name, table) != 0 || columns <= column) continue;
+        sqlite3_int64 key = 0, value = 0;
+        if (!integer_of(iterator, operation, 0, &key)) continue;
+        int has = integer_of(iterator, operation, column, &value);
+        if (*count < capacity) {
+            keys[*count] = key;
+            values[*count] = value;
+            known[*count] = has;
+        }
         *count += 1;
     }
     int finished = api.changeset_finalize(iterator);

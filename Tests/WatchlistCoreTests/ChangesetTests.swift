@@ -91,3 +91,54 @@ struct ChangesetTests {
         #expect(try visibleState(watchlist) == state)
     }
 }
+
+/// The search index follows every change from one place: the change's changeset says which
+/// films it touched, whatever made it.
+@Suite("the search index follows every change")
+struct SearchFollowsTests {
+    @Test("a change made by any statement on the shared tables reaches the index; so does its undo")
+    func anyStatement() throws {
+        let watchlist = try makeWatchlist()
+        #expect(try watchlist.search("walrus", limit: nil).hits.isEmpty)
+        try watchlist.database.write { store in
+            try store.db.execute(sql: """
+                INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'A walrus on the ice.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
+                INSERT INTO filmTag (filmId, tag, addedAt) VALUES (2, 'icebreaker', '2026-11-26T12:00:00Z');
+                UPDATE film SET description = 'Penguins.' WHERE id = 3;
+                """)
+        }
+        #expect(try watchlist.search("walrus", limit: nil).hits.map(\.film.id) == [1])
+        #expect(try watchlist.search("icebreaker", limit: nil).hits.map(\.film.id) == [2])
+        #expect(try watchlist.search("penguins", limit: nil).hits.map(\.film.id) == [3])
+        try watchlist.database.write { store in
+            try store.db.execute(sql: "UPDATE note SET text = 'A seal.' WHERE filmId = 1; DELETE FROM filmTag WHERE tag = 'icebreaker'")
+        }
+        #expect(try watchlist.search("walrus", limit: nil).hits.isEmpty)
+        #expect(try watchlist.search("seal", limit: nil).hits.map(\.film.id) == [1])
+        #expect(try watchlist.search("icebreaker", limit: nil).hits.isEmpty)
+    }
+
+    @Test("a note added, a film's facts set, and each undone: the index says what the films hold after each")
+    func undo() throws {
+        let watchlist = try makeWatchlist()
+        _ = try watchlist.addNote("ascent", text: "Whispered radios.")
+        _ = try watchlist.setFacts("red tent", FilmMetadata(directors: ["Mikhail Kalatozov"]))
+        #expect(try watchlist.search("radios", limit: nil).hits.count == 1)
+        #expect(try watchlist.search("kalatozov", limit: nil).hits.count == 1)
+        _ = try watchlist.undo()
+        #expect(try watchlist.search("kalatozov", limit: nil).hits.isEmpty)
+        _ = try watchlist.undo()
+        #expect(try watchlist.search("radios", limit: nil).hits.isEmpty)
+    }
+
+    @Test("many films at once (an import's) are indexed in one pass, and leave with their collection")
+    func many() throws {
+        let watchlist = try makeWatchlist()
+        let films = (1...200).map { "Iceberg Film \($0) (1970)\nDescription: A film about a floe.\n" }.joined(separator: "\n")
+        let text = "Many icebergs.\n\n" + films
+        _ = try watchlist.importCollection(text: Array(text.utf8), source: "icebergs.txt", slug: "icebergs", title: nil)
+        #expect(try watchlist.search("iceberg", limit: nil).total == 200)
+        _ = try watchlist.removeCollection("icebergs", force: true)
+        #expect(try watchlist.search("iceberg", limit: nil).total == 0)
+    }
+}

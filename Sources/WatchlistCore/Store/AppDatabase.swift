@@ -87,7 +87,7 @@ public final class AppDatabase {
     static func populate(_ queue: DatabaseQueue, seed: CollectionSeed?, now: String, migrations: [SchemaMigrations.Migration]) throws {
         try SchemaMigrations.migrator(migrations).migrate(queue)
         if let seed {
-            try queue.write { db in try Store(db).insertCollection(seed, now: now) }
+            try queue.write { db in try AppDatabase.change(Store(db)) { try $0.insertCollection(seed, now: now) } }
         }
     }
 
@@ -211,7 +211,22 @@ public final class AppDatabase {
     /// Runs `body` in one IMMEDIATE write transaction: all of it is committed, or none.
     func write<T>(_ body: (Store) throws -> T) throws -> T {
         if let unborn { return try createWithFirstWrite(seed: unborn.seed, now: unborn.now, body) }
-        return try run { try dbQueue.write { db in try body(Store(db)) } }
+        return try run { try dbQueue.write { db in try AppDatabase.change(Store(db), body) } }
+    }
+
+    /// A change, and what follows from it in one place: the changeset of what `body` changed
+    /// in the shared tables says which films it touched, whatever made the change (a command,
+    /// an import, an undo), and their search rows are made again, once each. Without the
+    /// session extension every film's row is made again.
+    static func change<T>(_ store: Store, _ body: (Store) throws -> T) throws -> T {
+        guard Changeset.isAvailable else {
+            let result = try body(store)
+            try store.rebuildSearch()
+            return result
+        }
+        let (result, changes) = try Changeset.record(store) { try body(store) }
+        try store.refreshSearch(filmIds: try changes.films(store))
+        return result
     }
 
     /// Runs `body` in one IMMEDIATE write transaction and rolls it back: what a change would

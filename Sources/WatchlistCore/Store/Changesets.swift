@@ -77,20 +77,47 @@ struct Changeset: Equatable {
         }
     }
 
-    /// The integer keys (the first primary-key column) of every row of `table` it changes, in
-    /// its order: the films a change touched, to re-index them once.
+    /// The integer keys (the first column) of every row of `table` it changes, in its order.
     func rows(of table: String) throws -> [Int64] {
+        try rows(of: table, column: 0).map(\.key)
+    }
+
+    /// For every row of `table` it changes: its first column, and column `column` where the
+    /// changeset holds it (an update holds only the columns it changed, and the key).
+    func rows(of table: String, column: Int) throws -> [(key: Int64, value: Int64?)] {
         guard !bytes.isEmpty else { return [] }
         var input = bytes
         var capacity = 64
         while true {
-            var keys = [Int64](repeating: 0, count: capacity)
+            var keys = [Int64](repeating: 0, count: capacity), values = keys
+            var known = [Int32](repeating: 0, count: capacity)
             var count: Int32 = 0
-            let status = watchlist_changeset_rows(Int32(input.count), &input, table, &keys, Int32(capacity), &count)
+            let status = watchlist_changeset_rows(Int32(input.count), &input, table, Int32(column), &keys, &values, &known,
+                                                  Int32(capacity), &count)
             guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
-            if Int(count) <= capacity { return Array(keys.prefix(Int(count))) }
+            if Int(count) <= capacity {
+                return (0..<Int(count)).map { (keys[$0], known[$0] != 0 ? values[$0] : nil) }
+            }
             capacity = Int(count)
         }
+    }
+
+    /// The films whose search row it may change: films themselves, and the films of the other
+    /// titles, facts, notes and tags it changes (a row whose film it does not say is looked up).
+    func films(_ store: Store) throws -> Set<Int64> {
+        var films = Set(try rows(of: "film"))
+        films.formUnion(try rows(of: "filmTitle"))
+        films.formUnion(try rows(of: "filmTag"))
+        for (table, column) in [("filmFact", 1), ("note", 1)] {
+            for row in try rows(of: table, column: column) {
+                if let film = row.value {
+                    films.insert(film)
+                } else if let film = try store.value(Int64.self, "SELECT filmId FROM \(table) WHERE id = ?", [row.key]) {
+                    films.insert(film)
+                }
+            }
+        }
+        return films
     }
 
     /// A changeset SQLite allocated, copied and freed.

@@ -117,10 +117,8 @@ extension Store {
             SELECT id FROM film WHERE NOT EXISTS (SELECT 1 FROM collectionFilm WHERE filmId = film.id)
             AND NOT \(Store.holdsPersonalRecords("film.id"))
             """
-        let doomed = try values(Int64.self, orphans)
         try execute("DELETE FROM film WHERE id IN (\(orphans))")
-        try refreshSearch(filmIds: doomed)
-        return doomed.count
+        return changes
     }
 
     /// The films of collection ?1 that are in no other collection: what removing it deletes.
@@ -145,10 +143,8 @@ extension Store {
     /// Removes a collection and the films that were in no other collection, with all that was
     /// recorded about them.
     func deleteCollection(id: Int64) throws {
-        let doomed = try values(Int64.self, Store.filmsOnlyIn, [id])
         try execute("DELETE FROM film WHERE id IN (\(Store.filmsOnlyIn))", [id])
         try execute("DELETE FROM collection WHERE id = ?", [id])
-        try refreshSearch(filmIds: doomed)
     }
 
     /// Every collection, oldest first (or only `collectionId`'s), with how many films it has

@@ -54,15 +54,13 @@ extension Store {
             """, [collectionId]) ?? 0
     }
 
-    /// Creates a film with an id the database gives (never one read from a file), in the
-    /// search index unless `indexed` is false (an import indexes its films at its end).
+    /// Creates a film with an id the database gives (never one read from a file).
     @discardableResult
-    func insertFilm(_ draft: FilmDraft, indexed: Bool = true) throws -> Film {
+    func insertFilm(_ draft: FilmDraft) throws -> Film {
         try execute("INSERT INTO film (title, year, description, fact, titleKey, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
                     [draft.title, draft.year, draft.description, draft.fact, draft.titleKey])
         let film = Film(id: db.lastInsertedRowID, title: draft.title, year: draft.year, description: draft.description,
                         fact: draft.fact, titleKey: draft.titleKey)
-        if indexed { try refreshSearch(filmId: film.id) }
         return film
     }
 }

@@ -52,11 +52,9 @@ extension Store {
 
     /// Makes `source`'s values of `fields` for a film exactly those of `metadata` (none, for a
     /// field `metadata` lacks). Returns the fields whose values changed; a field whose values
-    /// are already these is not touched. `indexed` false: the caller indexes the film later (an
-    /// import, for the films it creates).
+    /// are already these is not touched.
     @discardableResult
-    func setMetadata(filmId: Int64, source: MetadataSource, _ metadata: FilmMetadata, fields: [MetadataField],
-                     indexed: Bool = true) throws -> [MetadataField] {
+    func setMetadata(filmId: Int64, source: MetadataSource, _ metadata: FilmMetadata, fields: [MetadataField]) throws -> [MetadataField] {
         var changed: [MetadataField] = []
         for field in fields {
             let values = metadata.values(of: field)
@@ -73,7 +71,6 @@ extension Store {
             }
             changed.append(field)
         }
-        if indexed, changed.contains(.director) { try refreshSearch(filmId: filmId) }
         return changed
     }
 
@@ -84,7 +81,6 @@ extension Store {
             try execute("DELETE FROM filmFact WHERE filmId = ? AND source = ? AND field = ?", [filmId, source.rawValue, field.rawValue])
             if changes > 0 { removed.append(field) }
         }
-        if removed.contains(.director) { try refreshSearch(filmId: filmId) }
         return removed
     }
 }

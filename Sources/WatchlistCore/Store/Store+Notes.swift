@@ -4,12 +4,10 @@ extension Store {
     /// Inserts a note with an id the database gives (never one read from a file), and the
     /// entry it was imported from.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
-                    reindex: Bool = true) throws -> Note {
+    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil) throws -> Note {
         try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
                     [filmId, text, createdAt, updatedAt, source])
         let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
-        if reindex { try refreshSearch(filmId: filmId) }
         return note
     }
 
@@ -21,10 +19,8 @@ extension Store {
     /// Makes a note say what its entry says now: its text and times, the entry, and the text
     /// the entry last gave it.
     func rewrite(_ note: Note) throws {
-        let before = try self.note(id: note.id)
         try execute("UPDATE note SET filmId = ?, text = ?, createdAt = ?, updatedAt = ?, source = ?, importedText = ? WHERE id = ?",
                     [note.filmId, note.text, note.createdAt, note.updatedAt, note.source, note.importedText, note.id])
-        try refreshSearch(filmIds: Set([note.filmId] + (before.map { [$0.filmId] } ?? [])))
     }
 
     func note(id: Int64) throws -> Note? {
@@ -40,7 +36,6 @@ extension Store {
         note.text = text
         note.updatedAt = timestamp
         try execute("UPDATE note SET text = ?, updatedAt = ?, importedText = ? WHERE id = ?", [text, timestamp, note.importedText, id])
-        try refreshSearch(filmId: note.filmId)
         return note
     }
 
@@ -48,7 +43,6 @@ extension Store {
     func deleteNote(id: Int64) throws -> Note? {
         guard let note = try note(id: id) else { return nil }
         try execute("DELETE FROM note WHERE id = ?", [id])
-        try refreshSearch(filmId: note.filmId)
         return note
     }
 

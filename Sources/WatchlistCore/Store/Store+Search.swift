@@ -20,16 +20,28 @@ extension Store {
         try execute("INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people) \(Store.searchRow) WHERE f.id = ?", [filmId])
     }
 
-    func refreshSearch(filmIds: some Sequence<Int64>) throws {
-        for id in filmIds { try refreshSearch(filmId: id) }
-    }
-
-    /// Adds the search rows of the films the import being recorded created, in one statement.
-    func indexImportedFilms() throws {
+    /// The same for many films: a few one at a time, many (an import's) through a temporary
+    /// table, in two statements.
+    func refreshSearch(filmIds: Set<Int64>) throws {
+        guard filmIds.count > 32 else {
+            for id in filmIds.sorted() { try refreshSearch(filmId: id) }
+            return
+        }
+        try execute("CREATE TEMP TABLE IF NOT EXISTS searchRefresh (id INTEGER PRIMARY KEY)")
+        for id in filmIds { try execute("INSERT INTO temp.searchRefresh (id) VALUES (?)", [id]) }
+        try execute("DELETE FROM filmSearch WHERE rowid IN (SELECT id FROM temp.searchRefresh)")
         try execute("""
             INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people)
-            \(Store.searchRow) WHERE f.importId = (SELECT historyId FROM undoRecording WHERE bulk = 1)
+            \(Store.searchRow) WHERE f.id IN (SELECT id FROM temp.searchRefresh)
             """)
+        try execute("DELETE FROM temp.searchRefresh")
+    }
+
+    /// Every film's search row made again (a SQLite without the session extension cannot say
+    /// which films a change touched).
+    func rebuildSearch() throws {
+        try execute("DELETE FROM filmSearch")
+        try execute("INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people) \(Store.searchRow)")
     }
 
     /// Films whose title, description, fact, notes, tags or directors hold every word of `words`, best

@@ -8,15 +8,13 @@ extension Store {
 
     /// Adds the tags the film does not have yet and returns them. Only the uniqueness of a
     /// film's tag is let pass: a tag the schema refuses is an error, never silently dropped.
-    /// The search index follows unless `reindex` is false (the caller does it).
-    func addTags(filmId: Int64, _ tags: [String], at timestamp: String, reindex: Bool = true) throws -> [String] {
+    func addTags(filmId: Int64, _ tags: [String], at timestamp: String) throws -> [String] {
         var added: [String] = []
         for tag in tags {
             try execute("INSERT INTO filmTag (filmId, tag, addedAt, importId) VALUES (?, ?, ?, \(Store.importId)) ON CONFLICT (filmId, tag) DO NOTHING",
                         [filmId, tag, timestamp])
             if changes > 0 { added.append(tag) }
         }
-        if reindex && !added.isEmpty { try refreshSearch(filmId: filmId) }
         return added
     }
 
@@ -27,7 +25,6 @@ extension Store {
             try execute("DELETE FROM filmTag WHERE filmId = ? AND tag = ?", [filmId, tag])
             if changes > 0 { removed.append(tag) }
         }
-        if !removed.isEmpty { try refreshSearch(filmId: filmId) }
         return removed
     }
 }

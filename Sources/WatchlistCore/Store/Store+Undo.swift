@@ -11,15 +11,6 @@ struct UndoTable {
     let key: [String]
 
     var columnNames: [String] { columns.map(\.name) }
-
-    /// The column a film's id is in, to keep the search index in step.
-    var filmColumn: String? {
-        switch name {
-        case "film": "id"
-        case "collection": nil
-        default: "filmId"
-        }
-    }
 }
 
 enum UndoTables {
@@ -60,18 +51,8 @@ extension Store {
     func undo(_ entry: HistoryEntry) throws {
         // Rows come back parents and children in any order; the keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        // The films the import created leave the search index in one statement; the films it
-        // added rows to are indexed again at the end.
-        try execute("DELETE FROM filmSearch WHERE rowid IN (SELECT id FROM film WHERE importId = ?)", [entry.id])
-        var films = Set<Int64>()
+        // The search index follows from the change's changeset (`AppDatabase.change`).
         for table in UndoTables.all {
-            if let column = table.filmColumn, table.name != "film" {
-                // A cursor, not an array: an import of 10,000,000 rows names its films 10,000,000 times.
-                let ids = try Int64.fetchCursor(db.cachedStatement(sql: """
-                    SELECT DISTINCT \(column) FROM \(table.name) WHERE importId = ?1 AND \(column) NOT IN (SELECT id FROM film WHERE importId = ?1)
-                    """), arguments: [entry.id])
-                while let id = try ids.next() { films.insert(id) }
-            }
             try execute("DELETE FROM \(table.name) WHERE importId = ?", [entry.id])
         }
         let log = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -80,7 +61,7 @@ extension Store {
         while let row = try log.next() {
             let logId = try row.value(0, "undoLog") as Int64
             do {
-                films.formUnion(try replay(row))
+                try replay(row)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 throw DamagedValue(table: "undoLog", row: logId, problem: "putting it back breaks a rule of the schema")
             }
@@ -94,11 +75,10 @@ extension Store {
                                problem: "undoing entry \(entry.id) would leave \(orphan.0) row \(orphan.1) referring to a missing row")
         }
         try deleteHistoryEntry(entry.id)
-        try refreshSearch(filmIds: films)
     }
 
-    /// Applies one log row; returns the films it touched.
-    private func replay(_ row: Row) throws -> [Int64] {
+    /// Applies one log row.
+    private func replay(_ row: Row) throws {
         let logId: Int64 = try row.decode(atIndex: 0)
         func damaged(_ problem: String) -> DamagedValue { DamagedValue(table: "undoLog", row: logId, problem: problem) }
         let tableName: String = try row.decode(atIndex: 1)
@@ -106,7 +86,6 @@ extension Store {
         guard let table = UndoTables.byName[tableName] else { throw damaged("'\(tableName)' is not a table undo changes") }
         let values = (0..<table.columns.count).map { row[3 + $0] as DatabaseValue }
         let key = (0..<table.key.count).map { row[11 + $0] as DatabaseValue }
-        let filmIndex = table.filmColumn.flatMap { table.columnNames.firstIndex(of: $0) }
         switch operation {
         case "insert":
             // The row the change added goes; its key is in k0….
@@ -115,34 +94,22 @@ extension Store {
                     throw damaged("the key \(name) of a \(tableName) row is not what the table holds")
                 }
             }
-            let filmsBefore = try filmIdOfKey(table, key)
             try execute("DELETE FROM \(tableName) WHERE " + table.key.map { "\($0) = ?" }.joined(separator: " AND "), StatementArguments(key))
-            return filmsBefore
         case "delete", "update":
             for (column, value) in zip(table.columns, values) where !accepts(column.kind, value) {
                 throw damaged("the \(column.name) of a \(tableName) row is not what the table holds")
             }
-            let film = filmIndex.flatMap { Int64.fromDatabaseValue(values[$0]) }
             if operation == "delete" {
                 let names = table.columnNames
                 try execute("INSERT INTO \(tableName) (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
                             StatementArguments(values))
-                return film.map { [$0] } ?? []
+                return
             }
-            let filmsBefore = try filmIdOfKey(table, key)
             try execute("UPDATE \(tableName) SET " + table.columnNames.map { "\($0) = ?" }.joined(separator: ", ")
                         + " WHERE " + table.key.map { "\($0) = ?" }.joined(separator: " AND "), StatementArguments(values + key))
-            return (film.map { [$0] } ?? []) + filmsBefore
         default:
             throw damaged("'\(operation)' is not an operation undo knows")
         }
-    }
-
-    /// The film of the row with this key, before undo changes it.
-    private func filmIdOfKey(_ table: UndoTable, _ key: [DatabaseValue]) throws -> [Int64] {
-        guard let column = table.filmColumn else { return [] }
-        let condition = table.key.map { "\($0) = ?" }.joined(separator: " AND ")
-        return try values(Int64.self, "SELECT \(column) FROM \(table.name) WHERE \(condition)", StatementArguments(key))
     }
 
     private func accepts(_ kind: UndoTable.Kind, _ value: DatabaseValue) -> Bool {

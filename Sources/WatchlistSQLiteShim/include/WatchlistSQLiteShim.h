@@ -48,9 +48,12 @@ int watchlist_changeset_invert(int size, const void *bytes, int *invertedSize, v
 /// SQLITE_CORRUPT; any conflict aborts it and leaves the database as it was (SQLITE_ABORT).
 int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables);
 
-/// The first primary-key column (an integer) of every change to `table`: up to `capacity`
-/// written to `keys`, their number in `count`.
-int watchlist_changeset_rows(int size, void *bytes, const char *table, sqlite3_int64 *keys, int capacity, int *count);
+/// For every change to `table` whose first column is an integer: that column (`keys`), and
+/// column `column` where the changeset holds it as an integer (`values`, `known` 1) — an
+/// update holds only the columns it changed besides the key. Up to `capacity` are written;
+/// `count` is how many there are.
+int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
+                             sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count);
 
 /// Frees what SQLite allocated for a changeset.
 void watchlist_free(void *bytes);

@@ -28,9 +28,6 @@ struct Importer {
     private var sourceCollectionIds: [String: Int64] = [:]
     /// The source collections that gained films, put in title order at the end.
     private var sourceCollectionsGrown: Set<Int64> = []
-    /// Films that were there before and whose notes, tags or titles changed: their search
-    /// rows are refreshed at the end (the films created get theirs in one statement).
-    private var reindex: Set<Int64> = []
     /// The texts of the times viewings were logged at, made once each.
     private var loggedAtTexts: [Int64: String] = [:]
 
@@ -70,8 +67,6 @@ struct Importer {
             }
         }
         for id in sourceCollectionsGrown.sorted() { try store.sortByTitle(collectionId: id) }
-        try store.indexImportedFilms()
-        try store.refreshSearch(filmIds: reindex.sorted())
         if report.listsChanged { report.filmsRemoved = try store.deleteOrphanFilms() }
         return report
     }
@@ -92,10 +87,9 @@ struct Importer {
         try addViewings(imported, to: film.id, isNew: isNew)
         try addRating(imported, to: film, isNew: isNew)
         changedText = try addNotes(imported, to: film.id, isNew: isNew) || changedText
-        let added = try store.addTags(filmId: film.id, imported.tags, at: now, reindex: false)
+        let added = try store.addTags(filmId: film.id, imported.tags, at: now)
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
-        if !isNew && (changedText || !added.isEmpty) { reindex.insert(film.id) }
     }
 
     /// Each source's facts replace that source's values of the fields it gives, and nothing
@@ -103,8 +97,7 @@ struct Importer {
     private mutating func addFacts(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
         var changed = false
         for (source, metadata) in imported.metadata.sorted(by: { $0.key < $1.key }) where !metadata.isEmpty {
-            let fields = try store.setMetadata(filmId: filmId, source: source, metadata, fields: metadata.fields, indexed: false)
-            if fields.contains(.director) && !isNew { reindex.insert(filmId) }
+            let fields = try store.setMetadata(filmId: filmId, source: source, metadata, fields: metadata.fields)
             changed = changed || !fields.isEmpty
         }
         if changed { report.filmsWithNewFacts += 1 }
@@ -148,7 +141,7 @@ struct Importer {
                               fact: imported.fact, titleKey: imported.titleKey)
         // A file's ids are its own: the document's film id only names the film inside the
         // document (its collections); the database gives the film an id of its own.
-        let film = try store.insertFilm(draft, indexed: false)
+        let film = try store.insertFilm(draft)
         report.filmsCreated += 1
         if !fromDocument && (imported.inHistory || !onList) {
             let collectionId = try sourceCollectionId(imported.format)
@@ -276,8 +269,7 @@ struct Importer {
                 report.editedNotesKept += 1
                 changed = true
                 if known.contains(note.text) { continue }
-                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
-                                     reindex: false)
+                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
                 known.insert(note.text)
                 report.added.notes += 1
                 continue
@@ -292,7 +284,7 @@ struct Importer {
                 continue
             }
             try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
-                                 source: note.source, reindex: false)
+                                 source: note.source)
             known.insert(note.text)
             report.added.notes += 1
             changed = true

@@ -30,10 +30,16 @@ static struct {
     int (*changeset_new)(sqlite3_changeset_iter *, int, sqlite3_value **);
     int (*changeset_old)(sqlite3_changeset_iter *, int, sqlite3_value **);
     int (*changeset_finalize)(sqlite3_changeset_iter *);
+    void *(*preupdate_hook)(sqlite3 *, void (*)(void *, sqlite3 *, int, const char *, const char *, sqlite3_int64, sqlite3_int64), void *);
+    int (*preupdate_old)(sqlite3 *, int, sqlite3_value **);
+    int (*preupdate_new)(sqlite3 *, int, sqlite3_value **);
     int found;
 } api;
 
 static pthread_once_t api_once = PTHREAD_ONCE_INIT;
+
+static void on_preupdate(void *context, sqlite3 *db, int operation, const char *database, const char *table,
+                         sqlite3_int64 oldKey, sqlite3_int64 newKey);
 
 static void find_api(void) {
     void *self = dlopen(NULL, RTLD_NOW);
@@ -50,6 +56,9 @@ static void find_api(void) {
     FIND(changeset_new, "sqlite3changeset_new")
     FIND(changeset_old, "sqlite3changeset_old")
     FIND(changeset_finalize, "sqlite3changeset_finalize")
+    FIND(preupdate_hook, "sqlite3_preupdate_hook")
+    FIND(preupdate_old, "sqlite3_preupdate_old")
+    FIND(preupdate_new, "sqlite3_preupdate_new")
 #undef FIND
     api.found = sqlite3_compileoption_used("ENABLE_SESSION") && sqlite3_compileoption_used("ENABLE_PREUPDATE_HOOK");
 }
@@ -63,6 +72,13 @@ int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, v
     sqlite3_session *session = NULL;
     *recorder = NULL;
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    // A connection has one preupdate hook, which a session takes over and treats as a list of
+    // sessions: inside a change that notes the films it touches, no session may start.
+    void *hooked = api.preupdate_hook(db, NULL, NULL);
+    if (hooked != NULL) {
+        api.preupdate_hook(db, on_preupdate, hooked);
+        return SQLITE_MISUSE;
+    }
     int status = api.session_create(db, "main", &session);
     if (status != SQLITE_OK) return status;
     for (int index = 0; index < count; index++) {
@@ -168,6 +184,79 @@ int watchlist_changeset_rows(int size, void *bytes, const char *table, int colum
     int finished = api.changeset_finalize(iterator);
     if (status == SQLITE_DONE) status = finished;
     return status == SQLITE_DONE ? SQLITE_OK : status;
+}
+
+// The films a transaction touches, from SQLite's preupdate hook (the hook the session
+// extension is built on): a film's own row, and the film of every title, tag, note and fact.
+struct watchlist_touched {
+    sqlite3 *db;
+    sqlite3_int64 *films;
+    int count;
+    int capacity;
+    int failed;
+    void *previous;
+};
+
+static void touch(struct watchlist_touched *touched, sqlite3_int64 film) {
+    if (touched->count > 0 && touched->films[touched->count - 1] == film) return;
+    if (touched->count == touched->capacity) {
+        int capacity = touched->capacity == 0 ? 256 : touched->capacity * 2;
+        sqlite3_int64 *grown = sqlite3_realloc64(touched->films, (sqlite3_uint64)capacity * sizeof *grown);
+        if (grown == NULL) { touched->failed = 1; return; }
+        touched->films = grown;
+        touched->capacity = capacity;
+    }
+    touched->films[touched->count++] = film;
+}
+
+static void touch_column(struct watchlist_touched *touched, sqlite3 *db, int operation, int column) {
+    sqlite3_value *value = NULL;
+    if (operation != SQLITE_INSERT && api.preupdate_old(db, column, &value) == SQLITE_OK && value != NULL
+        && sqlite3_value_type(value) == SQLITE_INTEGER) {
+        touch(touched, sqlite3_value_int64(value));
+    }
+    value = NULL;
+    if (operation != SQLITE_DELETE && api.preupdate_new(db, column, &value) == SQLITE_OK && value != NULL
+        && sqlite3_value_type(value) == SQLITE_INTEGER) {
+        touch(touched, sqlite3_value_int64(value));
+    }
+}
+
+static void on_preupdate(void *context, sqlite3 *db, int operation, const char *database, const char *table,
+                         sqlite3_int64 oldKey, sqlite3_int64 newKey) {
+    struct watchlist_touched *touched = context;
+    if (strcmp(database, "main") != 0) return;
+    if (strcmp(table, "film") == 0) {
+        if (operation != SQLITE_INSERT) touch(touched, oldKey);
+        if (operation != SQLITE_DELETE) touch(touched, newKey);
+    } else if (strcmp(table, "filmTitle") == 0 || strcmp(table, "filmTag") == 0) {
+        touch_column(touched, db, operation, 0);
+    } else if (strcmp(table, "note") == 0 || strcmp(table, "filmFact") == 0) {
+        touch_column(touched, db, operation, 1);
+    }
+}
+
+void *watchlist_touched_begin(sqlite3 *db) {
+    if (!watchlist_changes_available()) return NULL;
+    struct watchlist_touched *touched = sqlite3_malloc64(sizeof *touched);
+    if (touched == NULL) return NULL;
+    memset(touched, 0, sizeof *touched);
+    touched->db = db;
+    touched->previous = api.preupdate_hook(db, on_preupdate, touched);
+    return touched;
+}
+
+int watchlist_touched_count(void *tracker) {
+    struct watchlist_touched *touched = tracker;
+    return touched->failed ? -1 : touched->count;
+}
+
+void watchlist_touched_end(void *tracker, sqlite3_int64 *films) {
+    struct watchlist_touched *touched = tracker;
+    api.preupdate_hook(touched->db, NULL, NULL);
+    if (films != NULL && !touched->failed) memcpy(films, touched->films, (size_t)touched->count * sizeof *films);
+    sqlite3_free(touched->films);
+    sqlite3_free(touched);
 }
 
 void watchlist_free(void *bytes) {

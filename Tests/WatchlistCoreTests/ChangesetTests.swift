@@ -16,10 +16,28 @@ struct ChangesetTests {
         UPDATE film SET description = description || ' (seen)' WHERE id = 2;
         """
 
+    /// The change recorded in a transaction of its own: a recording cannot run inside
+    /// `AppDatabase.change`, whose tracker holds the connection's preupdate hook.
     private func recorded(_ watchlist: Watchlist) throws -> Changeset {
-        try watchlist.database.write { store in
-            try Changeset.record(store) { try store.db.execute(sql: ChangesetTests.change) }.1
+        try watchlist.database.dbQueue.write { db in
+            try Changeset.record(Store(db)) { try db.execute(sql: ChangesetTests.change) }.1
         }
+    }
+
+    /// Applies a changeset in a transaction of its own.
+    private func apply(_ changeset: Changeset, to watchlist: Watchlist) throws {
+        try watchlist.database.run { try watchlist.database.dbQueue.write { db in try changeset.apply(Store(db)) } }
+    }
+
+    @Test("no recording starts inside a change that notes the films it touches (they share one hook)")
+    func notInsideAChange() throws {
+        let watchlist = try makeWatchlist()
+        #expect(throws: WatchlistError.internalError("a changeset cannot be recorded inside a change that notes the films it touches")) {
+            try watchlist.database.write { store in _ = try Changeset.record(store) {} }
+        }
+        // The change's own tracking still works afterwards.
+        _ = try watchlist.addNote("ascent", text: "Whispered radios.")
+        #expect(try watchlist.search("radios", limit: nil).hits.count == 1)
     }
 
     @Test("a transaction's changes to the shared tables are recorded, and say which rows they touched")
@@ -39,7 +57,7 @@ struct ChangesetTests {
         let before = try visibleState(watchlist)
         let changeset = try recorded(watchlist)
         #expect(try visibleState(watchlist) != before)
-        try watchlist.database.write { store in try changeset.inverted().apply(store) }
+        try apply(try changeset.inverted(), to: watchlist)
         #expect(try visibleState(watchlist) == before)
         try watchlist.check()
     }
@@ -48,7 +66,7 @@ struct ChangesetTests {
     func appliesElsewhere() throws {
         let here = try makeWatchlist(), there = try makeWatchlist()
         let changeset = try recorded(here)
-        try there.database.write { store in try changeset.apply(store) }
+        try apply(changeset, to: there)
         #expect(try visibleState(there) == visibleState(here))
     }
 
@@ -58,7 +76,7 @@ struct ChangesetTests {
         let changeset = try recorded(watchlist)
         let state = try visibleState(watchlist)
         #expect(throws: WatchlistError.nothingChanged("the changeset does not fit this database: its rows are not as it expects")) {
-            try watchlist.database.write { store in try changeset.apply(store) }
+            try apply(changeset, to: watchlist)
         }
         #expect(try visibleState(watchlist) == state)
     }
@@ -77,12 +95,12 @@ struct ChangesetTests {
         }
         #expect(!foreign.isEmpty)
         #expect(throws: WatchlistError.malformedFile(source: "the changeset", line: nil, problem: "it changes a table that is not one devices share")) {
-            try watchlist.database.write { store in try foreign.apply(store) }
+            try apply(foreign, to: watchlist)
         }
         let valid = try recorded(try makeWatchlist())
         for damaged in [Changeset(bytes: Array(valid.bytes.prefix(valid.bytes.count / 2))), Changeset(bytes: [0x54, 0xFF, 0xFF])] {
             #expect {
-                try watchlist.database.write { store in try damaged.apply(store) }
+                try apply(damaged, to: watchlist)
             } throws: { error in
                 guard case WatchlistError.malformedFile(_, _, let problem) = error else { return false }
                 return problem.contains("damaged")

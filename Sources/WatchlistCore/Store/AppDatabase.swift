@@ -214,18 +214,34 @@ public final class AppDatabase {
         return try run { try dbQueue.write { db in try AppDatabase.change(Store(db), body) } }
     }
 
-    /// A change, and what follows from it in one place: the changeset of what `body` changed
-    /// in the shared tables says which films it touched, whatever made the change (a command,
-    /// an import, an undo), and their search rows are made again, once each. Without the
-    /// session extension every film's row is made again.
+    /// A change, and what follows from it in one place: SQLite's preupdate hook (the hook the
+    /// session extension records changesets with) notes every film the change touches, whatever
+    /// made it (a command, an import, an undo), and their search rows are made again, once each.
+    /// A changeset would say the same, at the cost of holding every changed row: for a bulk
+    /// import, 84% more memory and 42% more time (BENCHMARKS.md). Without the hook, every
+    /// film's row is made again.
     static func change<T>(_ store: Store, _ body: (Store) throws -> T) throws -> T {
-        guard Changeset.isAvailable else {
+        guard let connection = store.db.sqliteConnection, let tracker = watchlist_touched_begin(connection) else {
             let result = try body(store)
             try store.rebuildSearch()
             return result
         }
-        let (result, changes) = try Changeset.record(store) { try body(store) }
-        try store.refreshSearch(filmIds: try changes.films(store))
+        let result: T
+        do {
+            result = try body(store)
+        } catch {
+            watchlist_touched_end(tracker, nil)
+            throw error
+        }
+        let count = Int(watchlist_touched_count(tracker))
+        guard count >= 0 else {
+            watchlist_touched_end(tracker, nil)
+            try store.rebuildSearch()
+            return result
+        }
+        var films = [Int64](repeating: 0, count: count)
+        films.withUnsafeMutableBufferPointer { watchlist_touched_end(tracker, $0.baseAddress) }
+        try store.refreshSearch(filmIds: Set(films))
         return result
     }
 

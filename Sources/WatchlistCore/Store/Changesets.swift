@@ -23,13 +23,17 @@ struct Changeset: Equatable {
     var isEmpty: Bool { bytes.isEmpty }
 
     /// Runs `body` inside the current transaction and returns its result with the changeset of
-    /// what it changed in `tables` (the shared tables).
+    /// what it changed in `tables` (the shared tables). Not inside `AppDatabase.change`, whose
+    /// tracker holds the connection's one preupdate hook (refused: an internal error).
     static func record<T>(_ store: Store, tables: [String] = sharedTables, _ body: () throws -> T) throws -> (T, Changeset) {
         let db = store.db
         guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
         var recorder: UnsafeMutableRawPointer?
         let status = withCStrings(tables) { names in
             watchlist_changes_begin(connection, names, Int32(tables.count), &recorder)
+        }
+        guard status != SQLITE_MISUSE else {
+            throw WatchlistError.internalError("a changeset cannot be recorded inside a change that notes the films it touches")
         }
         guard status == SQLITE_OK, let recorder else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
         let result: T
@@ -100,24 +104,6 @@ struct Changeset: Equatable {
             }
             capacity = Int(count)
         }
-    }
-
-    /// The films whose search row it may change: films themselves, and the films of the other
-    /// titles, facts, notes and tags it changes (a row whose film it does not say is looked up).
-    func films(_ store: Store) throws -> Set<Int64> {
-        var films = Set(try rows(of: "film"))
-        films.formUnion(try rows(of: "filmTitle"))
-        films.formUnion(try rows(of: "filmTag"))
-        for (table, column) in [("filmFact", 1), ("note", 1)] {
-            for row in try rows(of: table, column: column) {
-                if let film = row.value {
-                    films.insert(film)
-                } else if let film = try store.value(Int64.self, "SELECT filmId FROM \(table) WHERE id = ?", [row.key]) {
-                    films.insert(film)
-                }
-            }
-        }
-        return films
     }
 
     /// A changeset SQLite allocated, copied and freed.

@@ -33,7 +33,8 @@ void watchlist_sqlite_stop_on_interruption(sqlite3 *db);
 int watchlist_changes_available(void);
 
 /// Starts recording the changes made to `tables` (count of them) of the main database in a
-/// recorder, given back through `recorder`. Returns SQLITE_OK or SQLite's error code.
+/// recorder, given back through `recorder`. Returns SQLITE_OK or SQLite's error code;
+/// SQLITE_MISUSE while watchlist_touched_begin's tracker holds the connection's preupdate hook.
 int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, void **recorder);
 
 /// Ends a recording: the changeset (free it with watchlist_free) and its size. The recorder is
@@ -54,6 +55,18 @@ int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *co
 /// `count` is how many there are.
 int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
                              sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count);
+
+/// Starts noting the films a transaction touches on this connection (a film's row, and the
+/// film of every title, tag, note and fact changed), through SQLite's preupdate hook. NULL
+/// when this SQLite has no preupdate hook.
+void *watchlist_touched_begin(sqlite3 *db);
+
+/// How many films were noted (a film may be noted more than once), or -1 when memory ran out.
+int watchlist_touched_count(void *tracker);
+
+/// Stops noting, copies the films noted into `films` (room for watchlist_touched_count of
+/// them; NULL to discard them) and frees the tracker.
+void watchlist_touched_end(void *tracker, sqlite3_int64 *films);
 
 /// Frees what SQLite allocated for a changeset.
 void watchlist_free(void *bytes);

@@ -78,7 +78,7 @@ struct CollectionCommand: ParsableCommand {
             var title: String?
         }
 
-        func request() throws -> Request { Request(file: file, slug: try slug.map(InputText.slug), title: title) }
+        func request() throws -> Request { Request(file: file, slug: slug.map(InputText.slug), title: title) }
 
         static func perform(_ request: Request, _ context: Context) throws -> CollectionImport {
             try context.watchlist().importCollection(file: request.file, slug: request.slug, title: request.title)

@@ -121,9 +121,11 @@ static int only_named_tables(void *context, const char *table) {
     return 0;
 }
 
-int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables) {
-    if (!watchlist_changes_available()) return SQLITE_MISUSE;
-    // A change to any other table refuses the whole changeset before anything is applied.
+/// Calls `visit` for every change of a changeset, in order, until it returns something other
+/// than SQLITE_OK, which is returned; SQLITE_OK when every change was visited.
+typedef int (*change_visitor)(void *context, sqlite3_changeset_iter *iterator, const char *table, int columns, int operation);
+
+static int for_each_change(int size, void *bytes, change_visitor visit, void *context) {
     sqlite3_changeset_iter *iterator = NULL;
     int status = api.changeset_start(&iterator, size, bytes);
     if (status != SQLITE_OK) return status;
@@ -132,11 +134,25 @@ int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *co
         int columns = 0, operation = 0, indirect = 0;
         status = api.changeset_op(iterator, &name, &columns, &operation, &indirect);
         if (status != SQLITE_OK) break;
-        if (!only_named_tables((void *)tables, name)) { status = SQLITE_AUTH; break; }
+        status = visit(context, iterator, name, columns, operation);
+        if (status != SQLITE_OK) break;
     }
     int finished = api.changeset_finalize(iterator);
-    if (status != SQLITE_DONE) return status == SQLITE_OK ? finished : status;
-    if (finished != SQLITE_OK) return finished;
+    if (status == SQLITE_DONE) return finished;
+    return status;
+}
+
+static int refuse_other_tables(void *tables, sqlite3_changeset_iter *iterator, const char *table, int columns, int operation) {
+    (void)iterator; (void)columns; (void)operation;
+    return only_named_tables(tables, table) ? SQLITE_OK : SQLITE_AUTH;
+}
+
+int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables) {
+    if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    // A change to any other table, or damage anywhere, refuses the whole changeset before
+    // anything is applied.
+    int status = for_each_change(size, bytes, refuse_other_tables, (void *)tables);
+    if (status != SQLITE_OK) return status;
     return api.changeset_apply(db, size, bytes, only_named_tables, abort_on_conflict, (void *)tables);
 }
 
@@ -158,32 +174,37 @@ static int integer_of(sqlite3_changeset_iter *iterator, int operation, int colum
     return 0;
 }
 
+struct rows_wanted {
+    const char *table;
+    int column;
+    sqlite3_int64 *keys, *values;
+    int *known;
+    int capacity, count;
+};
+
+static int note_row(void *context, sqlite3_changeset_iter *iterator, const char *table, int columns, int operation) {
+    struct rows_wanted *wanted = context;
+    if (strcmp(table, wanted->table) != 0 || columns <= wanted->column) return SQLITE_OK;
+    sqlite3_int64 key = 0, value = 0;
+    if (!integer_of(iterator, operation, 0, &key)) return SQLITE_OK;
+    int has = integer_of(iterator, operation, wanted->column, &value);
+    if (wanted->count < wanted->capacity) {
+        wanted->keys[wanted->count] = key;
+        wanted->values[wanted->count] = value;
+        wanted->known[wanted->count] = has;
+    }
+    wanted->count += 1;
+    return SQLITE_OK;
+}
+
 int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
                              sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count) {
-    sqlite3_changeset_iter *iterator = NULL;
     *count = 0;
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
-    int status = api.changeset_start(&iterator, size, bytes);
-    if (status != SQLITE_OK) return status;
-    while ((status = api.changeset_next(iterator)) == SQLITE_ROW) {
-        const char *name = NULL;
-        int columns = 0, operation = 0, indirect = 0;
-        status = api.changeset_op(iterator, &name, &columns, &operation, &indirect);
-        if (status != SQLITE_OK) break;
-        if (strcmp(name, table) != 0 || columns <= column) continue;
-        sqlite3_int64 key = 0, value = 0;
-        if (!integer_of(iterator, operation, 0, &key)) continue;
-        int has = integer_of(iterator, operation, column, &value);
-        if (*count < capacity) {
-            keys[*count] = key;
-            values[*count] = value;
-            known[*count] = has;
-        }
-        *count += 1;
-    }
-    int finished = api.changeset_finalize(iterator);
-    if (status == SQLITE_DONE) status = finished;
-    return status == SQLITE_DONE ? SQLITE_OK : status;
+    struct rows_wanted wanted = { table, column, keys, values, known, capacity, 0 };
+    int status = for_each_change(size, bytes, note_row, &wanted);
+    *count = wanted.count;
+    return status;
 }
 
 // The films a transaction touches, from SQLite's preupdate hook (the hook the session

@@ -110,22 +110,9 @@ struct ExitStatusTests {
     @Test("a database locked by another process past the timeout: 74, and the write is not made")
     func locked() throws {
         let before = sandbox.databaseBytes()
-        let path = sandbox.db
-        let locked = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = Thread {
-            let queue = try! DatabaseQueue(path: path)
-            try! queue.inDatabase { db in
-                try db.execute(sql: "BEGIN EXCLUSIVE")
-                locked.signal()
-                release.wait()
-                try db.execute(sql: "ROLLBACK")
-            }
-        }
-        holder.start()
-        locked.wait()
+        let holder = LockHolder(sandbox.db)
         let run = try sandbox.run("watch", "2")
-        release.signal()
+        holder.release()
         #expect(run.status == 74)
         #expect(run.stderr.contains("locked"))
         #expect(sandbox.databaseBytes() == before)

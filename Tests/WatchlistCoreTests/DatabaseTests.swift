@@ -175,23 +175,11 @@ struct DatabaseTests {
         let watchlist = Watchlist(database: try open(path, busyTimeout: timeout), clock: .fixed(testNow))
         _ = try watchlist.watch("1")
         // Another connection holds an exclusive lock on its own thread until told to let go.
-        let locked = DispatchSemaphore(value: 0)
-        let release = DispatchSemaphore(value: 0)
-        let holder = Thread {
-            let queue = try! DatabaseQueue(path: path)
-            try! queue.inDatabase { db in
-                try db.execute(sql: "BEGIN EXCLUSIVE")
-                locked.signal()
-                release.wait()
-                try db.execute(sql: "ROLLBACK")
-            }
-        }
-        holder.start()
-        locked.wait()
+        let holder = LockHolder(path)
         let started = Date()
         #expect(throws: WatchlistError.databaseLocked(path: path)) { try watchlist.watch("2") }
         #expect(Date().timeIntervalSince(started) >= timeout - 0.05, "it waited for the other transaction")
-        release.signal()
+        holder.release()
         #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.id) == [1])
     }
 }

@@ -46,6 +46,7 @@ struct WatchlistCommand: Performing {
             Terminal.error("argument \(problem) is not valid UTF-8.")
             Foundation.exit(ExitStatus.dataError)
         }
+        Environment.settleColumns()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let shell = CompletionScript.request(arguments), let script = CompletionScript.script(for: shell) {
             print(script)

@@ -31,6 +31,22 @@ enum POSIX {
         return lstat(path, &info) == 0 ? info : nil
     }
 
+    /// The path `path` resolves to: absolute, links followed, `.` and `..` gone. For a path
+    /// that does not exist yet, its folder resolved and its name after it.
+    static func resolved(_ path: String) -> String {
+        if let full = realpath(path, nil) {
+            defer { free(full) }
+            return String(cString: full)
+        }
+        let name = (path as NSString).lastPathComponent
+        var folder = (path as NSString).deletingLastPathComponent
+        if folder.isEmpty { folder = "." }
+        guard let full = realpath(folder, nil) else { return path }
+        defer { free(full) }
+        let resolvedFolder = String(cString: full)
+        return (resolvedFolder == "/" ? "" : resolvedFolder) + "/" + name
+    }
+
     static func isFolder(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFDIR }
     static func isRegularFile(_ info: stat) -> Bool { (info.st_mode & S_IFMT) == S_IFREG }
 }

@@ -26,15 +26,40 @@ extension AppDatabase {
     }
 
     /// Replaces the whole content of this database with the database `source` (opened by
-    /// `openBackup`), through SQLite's backup API: the file is never renamed while in use. The
-    /// journal mode stays the rollback journal, whatever the backup's was.
-    func restore(from source: AppDatabase) throws {
+    /// `openBackup`, so of the same schema), in one IMMEDIATE transaction: `before` runs in it
+    /// first (to check, after the slow work, that the database is still what the caller saw),
+    /// then every table's rows are replaced by the source's (`Store.replaceContent`), then
+    /// `after` (to record the change). The file is never renamed while in use, and another
+    /// process's commit either comes before the whole of it (and `before` sees it) or after.
+    func restore(from source: AppDatabase, before: (Store) throws -> Void = { _ in }, after: (Store) throws -> Void = { _ in }) throws {
         if let unborn { _ = try createWithFirstWrite(seed: unborn.seed, now: unborn.now) { _ in } }
+        // The source is in memory: a private file of it is what the transaction can attach.
+        let scratch = try PrivateFolder()
+        defer { scratch.remove() }
+        let file = scratch.path + "/restored.sqlite"
         try run {
-            try source.dbQueue.backup(to: dbQueue)
-            try dbQueue.inDatabase { db in try db.execute(sql: "PRAGMA journal_mode = DELETE") }
-            _ = try AppDatabase.prepareSchema(dbQueue, path: path, migrations: migrations)
+            let copy = try DatabaseQueue(path: file, configuration: AppDatabase.configuration(busyTimeout: busyTimeout))
+            try source.dbQueue.backup(to: copy)
+            try copy.close()
+            try dbQueue.inDatabase { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS restored", arguments: [file])
+                defer { try? db.execute(sql: "DETACH DATABASE restored") }
+                try db.inTransaction(.immediate) {
+                    try AppDatabase.change(Store(db)) { store in
+                        try before(store)
+                        try store.replaceContent(from: "restored")
+                        try after(store)
+                    }
+                    return .commit
+                }
+            }
         }
+    }
+
+    /// How many times this connection has seen another connection commit (`PRAGMA
+    /// data_version`): two equal readings mean nobody else changed the database in between.
+    func changesByOthers() throws -> Int64 {
+        try run { try dbQueue.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 } }
     }
 
     /// Opens a backup file to check it before a restore. Nothing is ever written to it: the

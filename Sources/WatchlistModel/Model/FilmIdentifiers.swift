@@ -45,6 +45,17 @@ public struct FilmIdentifiers: Hashable, Sendable {
         return false
     }
 
+    /// Forgets the id of `kind`.
+    public mutating func remove(kind: String) {
+        switch kind {
+        case "imdb": imdb = nil
+        case "letterboxd": letterboxd = nil
+        case "tmdb": tmdb = nil
+        case "trakt": trakt = nil
+        default: break
+        }
+    }
+
     /// Fills the kinds this lacks from `other`.
     public mutating func merge(_ other: FilmIdentifiers) {
         imdb = imdb ?? other.imdb

@@ -74,9 +74,11 @@ public struct ImportedFilm: Sendable {
         var description = ""
         var fact = ""
         var collections: [String] = []
+        var plays: Int?
 
         func copy() -> Extras {
             let copy = Extras()
+            copy.plays = plays
             (copy.alternativeTitles, copy.metadata, copy.notes, copy.tags) = (alternativeTitles, metadata, notes, tags)
             (copy.id, copy.description, copy.fact, copy.collections) = (id, description, fact, collections)
             return copy
@@ -124,6 +126,14 @@ public struct ImportedFilm: Sendable {
     public var collections: [String] {
         get { extras?.collections ?? [] }
         _modify { let extras = ownExtras(); yield &extras.collections }
+    }
+
+    /// How many times the film was watched in all (Trakt's `plays`), when a file counts them
+    /// rather than list them: the import adds viewings on a day not known until the film has
+    /// that many.
+    public var plays: Int? {
+        get { extras?.plays }
+        _modify { let extras = ownExtras(); yield &extras.plays }
     }
 
     public init(title: String, year: Int?, format: ImportFormat) {
@@ -247,8 +257,9 @@ public struct ImportedCollection: Sendable {
     /// While a document is read: its entries by the document's own film ids, which the reader
     /// turns into `entries` (never kept, never ids of the database).
     var documentEntries: [(id: Int64, note: String)] = []
-    /// A Trakt list's items file, by name, until `lists.json` names its list.
-    var traktFile: String?
+    /// What a Trakt list's items file says of its list (its `list` object's id and slug) and its
+    /// name, until `lists.json` names the list.
+    var traktList: TraktListReference?
 
     public struct Entry: Sendable, Equatable {
         public var film: Int

@@ -6,6 +6,29 @@ import WatchlistCore
 enum Environment {
     static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
+    /// COLUMNS as the tool reads it: a number below the narrowest width the tool fits lines to
+    /// is that width, and a value that is not a positive whole number is no width at all
+    /// (`Terminal.width`). The argument parser reads the variable too, when it writes help,
+    /// and cannot write narrower than its own columns (below about 30 it stops the process):
+    /// on a terminal narrower than `helpWidth` it is given a width no line reaches, and the
+    /// tool fits its help to the real width like every other line (`HelpText`). Called first,
+    /// before anything reads the width.
+    static func settleColumns() {
+        // Both are read now, from the variable as the person set it.
+        let (output, errors) = (Terminal.width, Terminal.errorWidth)
+        let width = output ?? errors
+        if let width, width < helpWidth {
+            setenv("COLUMNS", String(HelpText.unwrappedWidth), 1)
+        } else if let width {
+            setenv("COLUMNS", String(width), 1)
+        } else if value("COLUMNS") != nil {
+            unsetenv("COLUMNS")
+        }
+    }
+
+    /// The narrowest terminal the argument parser lays its help out for.
+    static let helpWidth = 80
+
     /// The variables that choose the database's path (`DatabaseLocation`).
     static var locationVariables: [String: String] {
         var variables: [String: String] = [:]

@@ -26,7 +26,7 @@ enum ErrorText {
             // parser ends with (--version, a completion script) is printed by it as it is.
             let message = WatchlistCommand.fullMessage(for: error)
             guard message.hasPrefix("OVERVIEW:") || message.hasPrefix("USAGE:") else { WatchlistCommand.exit(withError: error) }
-            Terminal.out(Glyphs.current.stored(message))
+            Terminal.out(Glyphs.current.stored(HelpText.fitted(message, width: Terminal.width)))
             Foundation.exit(0)
         }
         let message = WatchlistCommand.fullMessage(for: error)

@@ -18,6 +18,7 @@ enum Terminal {
     static let errorWidth: Int? = width(of: STDERR_FILENO)
 
     private static func width(of descriptor: Int32) -> Int? {
+        // COLUMNS, read before `Environment.settleColumns` gives the argument parser its own.
         if let columns = Environment.value("COLUMNS").flatMap(Int.init), columns > 0 { return max(minimumWidth, columns) }
         guard isTerminal(descriptor) else { return nil }
         var size = winsize()

@@ -105,9 +105,20 @@ struct Importer {
 
     // MARK: Matching and creating
 
+    /// The film of the database the imported one is. Its ids decide first: when they name two
+    /// different films, or a film whose other ids differ, it is none of them (a film of its
+    /// own, created with --add-missing, without the ids those films hold) and a warning says so.
     private mutating func match(_ imported: ImportedFilm) throws -> Film? {
+        var byIds: [Film] = []
         for pair in imported.ids.pairs {
-            if let film = try store.film(identifiedBy: pair.kind, pair.value) { return matched(film) }
+            if let film = try store.film(identifiedBy: pair.kind, pair.value), !byIds.contains(where: { $0.id == film.id }) { byIds.append(film) }
+        }
+        if let film = byIds.first {
+            if byIds.count == 1, try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) { return matched(film) }
+            report.warnings.append("\(imported.displayTitle.oneLine) has ids of \(byIds.map(\.displayTitle.oneLine).joined(separator: " and ")), "
+                + "whose other ids differ: it was kept apart from \(byIds.count == 1 ? "it" : "them")"
+                + (addMissing ? ", as a film of its own without the ids \(byIds.count == 1 ? "that film holds" : "they hold")." : "."))
+            return nil
         }
         for film in try store.films(exactTitle: imported.title, year: imported.year)
         where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
@@ -177,6 +188,7 @@ struct Importer {
         var existing: [Day?: Int] = [:]
         for viewing in current where !viewing.placeholder { existing[viewing.watchedOn, default: 0] += 1 }
         let real = imported.viewings.filter { !$0.placeholder }
+        let addedBefore = report.added.viewings
         for viewing in real {
             if let count = existing[viewing.watchedOn], count > 0 {
                 existing[viewing.watchedOn] = count - 1
@@ -185,6 +197,17 @@ struct Importer {
             }
             try store.insertViewing(filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: loggedAt(viewing))
             report.added.viewings += 1
+        }
+        // A file that counts plays (Trakt's watched): plays on a day not known until the film
+        // has as many viewings, whatever earlier imports of the count gave.
+        if let plays = imported.plays {
+            let have = current.count(where: { !$0.placeholder }) + report.added.viewings - addedBefore
+            var first = !current.contains { !$0.placeholder && !$0.rewatch } && !real.contains { !$0.rewatch }
+            for _ in 0..<max(0, plays - have) {
+                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: !first, loggedAt: now)
+                first = false
+                report.added.viewings += 1
+            }
         }
         let dated = current.contains { $0.watchedOn != nil } || real.contains { $0.watchedOn != nil }
         if dated {

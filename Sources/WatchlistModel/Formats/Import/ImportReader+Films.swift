@@ -6,12 +6,33 @@ import Foundation
 extension ImportReader {
     /// The position of the film a row names, added when new: the same id, else the same title
     /// as written and year with no id that differs, is the same film. The film gets the ids
-    /// it lacked.
-    mutating func position(title: String, year: Int?, ids: FilmIdentifiers = FilmIdentifiers()) -> Int {
+    /// it lacked. A row whose ids name two different films, or a film whose ids differ from
+    /// the row's (two Trakt items sharing a `trakt` id, with different IMDb ids), is never
+    /// merged: it becomes a film of its own, without the ids another film holds, and a warning
+    /// says where (`place`, "diary.csv, line 3" or "ratings.json [4]").
+    mutating func position(title: String, year: Int?, ids: FilmIdentifiers = FilmIdentifiers(),
+                           place: @autoclosure () -> String) -> Int {
         let key = TitleAndYear(title: title, year: year)
+        var ids = ids
+        var byIds: [Int] = []
+        for pair in ids.pairs {
+            if let film = byId[pair.kind + " " + pair.value], !byIds.contains(film) { byIds.append(film) }
+        }
         var found: Int?
-        for pair in ids.pairs where found == nil { found = byId[pair.kind + " " + pair.value] }
-        if found == nil, let first = byTitle[key] {
+        if let first = byIds.first {
+            if byIds.count == 1, !batch.films[first].ids.conflicts(with: ids) {
+                found = first
+            } else {
+                let others = byIds.map { batch.films[$0].displayTitle }
+                let taken = ids.pairs.filter { byId[$0.kind + " " + $0.value] != nil }
+                warn("\(place().oneLine): \(FilmDraft.displayTitle(title, year).oneLine) has "
+                     + taken.map { "the \($0.kind) id \($0.value)" }.joined(separator: " and ")
+                     + " of \(others.map(\.oneLine).joined(separator: " and ")), whose other ids differ: "
+                     + "it was kept as a film of its own, without \(taken.count == 1 ? "that id" : "those ids").")
+                for pair in taken { ids.remove(kind: pair.kind) }
+            }
+        }
+        if found == nil, byIds.isEmpty, let first = byTitle[key] {
             if !batch.films[first].ids.conflicts(with: ids) {
                 found = first
             } else {
@@ -37,8 +58,12 @@ extension ImportReader {
         return position
     }
 
-    /// Adds a list to the batch. Two files of one import whose names give the same origin (a
-    /// list without a link, in two folders) stay two lists.
+    /// Adds a watchlist or list to the batch. Two files of one import that are the same list
+    /// (the same origin: its link, its Trakt id, a watchlist's name — an older and a newer
+    /// export, or a list saved in pages) are combined: the entries of the first, then those of
+    /// the next that it lacks, in order, so that no file's film is created and then removed by
+    /// the same import. Two files whose names only give the same origin (a list without a link,
+    /// in two folders) stay two lists.
     mutating func addList(_ list: ImportedCollection) {
         var list = list
         if list.legacyOrigin != nil, let origin = list.origin {
@@ -47,6 +72,12 @@ extension ImportReader {
                 number += 1
                 list.origin = ImportedCollection.origin(origin + "#", String(number))
             }
+        }
+        if let origin = list.origin, let same = batch.collections.firstIndex(where: { $0.kind == .list && $0.origin == origin }) {
+            var films = Set(batch.collections[same].entries.map(\.film))
+            for entry in list.entries where films.insert(entry.film).inserted { batch.collections[same].entries.append(entry) }
+            if batch.collections[same].description.isEmpty { batch.collections[same].description = list.description }
+            return
         }
         batch.collections.append(list)
     }
@@ -71,9 +102,9 @@ extension ImportReader {
 
     /// Merges a film of a watchlist document.
     @discardableResult
-    mutating func merge(_ film: ImportedFilm) -> Int {
+    mutating func merge(_ film: ImportedFilm, place: String) -> Int {
         currentFormat = .watchlist
-        let position = position(title: film.title, year: film.year, ids: film.ids)
+        let position = position(title: film.title, year: film.year, ids: film.ids, place: place)
         var merged = batch.films[position]
         merged.inHistory = merged.inHistory || film.inHistory
         if merged.description.isEmpty { merged.description = film.description }

@@ -41,7 +41,9 @@ public struct ImportReader {
     /// Trakt's films with plays in a history file, and the viewings watched files give the
     /// others: settled at the end, where history wins (`settleTrakt`).
     var traktHistoryFilms = Set<Int>()
-    var traktWatchedViewings: [Int: [ImportedViewing]] = [:]
+    var traktWatched: [Int: TraktPlays] = [:]
+    /// The plays on days not known that the watched files' counts make, over the whole import.
+    var traktPlaysFromCounts = 0
     /// Trakt lists' items, waiting for `lists.json` to name them.
     var traktPendingLists: [ImportedCollection] = []
 
@@ -208,22 +210,22 @@ public struct ImportReader {
 
     /// A JSON file: a watchlist document, or Trakt's JSON (by its shape).
     private mutating func readJSON(_ bytes: [UInt8], source: ImportSource, format: ImportFormat) throws {
-        if let trakt = try TraktReader.kind(of: bytes, name: ExportPlace.fileName(source.place), source: source.name) {
-            guard format == .auto || format == .trakt else {
-                throw WatchlistError.wrongFormat(source: source.name, kind: trakt.description, actual: .trakt, requested: format)
+        if let trakt = TraktReader.read(bytes, name: ExportPlace.fileName(source.place)) {
+            if trakt.isCollection {
+                return ignore(source.name, reason: "Trakt's collection (what you own), which holds no viewing or rating")
             }
-            if trakt.isList && !readsLists {
+            guard format == .auto || format == .trakt else {
+                throw WatchlistError.wrongFormat(source: source.name, kind: trakt.kind.description, actual: .trakt, requested: format)
+            }
+            if trakt.kind.isList && !readsLists {
                 batch.listsLeftOut += 1
                 return ignore(source.name, reason: "watchlists and lists are left out (--no-lists)")
             }
             currentFormat = .trakt
-            let rows = try readTrakt(bytes, kind: trakt, source: source)
-            return batch.files.append(ImportedFile(path: source.name, kind: trakt, rows: rows))
+            let rows = try readTrakt(trakt, source: source)
+            return batch.files.append(ImportedFile(path: source.name, kind: trakt.kind, rows: rows))
         }
         if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
-            if TraktReader.isCollection(bytes) {
-                return ignore(source.name, reason: "Trakt's collection (what you own), which holds no viewing or rating")
-            }
             if source.inExport { return ignore(source.name, reason: "it is JSON, but none that import reads", warn: true) }
             throw WatchlistError.unrecognisedFile(source: source.name, header: ["(a JSON list)"], expected: ImportKind.expectedHeaders)
         }
@@ -238,8 +240,8 @@ public struct ImportReader {
         // A document's film ids name its films inside it only: its collections' entries become
         // the films' places in the batch, as a list's are.
         var positions: [Int64: Int] = [:]
-        for film in document.films {
-            let position = merge(film)
+        for (index, film) in document.films.enumerated() {
+            let position = merge(film, place: "\(path) films[\(index)]")
             if let id = film.id { positions[id] = positions[id] ?? position }
         }
         for var collection in document.collections {

@@ -29,7 +29,7 @@ extension ImportReader {
                 break
             }
         }
-        if kind == .letterboxdWatchlist { batch.collections.append(watchlist) }
+        if kind == .letterboxdWatchlist { addList(watchlist) }
         return rows
     }
 
@@ -112,7 +112,7 @@ extension ImportReader {
     mutating func film(_ row: CSVRow, title column: String = "Name", ids: FilmIdentifiers = FilmIdentifiers()) throws -> Int {
         let title = try row.title(column)
         let year = try row.year("Year")
-        return position(title: title, year: year, ids: ids)
+        return position(title: title, year: year, ids: ids, place: row.origin)
     }
 
     /// `film`, for a file of the person's history: a film created from it joins the source's collection.

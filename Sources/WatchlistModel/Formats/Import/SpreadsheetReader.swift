@@ -115,7 +115,7 @@ extension ImportReader {
             guard let titleColumn = column(.title) else { continue }
             let title = try row.title(titleColumn)
             let year = try column(.year).flatMap { try row.year($0) }
-            let film = position(title: title, year: year, ids: ids)
+            let film = position(title: title, year: year, ids: ids, place: row.origin)
             batch.films[film].inHistory = true
             let rewatch = column(.rewatch).map { ["yes", "true", "1", "x", "y"].contains(row[$0].lowercased()) } ?? false
             if let watched = column(.watched), let day = try row.day(watched, notAfter: today) {

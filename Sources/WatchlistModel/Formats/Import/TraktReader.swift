@@ -14,31 +14,74 @@ import Foundation
 enum TraktReader {
     typealias WholeNumber = WatchlistDocumentReader.WholeNumber
 
+    /// A field's value when it is of the kind Trakt writes there; else nil, and the field's
+    /// place and what it should hold are noted (`[3].movie.year is not a year…`), so that a file
+    /// known to be Trakt's by its shape names its bad value instead of being taken for
+    /// something else.
+    struct Fields<Key: CodingKey> {
+        let container: KeyedDecodingContainer<Key>
+        var problems: [String] = []
+
+        mutating func value<T: Decodable>(_ key: Key) -> T? {
+            do {
+                return try container.decodeIfPresent(T.self, forKey: key)
+            } catch {
+                problems.append("\(TraktReader.path(container.codingPath + [key])) is not \(TraktReader.expected(key.stringValue))")
+                return nil
+            }
+        }
+    }
+
+    static func path(_ keys: [CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop(while: { $0 == "." }).description
+    }
+
+    static func expected(_ key: String) -> String {
+        switch key {
+        case "year": "a year, a whole number such as 1977"
+        case "rating": "a rating, a whole number from 1 to 10"
+        case "plays": "a number of plays, a whole number"
+        case "rank", "trakt", "tmdb": "a whole number"
+        case "rated_at", "watched_at", "last_watched_at", "listed_at", "collected_at": "a time such as 2019-03-01T21:03:00.000Z"
+        case "movie", "ids", "list": "an object"
+        default: "text"
+        }
+    }
+
     struct Ids: Decodable {
         var trakt: WholeNumber?
         var slug: String?
         var imdb: String?
         var tmdb: WholeNumber?
+        var problems: [String]
+
+        enum CodingKeys: String, CodingKey { case trakt, slug, imdb, tmdb }
+
+        init(from decoder: Decoder) throws {
+            var fields = Fields(container: try decoder.container(keyedBy: CodingKeys.self))
+            (trakt, slug, imdb, tmdb) = (fields.value(.trakt), fields.value(.slug), fields.value(.imdb), fields.value(.tmdb))
+            problems = fields.problems
+        }
     }
 
     struct Media: Decodable {
         var title: String?
         var year: WholeNumber?
         var ids: Ids?
-    }
+        var problems: [String]
 
-    /// Anything at all: a show's or an episode's object is only counted.
-    struct Present: Decodable {
-        init(from decoder: Decoder) throws {}
+        enum CodingKeys: String, CodingKey { case title, year, ids }
+
+        init(from decoder: Decoder) throws {
+            var fields = Fields(container: try decoder.container(keyedBy: CodingKeys.self))
+            (title, year, ids) = (fields.value(.title), fields.value(.year), fields.value(.ids))
+            problems = fields.problems + (ids?.problems ?? [])
+        }
     }
 
     struct Item: Decodable {
         var type: String?
         var movie: Media?
-        var show: Present?
-        var season: Present?
-        var episode: Present?
-        var person: Present?
         var ratedAt: String?
         var rating: WholeNumber?
         var plays: WholeNumber?
@@ -47,19 +90,36 @@ enum TraktReader {
         var listedAt: String?
         var rank: WholeNumber?
         var notes: String?
-        var collectedAt: String?
         // A list of lists.json.
         var name: String?
         var description: String?
         var ids: Ids?
+        /// The fields the item has, whatever their values: what decides the file's kind.
+        var keys: Set<String>
+        /// The fields whose values are not of their kind, by place.
+        var problems: [String]
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case type, movie, show, season, episode, person, rating, plays, rank, notes, name, description, ids
             case ratedAt = "rated_at", lastWatchedAt = "last_watched_at", watchedAt = "watched_at", listedAt = "listed_at"
             case collectedAt = "collected_at"
         }
 
-        var isMedia: Bool { movie != nil || show != nil || season != nil || episode != nil || person != nil }
+        init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            var fields = Fields(container: container)
+            keys = Set(CodingKeys.allCases.filter { container.contains($0) }.map(\.rawValue))
+            (type, movie, rating, plays, rank, notes) = (fields.value(.type), fields.value(.movie), fields.value(.rating),
+                                                          fields.value(.plays), fields.value(.rank), fields.value(.notes))
+            (name, description, ids) = (fields.value(.name), fields.value(.description), fields.value(.ids))
+            (ratedAt, lastWatchedAt, watchedAt, listedAt) = (fields.value(.ratedAt), fields.value(.lastWatchedAt),
+                                                              fields.value(.watchedAt), fields.value(.listedAt))
+            problems = fields.problems + (movie?.problems ?? []) + (ids?.problems ?? [])
+        }
+
+        func has(_ key: CodingKeys) -> Bool { keys.contains(key.rawValue) }
+
+        var isMedia: Bool { has(.movie) || has(.show) || has(.season) || has(.episode) || has(.person) }
     }
 
     /// A list with its items in one file.
@@ -68,37 +128,49 @@ enum TraktReader {
         var items: [Item]?
     }
 
-    /// The kind of a JSON file that is Trakt's, by the shape of its items (and its name, for a
-    /// watchlist); nil for any other JSON (a watchlist document, or none the tool reads).
-    static func kind(of bytes: [UInt8], name: String, source: String) throws -> ImportKind? {
-        let items: [Item]
-        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") {
-            guard let file = try? JSONDecoder().decode(ListFile.self, from: Data(bytes)), file.items != nil else { return nil }
-            return .traktList
-        }
-        do {
-            items = try JSONDecoder().decode([Item].self, from: Data(bytes))
-        } catch {
-            return nil
-        }
-        if items.isEmpty {
-            for (word, kind) in [("rating", ImportKind.traktRatings), ("watchlist", .traktWatchlist), ("history", .traktHistory),
-                                 ("watched", .traktWatched), ("list", .traktLists)] where name.contains(word) { return kind }
-            return .traktHistory
-        }
-        if items.contains(where: { $0.ratedAt != nil && $0.rating != nil }) { return .traktRatings }
-        if items.contains(where: { $0.plays != nil }) { return .traktWatched }
-        if items.contains(where: { $0.watchedAt != nil }) { return .traktHistory }
-        if items.contains(where: { $0.listedAt != nil }) { return name.contains("watchlist") ? .traktWatchlist : .traktList }
-        if items.allSatisfy({ !$0.isMedia && $0.name != nil }) { return .traktLists }
-        return nil
+    /// A JSON file of Trakt's: its kind, its items, and the list a list's file names. Trakt's
+    /// collection (`collected_at`: what a person owns, not what they watched) is read as nothing.
+    struct File {
+        var kind: ImportKind
+        var items: [Item]
+        var list: Item?
+        var isCollection = false
     }
 
-    /// Whether the JSON is Trakt's collection (`collected_at`): what a person owns, not what they
-    /// watched; read as nothing, and said so.
-    static func isCollection(_ bytes: [UInt8]) -> Bool {
-        guard let items = try? JSONDecoder().decode([Item].self, from: Data(bytes)), !items.isEmpty else { return false }
-        return items.allSatisfy { $0.collectedAt != nil }
+    /// A JSON file as Trakt's, by the shape of its items (which fields they have, whatever
+    /// their values) and its name, for a watchlist; nil for any other JSON (a watchlist
+    /// document, or none the tool reads). The file is decoded once.
+    static func read(_ bytes: [UInt8], name: String) -> File? {
+        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{") {
+            guard let file = try? JSONDecoder().decode(ListFile.self, from: Data(bytes)), let items = file.items else { return nil }
+            return File(kind: .traktList, items: items, list: file.list)
+        }
+        guard let items = try? JSONDecoder().decode([Item].self, from: Data(bytes)) else { return nil }
+        if items.isEmpty {
+            for (word, kind) in [("rating", ImportKind.traktRatings), ("watchlist", .traktWatchlist), ("history", .traktHistory),
+                                 ("watched", .traktWatched), ("list", .traktLists)] where name.contains(word) {
+                return File(kind: kind, items: [])
+            }
+            return File(kind: .traktHistory, items: [])
+        }
+        func any(_ test: (Item) -> Bool) -> Bool { items.contains(where: test) }
+        let kind: ImportKind
+        if any({ $0.has(.ratedAt) && $0.has(.rating) }) {
+            kind = .traktRatings
+        } else if any({ $0.has(.plays) }) {
+            kind = .traktWatched
+        } else if any({ $0.has(.watchedAt) }) {
+            kind = .traktHistory
+        } else if any({ $0.has(.listedAt) }) {
+            kind = name.contains("watchlist") ? .traktWatchlist : .traktList
+        } else if items.allSatisfy({ !$0.isMedia && $0.has(.name) }) {
+            kind = .traktLists
+        } else if items.allSatisfy({ $0.has(.collectedAt) }) {
+            return File(kind: .traktLists, items: [], isCollection: true)
+        } else {
+            return nil
+        }
+        return File(kind: kind, items: items)
     }
 
     /// `2019-03-01T21:03:00.000Z` as the tool keeps instants, `2019-03-01T21:03:00Z`; nil for
@@ -113,6 +185,44 @@ enum TraktReader {
     }
 }
 
+/// What an items file says of its Trakt list: the ids of its `list` object, and its own name.
+struct TraktListReference: Sendable {
+    var id: Int64?
+    var slug: String?
+    var fileName: String
+
+    /// Whether `list` is this file's list: by the ids the file gives when it gives them; else
+    /// by the file's whole name, which is the list's slug or id, alone or after `list`/`lists`
+    /// and `-` or `_`, or before `-items`/`_items` (`top-2023.json`, `lists_23.json`,
+    /// `top-2023_items.json`). Never by a part of a name: `top-2023.json` is not list 23's.
+    func names(_ list: TraktList) -> Bool {
+        if let id { return list.id == id }
+        if let slug { return list.slug?.lowercased() == slug.lowercased() }
+        var name = Substring(fileName.lowercased())
+        for prefix in ["lists-", "lists_", "list-", "list_"] where name.hasPrefix(prefix) && name.count > prefix.count {
+            name = name.dropFirst(prefix.count)
+            break
+        }
+        for suffix in ["-items", "_items"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            name = name.dropLast(suffix.count)
+            break
+        }
+        return list.slug.map { $0.lowercased() == name } == true || list.id.map { String($0) == name } == true
+    }
+}
+
+/// What Trakt's watched files say of a film: its latest play, and how many plays it has.
+struct TraktPlays {
+    var last: String?
+    var plays: Int
+
+    /// The most plays one film may have.
+    static let maximumPerFilm = 100_000
+    /// The most plays on days not known the counts of one import may make: a file of a few
+    /// kilobytes must not become millions of rows.
+    static let maximumFromCounts = 100_000
+}
+
 /// A Trakt list (`lists.json`): what its items file is matched to.
 struct TraktList: Sendable {
     var name: String
@@ -122,20 +232,12 @@ struct TraktList: Sendable {
 }
 
 extension ImportReader {
-    mutating func readTrakt(_ bytes: [UInt8], kind: ImportKind, source: ImportSource) throws -> Int {
-        let name = source.name
+    mutating func readTrakt(_ file: TraktReader.File, source: ImportSource) throws -> Int {
+        let name = source.name, kind = file.kind, items = file.items, listMeta = file.list
         func fail(_ problem: String) -> WatchlistError { .malformedFile(source: name, line: nil, problem: problem) }
-        var items: [TraktReader.Item]
-        var listMeta: TraktReader.Item?
-        do {
-            if kind == .traktList, let file = try? JSONDecoder().decode(TraktReader.ListFile.self, from: Data(bytes)) {
-                items = file.items ?? []
-                listMeta = file.list
-            } else {
-                items = try JSONDecoder().decode([TraktReader.Item].self, from: Data(bytes))
-            }
-        } catch {
-            throw fail("it is not Trakt's JSON as its other files are")
+        // The file is Trakt's by its shape: a value of the wrong kind is named where it is.
+        if let problem = (listMeta?.problems ?? []).map({ "list." + $0 }).first ?? items.lazy.compactMap(\.problems.first).first {
+            throw fail(problem)
         }
         if kind == .traktLists {
             for (index, item) in items.enumerated() {
@@ -174,14 +276,20 @@ extension ImportReader {
                 traktHistoryFilms.insert(film)
             case .traktWatched:
                 let plays = Int(clamping: item.plays?.value ?? 1)
-                guard (1...100_000).contains(plays) else { throw fail("\(at).plays is not a number of plays from 1 to 100,000") }
-                let last = try traktInstant(item.lastWatchedAt, at: "\(at).last_watched_at", source: name)
-                var viewings: [ImportedViewing] = []
-                if let last {
-                    viewings.append(ImportedViewing(watchedOn: Day(iso: String(last.prefix(10)))!, rewatch: false, loggedAt: last, rewatchUnknown: true))
+                guard (1...TraktPlays.maximumPerFilm).contains(plays) else {
+                    throw fail("\(at).plays is not a number of plays from 1 to 100,000")
                 }
-                for _ in viewings.count..<plays { viewings.append(ImportedViewing(watchedOn: nil, rewatch: false, loggedAt: last, rewatchUnknown: true)) }
-                traktWatchedViewings[film, default: []] += viewings
+                let last = try traktInstant(item.lastWatchedAt, at: "\(at).last_watched_at", source: name)
+                // A newer snapshot of the same film in the same import: its latest day and count.
+                var known = traktWatched[film] ?? TraktPlays(last: nil, plays: 0)
+                traktPlaysFromCounts += max(0, plays - known.plays)
+                guard traktPlaysFromCounts <= TraktPlays.maximumFromCounts else {
+                    throw fail("\(at).plays: the watched files' play counts add up to more than 100,000 plays, "
+                               + "the most one import makes from counts (a history file gives each play its own item)")
+                }
+                known.plays = max(known.plays, plays)
+                if let last, known.last.map({ $0 < last }) ?? true { known.last = last }
+                traktWatched[film] = known
             case .traktWatchlist, .traktList:
                 _ = try traktInstant(item.listedAt, at: "\(at).listed_at", source: name)
                 let note = try item.notes.map { text -> String in
@@ -200,7 +308,7 @@ extension ImportReader {
                                      description: "The films on your Trakt watchlist.", origin: "trakt-watchlist")
                 : traktListCollection(meta: listMeta, source: source)
             collection.entries = entries.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.entry)
-            if kind == .traktWatchlist { batch.collections.append(collection) } else { traktPendingLists.append(collection) }
+            if kind == .traktWatchlist { addList(collection) } else { traktPendingLists.append(collection) }
         }
         return items.count
     }
@@ -220,7 +328,7 @@ extension ImportReader {
         ids.trakt = FilmIdentifiers.trakt(parsing: movie.ids?.trakt?.value)
         ids.imdb = movie.ids?.imdb.flatMap(FilmIdentifiers.imdb(parsing:))
         if let tmdb = movie.ids?.tmdb?.value, tmdb > 0 { ids.tmdb = tmdb }
-        let film = position(title: title, year: year, ids: ids)
+        let film = position(title: title, year: year, ids: ids, place: "\(source) \(at)")
         if inHistory { batch.films[film].inHistory = true }
         return film
     }
@@ -238,7 +346,7 @@ extension ImportReader {
     }
 
     /// A list's collection, before `lists.json` (read before or after) gives it its name: named
-    /// after its file for now.
+    /// after what its file says (a `list` object) or after the file, for now.
     private func traktListCollection(meta: TraktReader.Item?, source: ImportSource) -> ImportedCollection {
         let file = source.place.isEmpty ? "trakt-list.json" : (source.place as NSString).lastPathComponent
         let name = (file as NSString).deletingPathExtension
@@ -248,25 +356,27 @@ extension ImportReader {
                                             title: String(title.unicodeScalars.prefix(TextLimit.collectionTitle.maximum)),
                                             description: InputText.normalized(meta?.description ?? ""),
                                             origin: meta?.ids?.trakt.map { "trakt-list:\($0.value)" } ?? ImportedCollection.origin("trakt-list:", file))
-        collection.traktFile = name.lowercased()
+        collection.traktList = TraktListReference(id: meta?.ids?.trakt?.value, slug: meta?.ids?.slug, fileName: name)
         return collection
     }
 
     /// At the end of the files: history, when a film has any, gives its viewings, else what
-    /// watched says (one viewing on the last day, the other plays on a day not known); each
+    /// watched says (one viewing on the last day, and a count of plays: the import adds plays
+    /// on a day not known until the film has that many, so that a newer snapshot adds only
+    /// the plays that are new); each
     /// list's items take their list's name and description from `lists.json`.
     mutating func settleTrakt() {
-        for (film, viewings) in traktWatchedViewings.sorted(by: { $0.key < $1.key }) where !traktHistoryFilms.contains(film) {
-            batch.films[film].viewings += viewings
+        for (film, watched) in traktWatched.sorted(by: { $0.key < $1.key }) where !traktHistoryFilms.contains(film) {
+            if let last = watched.last {
+                // Of several plays, the last is a rewatch; of one, the film's other files decide.
+                batch.films[film].viewings.append(ImportedViewing(watchedOn: Day(iso: String(last.prefix(10)))!, rewatch: watched.plays > 1,
+                                                                  loggedAt: last, rewatchUnknown: watched.plays == 1))
+            }
+            if watched.plays > (watched.last == nil ? 0 : 1) { batch.films[film].plays = watched.plays }
         }
-        traktWatchedViewings = [:]
+        traktWatched = [:]
         for var collection in traktPendingLists {
-            let file = collection.traktFile ?? ""
-            let match = traktLists.filter { list in
-                list.slug.map { file.contains($0.lowercased()) } == true || list.id.map { file.contains(String($0)) } == true
-                    || (collection.origin ?? "").hasSuffix(":\(list.id.map(String.init) ?? "-")")
-            }.max { ($0.slug?.count ?? 0) < ($1.slug?.count ?? 0) }
-            if let list = match {
+            if let reference = collection.traktList, let list = traktLists.first(where: reference.names) {
                 collection.title = list.name
                 collection.description = list.description
                 if let slug = list.slug, !InputText.slug(fromFileName: slug).isEmpty { collection.slug = InputText.slug(fromFileName: slug) }

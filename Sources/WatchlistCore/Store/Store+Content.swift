@@ -1,0 +1,32 @@
+internal import GRDB
+
+/// The database's content as a whole: what `db restore` and the undo of a restore replace.
+extension Store {
+    /// The tables whose rows are the database's content: every table of the schema but
+    /// SQLite's own, the migrations' bookkeeping and the search index (which follows the
+    /// films, `AppDatabase.change`).
+    func contentTables() throws -> [String] {
+        try values(String.self, """
+            SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+              AND name <> 'grdb_migrations' AND name NOT LIKE 'filmSearch%' ORDER BY name
+            """)
+    }
+
+    /// Replaces every content table's rows with those of the same table of the attached
+    /// database `schema` (of the same schema version), inside the caller's transaction.
+    /// Foreign keys are checked at the commit; the undo log's recording is emptied first and
+    /// filled last, so that no trigger records the copy; AUTOINCREMENT counters are the source's.
+    func replaceContent(from schema: String) throws {
+        try execute("PRAGMA defer_foreign_keys = ON")
+        let tables = try contentTables()
+        let recording = "undoRecording"
+        let ordered = tables.filter { $0 != recording } + (tables.contains(recording) ? [recording] : [])
+        if tables.contains(recording) { try execute("DELETE FROM main.\(recording)") }
+        for table in ordered.reversed() { try execute("DELETE FROM main.\(table)") }
+        for table in ordered { try execute("INSERT INTO main.\(table) SELECT * FROM \(schema).\(table)") }
+        if try value(Int.self, "SELECT count(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'") == 1 {
+            try execute("DELETE FROM main.sqlite_sequence")
+            try execute("INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM \(schema).sqlite_sequence")
+        }
+    }
+}

@@ -184,4 +184,224 @@ struct RoundFourCLITests {
         let both = try other.run("import", old, new, "--add-missing", "--json")
         #expect(((try other.parseJSON(both.stdout) as? [String: Any])?["added"] as? [String: Int])?["viewings"] == 4)
     }
+
+    // MARK: Processes, signals and files
+
+    /// Starts the binary without waiting for it: its stderr goes to a file of the sandbox.
+    func start(_ arguments: [String], stdin: Pipe? = nil) throws -> (Process, String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = sandbox.environment
+        process.currentDirectoryURL = URL(fileURLWithPath: sandbox.folder)
+        let errors = sandbox.folder + "/stderr-\(UUID().uuidString)"
+        #expect(FileManager.default.createFile(atPath: errors, contents: nil))
+        let handle = try #require(FileHandle(forWritingAtPath: errors))
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        if let stdin { process.standardInput = stdin }
+        try process.run()
+        try handle.close()
+        return (process, errors)
+    }
+
+    func contents(_ path: String) -> String {
+        String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+    }
+
+    /// Fills the database at `path` (made by the tool) with `films` films of a long
+    /// description and a viewing each, in SQL, so that copying and checking it takes a while.
+    static func fill(_ path: String, films: Int) throws {
+        try Tampering.execute(path, """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < \(films))
+            INSERT INTO film (id, title, year, description, fact, titleKey)
+            SELECT 1000 + i, 'Filler ' || i, 1990, printf('%.300c', 'x'), '', 'filler ' || i FROM n
+            """, """
+            INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) SELECT id, '2020-01-01', 0, '2020-01-01T00:00:00Z', 0
+            FROM film WHERE id > 1000
+            """)
+    }
+
+    @Test("4. undo of a restore never undoes a change another process recorded while it checked the safety copy")
+    func undoRestoreRace() throws {
+        #expect(try sandbox.run("watch", "ascent", "--on", "2024-01-01").status == 0)
+        try Self.fill(sandbox.db, films: 150_000)
+        let small = try Sandbox()
+        #expect(try small.run("watch", "red tent", "--on", "2024-02-01").status == 0)
+        #expect(try sandbox.run("db", "restore", small.db).status == 0)
+        let (undo, undoErrors) = try start(["undo"])
+        // While undo checks its large safety copy, another process logs a viewing (waiting, if
+        // it comes late, for undo's transaction to end).
+        Thread.sleep(forTimeInterval: 0.2)
+        #expect(undo.isRunning, "the undo was still checking its copy")
+        let watch = try sandbox.run(["watch", "the star", "--on", "2024-03-01"], with: ["WATCHLIST_LOCK_TIMEOUT": "60"])
+        undo.waitUntilExit()
+        let undoSaid = contents(undoErrors)
+        #expect(watch.status == 0, "\(watch.stderr)")
+        let star = try film("the star")?["viewings"] as? [[String: Any]] ?? []
+        #expect(star.map { $0["date"] as? String } == ["2024-03-01"], "the viewing the other process logged is kept; undo said: \(undoSaid)")
+        #expect(try sandbox.run("history").stdout.contains("Watched The Star"))
+        #expect(undo.terminationStatus == 1, "\(undoSaid)")
+        #expect(undoSaid.contains("Another change was recorded while the restore's safety copy was being checked ('watch 'the star'"), "\(undoSaid)")
+        // Run again, undo takes back the latest change, then the restore.
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid: Watched The Star"))
+        #expect(try sandbox.run("undo").stdout.hasPrefix("Undid: Restored the database"))
+        #expect((try film("ascent")?["viewings"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test("5. a safety copy in a folder others can write, or a copy that is not yours, is never restored")
+    func untrustedSafetyCopies() throws {
+        #expect(try sandbox.run("watch", "ascent", "--on", "2024-01-01").status == 0)
+        let other = try Sandbox()
+        #expect(try other.run("watch", "red tent", "--on", "2024-02-01").status == 0)
+        #expect(try sandbox.run("db", "restore", other.db).status == 0)
+        let folder = sandbox.db + ".restores"
+        let copy = folder + "/" + (try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first))
+        #expect(chmod(folder, 0o777) == 0)
+        let before = sandbox.databaseBytes()
+        let open = try sandbox.run("undo")
+        #expect(open.status == 1)
+        #expect(open.stderr.contains("others may write to it (mode 777)"), "\(open.stderr)")
+        #expect(sandbox.databaseBytes() == before)
+        // A restore does not keep a copy there either.
+        #expect(try sandbox.run("db", "restore", other.db).status == 73)
+        #expect(chmod(folder, 0o700) == 0)
+        if getuid() == 0 {
+            #expect(chown(copy, 65534, 65534) == 0)
+            let foreign = try sandbox.run("undo")
+            #expect(foreign.status == 1)
+            #expect(foreign.stderr.contains("cannot be trusted: it is not a file of yours"), "\(foreign.stderr)")
+            #expect(sandbox.databaseBytes() == before)
+            #expect(chown(copy, 0, 0) == 0)
+        }
+        #expect(chmod(copy, 0o666) == 0)
+        #expect(try sandbox.run("undo").stderr.contains("others may write to it (mode 666)"))
+        #expect(chmod(copy, 0o600) == 0)
+        #expect(try sandbox.run("undo").status == 0)
+    }
+
+    @Test("6. no output is ever a file SQLite keeps beside the database, however its path is written",
+          arguments: ["-journal", "-wal", "-shm"])
+    func outputsBesideTheDatabase(suffix: String) throws {
+        #expect(try sandbox.run("watch", "ascent").status == 0)
+        let home = sandbox.folder + "/home"
+        for path in [sandbox.db + suffix, "home/.local/share/watchlist/../watchlist/watchlist.sqlite" + suffix,
+                     home + "/.local/share/./watchlist/watchlist.sqlite" + suffix] {
+            for command in [["export", "-o", path], ["export", "--format", "csv", "-o", path, "--force"], ["db", "backup", path]] {
+                let run = try sandbox.run(command, with: [:])
+                #expect(run.status == 73, "\(command): \(run.stderr)")
+                #expect(run.stderr.contains("it is the file SQLite keeps beside the database"), "\(run.stderr)")
+                #expect(!FileManager.default.fileExists(atPath: sandbox.db + suffix))
+            }
+        }
+        #expect(try sandbox.run("export", "-o", sandbox.db + ".restores/x.json").stderr.contains("safety copies"))
+        #expect((try film("ascent")?["viewings"] as? [[String: Any]])?.count == 1)
+    }
+
+    @Test("7. an export is created private (0600); one that replaces a file keeps that file's permissions")
+    func exportPermissions() throws {
+        umask(0o022)
+        #expect(try sandbox.run("watch", "ascent").status == 0)
+        func mode(_ path: String) -> mode_t? { POSIXStatus.mode(path) }
+        let fresh = sandbox.folder + "/fresh.json"
+        #expect(try sandbox.run("export", "-o", fresh).status == 0)
+        #expect(mode(fresh) == 0o600)
+        let html = sandbox.folder + "/page.html"
+        #expect(try sandbox.run("export", "--format", "html", "-o", html).status == 0)
+        #expect(mode(html) == 0o600)
+        let backup = sandbox.folder + "/backup.json"
+        #expect(FileManager.default.createFile(atPath: backup, contents: Data("old".utf8), attributes: [.posixPermissions: 0o600]))
+        #expect(try sandbox.run("export", "-o", backup, "--force").status == 0)
+        #expect(mode(backup) == 0o600, "a private file stays private")
+        let shared = sandbox.folder + "/shared.json"
+        #expect(FileManager.default.createFile(atPath: shared, contents: Data("old".utf8), attributes: [.posixPermissions: 0o640]))
+        #expect(try sandbox.run("export", "-o", shared, "--force").status == 0)
+        #expect(mode(shared) == 0o640)
+    }
+
+    @Test("8. a file that shrinks while it is read is refused with a message (65), never a crash; the database is as before")
+    func shrinkingFile() throws {
+        #expect(try sandbox.run("watch", "ascent").status == 0)
+        var diary = Data("Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\n".utf8)
+        for row in 1...120_000 { diary.append(contentsOf: "2020-01-01,Generated Film \(row),1990,https://boxd.it/g\(row),3.5,,,2020-01-01\n".utf8) }
+        let file = try sandbox.write("big/diary.csv", diary)
+        let before = sandbox.databaseBytes()
+        let (process, errors) = try start(["import", file, "--add-missing"])
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(truncate(file, 1000) == 0)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit, "the tool ended on its own, not by SIGBUS: \(contents(errors))")
+        #expect(process.terminationStatus == 65)
+        #expect(contents(errors).contains("diary.csv: the file changed while it was read"), "\(contents(errors))")
+        #expect(sandbox.databaseBytes() == before)
+    }
+
+    @Test("9. SIGTERM while import waits on standard input stops it (143), as other long work stops")
+    func signalWhileReadingStandardInput() throws {
+        let input = Pipe()
+        let (process, errors) = try start(["import", "-"], stdin: input)
+        input.fileHandleForWriting.write(Data("Date,Name,Year,Letterboxd URI,Rating\n".utf8))
+        Thread.sleep(forTimeInterval: 1)
+        let started = Date()
+        kill(process.processIdentifier, SIGTERM)
+        while process.isRunning && Date().timeIntervalSince(started) < 5 { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!process.isRunning, "the import still waited for input 5 s after SIGTERM")
+        // Closing the input ends the wait of a tool that ignored the signal.
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit)
+        #expect(process.terminationStatus == 143)
+        #expect(contents(errors).contains("Interrupted: nothing was imported."), "\(contents(errors))")
+    }
+
+    @Test("10. a signal during db restore stops it as an interruption (130), never as a file that cannot be read")
+    func signalDuringRestore() throws {
+        #expect(try sandbox.run("watch", "ascent", "--on", "2024-01-01").status == 0)
+        let big = try Sandbox()
+        #expect(try big.run("watch", "red tent", "--on", "2024-02-01").status == 0)
+        // A backup of 150 MB: copying it takes long enough for a signal to land in the copy.
+        try Self.fill(big.db, films: 300_000)
+        var interrupted = 0
+        for delay in stride(from: 0.03, through: 0.15, by: 0.01) {
+            let before = sandbox.databaseBytes()
+            let (process, errors) = try start(["db", "restore", big.db])
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGINT)
+            process.waitUntilExit()
+            let said = contents(errors)
+            #expect(!said.contains("Domain") && !said.contains("cannot be copied"), "after \(delay) s: \(said)")
+            if process.terminationReason == .uncaughtSignal {
+                // The signal came before the work began: the default action ended the tool.
+                #expect(process.terminationStatus == SIGINT)
+                #expect(sandbox.databaseBytes() == before)
+                continue
+            }
+            #expect([0, 130].contains(process.terminationStatus), "after \(delay) s: \(said)")
+            if process.terminationStatus == 130 {
+                interrupted += 1
+                #expect(said.contains("Interrupted: nothing was restored."), "\(said)")
+                #expect(sandbox.databaseBytes() == before)
+            }
+        }
+        #expect(interrupted > 0)
+    }
+
+    @Test("14. COLUMNS of 0, -1, 1 or a word still gives the whole help, fitted to at least 20 columns (a width that is no number is none)",
+          arguments: [("0", Int.max), ("-1", Int.max), ("1", 20), ("5", 20), ("25", 25), ("abc", Int.max)])
+    func helpAtAnyWidth(columns: String, width: Int) throws {
+        let run = try sandbox.run(["watch", "--help"], with: ["COLUMNS": columns])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("--on <date>"))
+        let words = run.stdout.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+        #expect(words.contains("The day: YYYY-MM-DD, today, yesterday or unknown."), "\(run.stdout)")
+        for line in run.stdout.split(separator: "\n") { #expect(line.count <= width, "\(line)") }
+    }
+}
+
+/// A file's permission bits.
+enum POSIXStatus {
+    static func mode(_ path: String) -> mode_t? {
+        var info = stat()
+        return stat(path, &info) == 0 ? info.st_mode & 0o777 : nil
+    }
 }

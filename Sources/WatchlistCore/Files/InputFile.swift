@@ -1,4 +1,5 @@
 import Foundation
+internal import WatchlistSQLiteShim
 
 /// Input files: a regular file, a FIFO, a device such as /dev/stdin, or standard input itself
 /// ("-"), read to the end. More than `limit` bytes is refused (65): before reading for a
@@ -9,7 +10,12 @@ enum InputFile {
     static let standardInput = "-"
 
     static func read(_ path: String, limit: Int = Watchlist.maximumImportFileBytes) throws -> [UInt8] {
-        let descriptor = path == standardInput ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+        var descriptor: Int32
+        repeat {
+            descriptor = path == standardInput ? dup(STDIN_FILENO) : open(path, O_RDONLY | O_CLOEXEC)
+            // Opening a FIFO waits for its writer: a signal meanwhile stops like any other wait.
+            if descriptor < 0 && errno == EINTR { try Interruption.check(outcome: "nothing was read") }
+        } while descriptor < 0 && errno == EINTR
         guard descriptor >= 0 else { throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError) }
         defer { close(descriptor) }
         var info = stat()
@@ -22,7 +28,11 @@ enum InputFile {
         while true {
             let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
-                if errno == EINTR { continue }
+                // A signal while waiting for input: stop when it is one the work stops for.
+                if errno == EINTR {
+                    try Interruption.check(outcome: "nothing was read")
+                    continue
+                }
                 throw WatchlistError.unreadableInput(path: name(path), reason: POSIX.lastError)
             }
             if count == 0 { return bytes }
@@ -47,14 +57,37 @@ enum InputFile {
         guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), mapped != MAP_FAILED else {
             return InputBytes(try read(path, limit: limit))
         }
+        // Another program may shrink the file while it is read: a page past its new end must
+        // not end the process (SIGBUS), and the change must be said.
+        let guardNumber = watchlist_guard_mapping(mapped, size)
+        guard guardNumber >= 0 else {
+            munmap(mapped, size)
+            return InputBytes(try read(path, limit: limit))
+        }
         madvise(mapped, size, MADV_SEQUENTIAL)
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        return InputBytes(mapped: mapped.assumingMemoryBound(to: UInt8.self), count: size, release: { munmap(mapped, size) },
+        let before = Snapshot(info)
+        return InputBytes(mapped: mapped.assumingMemoryBound(to: UInt8.self), count: size,
+                          release: {
+                              watchlist_unguard_mapping(guardNumber)
+                              munmap(mapped, size)
+                          },
                           letGo: { end in
                               let offset = end - UnsafeRawPointer(mapped)
                               let length = offset - offset % page
                               if length > 0 { madvise(mapped, length, MADV_DONTNEED) }
-                          })
+                          },
+                          changed: { watchlist_mapping_faulted(guardNumber) != 0 || POSIX.status(path).map(Snapshot.init) != before })
+    }
+
+    /// What says a file changed: its size, its last change, and which file it is.
+    private struct Snapshot: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init(_ info: stat) {
+            (device, inode, size) = (UInt64(info.st_dev), UInt64(info.st_ino), Int64(info.st_size))
+            (seconds, nanoseconds) = (info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
+        }
     }
 
     /// How messages name an input: "standard input" for "-".

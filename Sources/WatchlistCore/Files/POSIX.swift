@@ -64,12 +64,37 @@ struct PrivateFolder {
         path = String(cString: made)
     }
 
-    /// Copies the file at `source` to `destination` in this folder.
+    /// Copies the file at `source` to `destination` in this folder (created private), by
+    /// plain reads and writes: a signal that interrupts one (Ctrl-C during `db restore`) stops
+    /// the copy as an interruption, never as an unreadable file; any other failure says what
+    /// the system said.
     func copy(_ source: String, to destination: String) throws {
-        do {
-            try FileManager.default.copyItem(atPath: source, toPath: destination)
-        } catch {
-            throw WatchlistError.unreadableInput(path: source, reason: "it cannot be copied: \(error.localizedDescription)")
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw WatchlistError.unreadableInput(path: source, reason: POSIX.lastError) }
+        defer { close(input) }
+        let output = POSIX.createExclusively(destination, mode: 0o600)
+        guard output >= 0 else { throw WatchlistError.outputNotWritable(path: destination, reason: POSIX.lastError) }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Foundation.read(input, $0.baseAddress, $0.count) }
+            if count == 0 { return }
+            if count < 0 {
+                guard errno == EINTR else { throw WatchlistError.unreadableInput(path: source, reason: POSIX.lastError) }
+                try Interruption.check(outcome: "nothing was changed")
+                continue
+            }
+            var written = 0
+            while written < count {
+                let step = buffer.withUnsafeBytes { Foundation.write(output, $0.baseAddress! + written, count - written) }
+                if step < 0 {
+                    guard errno == EINTR else { throw WatchlistError.outputNotWritable(path: destination, reason: POSIX.lastError) }
+                    try Interruption.check(outcome: "nothing was changed")
+                    continue
+                }
+                written += step
+            }
+            try Interruption.check(outcome: "nothing was changed")
         }
     }
 

@@ -2,6 +2,7 @@
 #define WATCHLIST_SQLITE_SHIM_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 
 /// Turns on SQLite's defensive flag (SQLITE_DBCONFIG_DEFENSIVE) for a connection: no
 /// `PRAGMA writable_schema`, no writes to shadow tables, none of the features that let
@@ -67,6 +68,20 @@ int watchlist_touched_count(void *tracker);
 /// Stops noting, copies the films noted into `films` (room for watchlist_touched_count of
 /// them; NULL to discard them) and frees the tracker.
 void watchlist_touched_end(void *tracker, sqlite3_int64 *films);
+
+// Files mapped into memory (WatchlistMappedFiles.c).
+
+/// Watches the mapping at `start` of `length` bytes: a SIGBUS inside it (the file shrank while
+/// it was read) puts a page of zeros where the file ended and marks the mapping, instead of
+/// ending the process. Returns the guard's number, or -1 when no guard is free (the mapping is
+/// then read unguarded).
+int watchlist_guard_mapping(const void *start, size_t length);
+
+/// Non-zero when a SIGBUS was caught inside the guarded mapping.
+int watchlist_mapping_faulted(int guard);
+
+/// Stops watching the mapping (before it is unmapped).
+void watchlist_unguard_mapping(int guard);
 
 /// Frees what SQLite allocated for a changeset.
 void watchlist_free(void *bytes);

@@ -31,8 +31,24 @@ enum ImportSources {
             return try readArchive(try archive(path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }, name: path, format: format,
                                    into: &reader)
         }
-        try reader.read(ImportSource(name: path, place: ImportSource.place(ofFileAt: path), inExport: false, content: try InputFile.map(path)),
-                        format: format)
+        try readMapped(path, place: ImportSource.place(ofFileAt: path), inExport: false, format: format, into: &reader)
+    }
+
+    /// A regular file, mapped and read. A file that changed while it was read (another program
+    /// wrote or truncated it) is refused whatever was read from it (65): its rows are not the
+    /// file's.
+    private static func readMapped(_ path: String, place: String, inExport: Bool, format: ImportFormat,
+                                   into reader: inout ImportReader) throws {
+        let content = try InputFile.map(path)
+        let changed = WatchlistError.malformedFile(source: path, line: nil,
+                                                   problem: "the file changed while it was read; import it again once nothing is writing it")
+        do {
+            try reader.read(ImportSource(name: path, place: place, inExport: inExport, content: content), format: format)
+        } catch {
+            if content.changedWhileRead { throw changed }
+            throw error
+        }
+        if content.changedWhileRead { throw changed }
     }
 
     /// Whether the file can only be read once, front to back: a FIFO, a device, a socket.
@@ -64,7 +80,7 @@ enum ImportSources {
                 reader.ignore(full, reason: reason)
                 continue
             }
-            try reader.read(ImportSource(name: full, place: place, inExport: true, content: try InputFile.map(full)), format: format)
+            try readMapped(full, place: place, inExport: true, format: format, into: &reader)
         }
     }
 

@@ -14,9 +14,10 @@ public final class InputBytes: @unchecked Sendable {
     final class Owner: @unchecked Sendable {
         let release: () -> Void
         let letGo: ((UnsafeRawPointer) -> Void)?
+        let changed: (() -> Bool)?
 
-        init(release: @escaping () -> Void, letGo: ((UnsafeRawPointer) -> Void)?) {
-            (self.release, self.letGo) = (release, letGo)
+        init(release: @escaping () -> Void, letGo: ((UnsafeRawPointer) -> Void)?, changed: (() -> Bool)? = nil) {
+            (self.release, self.letGo, self.changed) = (release, letGo, changed)
         }
 
         deinit { release() }
@@ -35,11 +36,17 @@ public final class InputBytes: @unchecked Sendable {
     }
 
     /// Memory someone else made (a mapped file): `release` unmaps it; `letGo` gives back the
-    /// pages before the address it is given, which the reader is done with (`madvise`).
+    /// pages before the address it is given, which the reader is done with (`madvise`);
+    /// `changed` says whether the file changed while it was read (the bytes are then not the
+    /// file's, and nothing read from them may be kept).
     public convenience init(mapped start: UnsafePointer<UInt8>, count: Int, release: @escaping () -> Void,
-                            letGo: @escaping (UnsafeRawPointer) -> Void) {
-        self.init(buffer: UnsafeBufferPointer(start: start, count: count), owner: Owner(release: release, letGo: letGo))
+                            letGo: @escaping (UnsafeRawPointer) -> Void, changed: @escaping () -> Bool) {
+        self.init(buffer: UnsafeBufferPointer(start: start, count: count), owner: Owner(release: release, letGo: letGo, changed: changed))
     }
+
+    /// Whether the file changed while it was read (shrank, grew, or was written): what was
+    /// read from it is then not what it holds.
+    public var changedWhileRead: Bool { owner.changed?() ?? false }
 
     public var count: Int { buffer.count }
 

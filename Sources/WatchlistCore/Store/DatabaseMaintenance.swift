@@ -43,7 +43,14 @@ extension AppDatabase {
             try copy.close()
             try dbQueue.inDatabase { db in
                 try db.execute(sql: "ATTACH DATABASE ? AS restored", arguments: [file])
-                defer { try? db.execute(sql: "DETACH DATABASE restored") }
+                // Every row of every table is replaced: no cascade has anything to do, and the
+                // rows come from a copy whose foreign keys were checked. They are checked again
+                // before the commit (`replaceContent`), without a cascade lookup a row.
+                try db.execute(sql: "PRAGMA foreign_keys = OFF")
+                defer {
+                    try? db.execute(sql: "PRAGMA foreign_keys = ON")
+                    try? db.execute(sql: "DETACH DATABASE restored")
+                }
                 try db.inTransaction(.immediate) {
                     try AppDatabase.change(Store(db)) { store in
                         try before(store)

@@ -13,11 +13,12 @@ extension Store {
     }
 
     /// Replaces every content table's rows with those of the same table of the attached
-    /// database `schema` (of the same schema version), inside the caller's transaction.
-    /// Foreign keys are checked at the commit; the undo log's recording is emptied first and
-    /// filled last, so that no trigger records the copy; AUTOINCREMENT counters are the source's.
+    /// database `schema` (of the same schema version), inside the caller's transaction (whose
+    /// connection runs without foreign-key actions: every row goes anyway). The foreign keys
+    /// are checked once at the end: a row that refers to nothing fails the whole replacement.
+    /// The undo log's recording is emptied first and filled last, so that no trigger records
+    /// the copy; AUTOINCREMENT counters are the source's.
     func replaceContent(from schema: String) throws {
-        try execute("PRAGMA defer_foreign_keys = ON")
         let tables = try contentTables()
         let recording = "undoRecording"
         let ordered = tables.filter { $0 != recording } + (tables.contains(recording) ? [recording] : [])
@@ -27,6 +28,9 @@ extension Store {
         if try value(Int.self, "SELECT count(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'") == 1 {
             try execute("DELETE FROM main.sqlite_sequence")
             try execute("INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM \(schema).sqlite_sequence")
+        }
+        if try value(Int.self, "SELECT count(*) FROM pragma_foreign_key_check") ?? 0 > 0 {
+            throw WatchlistError.internalError("a restored row refers to a row the backup does not hold")
         }
     }
 }

@@ -28,7 +28,11 @@ extension Store {
             return
         }
         try execute("CREATE TEMP TABLE IF NOT EXISTS searchRefresh (id INTEGER PRIMARY KEY)")
-        for id in filmIds { try execute("INSERT INTO temp.searchRefresh (id) VALUES (?)", [id]) }
+        // One statement for all the ids (a restore touches every film: one a statement cost it
+        // a quarter of its time).
+        var list = "["
+        for id in filmIds { list += list.utf8.count == 1 ? String(id) : "," + String(id) }
+        try execute("INSERT INTO temp.searchRefresh (id) SELECT value FROM json_each(?)", [list + "]"])
         try execute("DELETE FROM filmSearch WHERE rowid IN (SELECT id FROM temp.searchRefresh)")
         try execute("""
             INSERT INTO filmSearch (rowid, title, description, fact, notes, tags, people)

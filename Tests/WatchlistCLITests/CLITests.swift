@@ -74,7 +74,7 @@ struct CLITests {
         #expect(json.status == 0)
         let document = try #require(try sandbox.parseJSON(json.stdout) as? [String: Any])
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 3)
+        #expect(document["version"] as? Int == 4)
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
@@ -113,7 +113,7 @@ struct CLITests {
         #expect(json["id"] as? Int == 7)
         #expect(json["collections"] as? [String] == ["soviet-survival"])
         #expect(Set(json.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags", "ids", "alternativeTitles",
-                                    "facts", "directors", "genres", "countries", "language", "runtime", "released"])
+                                    "facts", "directors", "genres", "countries", "language", "runtime", "released", "tagsAddedAt"])
     }
 
     @Test("unwatch removes the latest viewing, one day's, or all; unrate removes the rating")

@@ -76,7 +76,7 @@ struct NothingLostCLITests {
         // The review changed on Letterboxd too: both texts stay.
         let newer = try sandbox.write("newer/reviews.csv", Self.reviewsHeader + "2024-03-02,Stalker,1979,\(link),5,,\"The room, the wish.\",,2024-03-01\n")
         let run = try sandbox.run("import", newer)
-        #expect(run.stderr.contains("1 note you edited kept as you wrote them"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 note you edited kept as you wrote it (the review's new text added beside)"), "\(run.stderr)")
         let notes = try json("note", "list", "stalker", "--json") as? [[String: Any]]
         #expect(notes?.compactMap { $0["text"] as? String } == ["My own words on the Zone.", "The room, the wish."])
         // And once more: nothing new.

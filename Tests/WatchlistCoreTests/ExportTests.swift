@@ -23,7 +23,7 @@ struct ExportTests {
     func json() throws {
         let document = try exportJSON(watchlist)
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 3)
+        #expect(document["version"] as? Int == 4)
         #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
         let collections = try #require(document["collections"] as? [[String: Any]])
         #expect(collections.count == 1)
@@ -33,11 +33,12 @@ struct ExportTests {
         #expect(collections[0]["films"] as? [Int] == Array(1...10))
         #expect(collections[0]["entryNotes"] as? [String] == Array(repeating: "", count: 10))
         #expect(collections[0]["origin"] is NSNull)
+        #expect(collections[0]["createdAt"] as? String == "2026-11-26T12:00:00Z")
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
         #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags",
-                                     "ids", "alternativeTitles", "facts", "directors", "genres", "countries", "language", "runtime", "released"])
+                                     "ids", "alternativeTitles", "facts", "directors", "genres", "countries", "language", "runtime", "released", "tagsAddedAt"])
         #expect(ascent["facts"] as? [String: Any] != nil && (ascent["facts"] as? [String: Any])?.isEmpty == true)
         #expect(ascent["directors"] as? [String] == [] && ascent["runtime"] is NSNull && ascent["released"] is NSNull)
         #expect(ascent["ids"] as? [String: String] == [:])
@@ -54,8 +55,9 @@ struct ExportTests {
         #expect(viewings[0]["loggedAt"] as? String == "2026-11-26T12:00:00Z")
         let notes = try #require(ascent["notes"] as? [[String: Any]])
         #expect(notes.map { $0["text"] as? String } == ["First, \"quoted\"\nline two", "=HYPERLINK(\"http://x\")"])
-        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt", "source"])
+        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt", "source", "importedText"])
         #expect(notes[0]["source"] is NSNull)
+        #expect(notes[0]["importedText"] is NSNull)
         let redTent = films[9]
         let unknown = try #require((redTent["viewings"] as? [[String: Any]])?.first)
         #expect(unknown["date"] is NSNull)
@@ -72,7 +74,8 @@ struct ExportTests {
         #expect(text.contains(",\"facts\":{},\"genres\":[],\"id\":"))
         #expect(text.contains(",\"rating\":4.5,\"released\":null,\"runtime\":null,\"tags\":"))
         #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
-        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":3}\n"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":4}\n"))
+        #expect(text.hasPrefix("{\"collections\":[{\"createdAt\":"))
     }
 
     @Test("csv: RFC 4180 with a header and a row per film, read back by CSV.swift")

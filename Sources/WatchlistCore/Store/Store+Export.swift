@@ -12,7 +12,8 @@ extension Store {
             tags: try tags(filmId: film.id),
             ids: try identifiers(filmId: film.id),
             alternativeTitles: try alternativeTitles(filmId: film.id),
-            metadataBySource: try metadataBySource(filmId: film.id))
+            metadataBySource: try metadataBySource(filmId: film.id),
+            tagsAddedAt: try tagsAddedAt(filmId: film.id))
     }
 
     /// Calls `body` with every film's detail in id order (only the films of the collection
@@ -33,8 +34,9 @@ extension Store {
                                         decode: Decode.rating, filmId: \.filmId, leftOut: leftOut)
         var notes = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT * FROM note ORDER BY filmId, id"),
                                       decode: Decode.note, filmId: \.filmId, leftOut: leftOut)
-        var tags = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, tag FROM filmTag ORDER BY filmId, tag"),
-                                     decode: { (filmId: try $0.value(0, "filmTag") as Int64, tag: try $0.value(1, "filmTag") as String) },
+        var tags = try PeekingCursor(Row.fetchCursor(db, sql: "SELECT filmId, tag, addedAt FROM filmTag ORDER BY filmId, tag"),
+                                     decode: { (filmId: try $0.value(0, "filmTag") as Int64, tag: try $0.value(1, "filmTag") as String,
+                                                addedAt: try $0.value(2, "filmTag") as String) },
                                      filmId: \.filmId, leftOut: leftOut)
         var memberships = try PeekingCursor(Row.fetchCursor(db, sql: """
             SELECT cf.filmId, c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
@@ -60,16 +62,18 @@ extension Store {
                 leftOut.rows.append(damage.description)
                 metadata = [:]
             }
+            let filmTags = try tags.take(filmId: film.id)
             try body(FilmDetail(
                 film: film,
                 collections: try memberships.take(filmId: film.id).map(\.slug),
                 viewings: try viewings.take(filmId: film.id),
                 rating: try ratings.take(filmId: film.id).first,
                 notes: try notes.take(filmId: film.id),
-                tags: try tags.take(filmId: film.id).map(\.tag),
+                tags: filmTags.map(\.tag),
                 ids: try identifiers.take(filmId: film.id).reduce(into: FilmIdentifiers()) { $0.set(kind: $1.kind, value: $1.value) },
                 alternativeTitles: try titles.take(filmId: film.id).map(\.title),
-                metadataBySource: metadata))
+                metadataBySource: metadata,
+                tagsAddedAt: Dictionary(filmTags.map { ($0.tag, $0.addedAt) }, uniquingKeysWith: { a, _ in a })))
         }
         return leftOut.rows
     }

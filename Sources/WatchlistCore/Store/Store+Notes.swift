@@ -4,10 +4,12 @@ extension Store {
     /// Inserts a note with an id the database gives (never one read from a file), and the
     /// entry it was imported from.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil) throws -> Note {
-        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
-                    [filmId, text, createdAt, updatedAt, source])
-        let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source)
+    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
+                    importedText: String? = nil) throws -> Note {
+        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importedText, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
+                    [filmId, text, createdAt, updatedAt, source, importedText])
+        let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source,
+                        importedText: importedText)
         return note
     }
 

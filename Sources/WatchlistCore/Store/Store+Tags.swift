@@ -6,6 +6,15 @@ extension Store {
         try values(String.self, "SELECT tag FROM filmTag WHERE filmId = ? ORDER BY tag", [filmId])
     }
 
+    /// When each of the film's tags was added, by tag.
+    func tagsAddedAt(filmId: Int64) throws -> [String: String] {
+        var times: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT tag, addedAt FROM filmTag WHERE filmId = ?", arguments: [filmId]) {
+            times[try row.value(0, "filmTag") as String] = try row.value(1, "filmTag") as String
+        }
+        return times
+    }
+
     /// Adds the tags the film does not have yet and returns them. Only the uniqueness of a
     /// film's tag is let pass: a tag the schema refuses is an error, never silently dropped.
     func addTags(filmId: Int64, _ tags: [String], at timestamp: String) throws -> [String] {

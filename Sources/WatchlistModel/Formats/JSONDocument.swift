@@ -1,13 +1,16 @@
-/// The export document (format "watchlist", version 2), written a film at a time: keys in
+/// The export document (format "watchlist", version 4), written a film at a time: keys in
 /// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
 /// are the contract; they do not move when the model does. Version 2 added a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's `origin`
 /// and `entryNotes`; version 3 a film's `facts` (directors, genres… by source) and what it
-/// shows of them (`directors`, `genres`, `countries`, `language`, `runtime`, `released`); the
-/// reader takes every version.
+/// shows of them (`directors`, `genres`, `countries`, `language`, `runtime`, `released`);
+/// version 4 what a person's diary holds besides, so that every column of it survives the round
+/// trip: a note's `importedText` (the review's text, kept when the note was edited), a film's
+/// `tagsAddedAt` (when each tag was added) and a collection's `createdAt`. The reader takes every
+/// version.
 public enum JSONDocument {
     public static let format = "watchlist"
-    public static let version = 3
+    public static let version = 4
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
     public static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
@@ -34,6 +37,7 @@ public enum JSONDocument {
             json.beginObject()
             json.key("createdAt"); json.string(note.createdAt)
             json.key("id"); json.int(note.id)
+            json.key("importedText"); json.string(note.importedText)
             json.key("source"); json.string(note.source)
             json.key("text"); json.string(note.text)
             json.key("updatedAt"); json.string(note.updatedAt)
@@ -44,6 +48,9 @@ public enum JSONDocument {
         json.key("rating"); json.stars(detail.rating?.value)
         writeShownTimes(detail.metadata, into: &json)
         json.key("tags"); json.strings(detail.tags)
+        json.key("tagsAddedAt"); json.beginObject()
+        for tag in detail.tags { if let at = detail.tagsAddedAt[tag] { json.key(tag); json.string(at) } }
+        json.endObject()
         json.key("title"); json.string(film.title)
         json.key("viewings"); json.beginArray()
         for viewing in detail.viewings {
@@ -101,6 +108,7 @@ public enum JSONDocument {
     /// in order, and what it says of each.
     public static func write(_ contents: CollectionContents, into json: inout JSONWriter) {
         json.beginObject()
+        json.key("createdAt"); json.string(contents.collection.createdAt)
         json.key("description"); json.string(contents.collection.description)
         json.key("entryNotes"); json.strings(contents.entryNotes)
         json.key("films"); json.beginArray()

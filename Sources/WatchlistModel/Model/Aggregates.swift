@@ -32,6 +32,8 @@ public struct FilmDetail: Hashable, Sendable {
     public var notes: [Note]
     /// Sorted.
     public var tags: [String]
+    /// When each tag was added, by tag (the export carries it).
+    public var tagsAddedAt: [String: String] = [:]
     /// The ids other services give the film.
     public var ids: FilmIdentifiers
     /// Its other titles, sorted.
@@ -43,10 +45,11 @@ public struct FilmDetail: Hashable, Sendable {
 
     public init(film: Film, collections: [String], viewings: [Viewing], rating: Rating?, notes: [Note], tags: [String],
                 ids: FilmIdentifiers = FilmIdentifiers(), alternativeTitles: [String] = [],
-                metadataBySource: [MetadataSource: FilmMetadata] = [:]) {
+                metadataBySource: [MetadataSource: FilmMetadata] = [:], tagsAddedAt: [String: String] = [:]) {
         (self.film, self.collections, self.viewings, self.rating, self.notes, self.tags, self.ids, self.alternativeTitles)
             = (film, collections, viewings, rating, notes, tags, ids, alternativeTitles)
         self.metadataBySource = metadataBySource
+        self.tagsAddedAt = tagsAddedAt
         self.metadata = FilmMetadata.shown(metadataBySource)
     }
 

@@ -67,6 +67,9 @@ public struct ImportReport: Sendable {
     /// Notes from an entry that the person edited, kept as they wrote them while the entry
     /// changed too (its new text was added as a note of its own).
     public var editedNotesKept = 0
+    /// Of those, the notes whose review's new text was added beside as a note of its own (the
+    /// rest already had a note of that text).
+    public var reviewsAddedBeside = 0
     /// Ids given to films that lacked them.
     public var idsAdded = 0
     public var placeholdersReplaced = 0

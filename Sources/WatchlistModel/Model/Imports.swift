@@ -75,10 +75,11 @@ public struct ImportedFilm: Sendable {
         var fact = ""
         var collections: [String] = []
         var plays: Int?
+        var tagsAddedAt: [String: String] = [:]
 
         func copy() -> Extras {
             let copy = Extras()
-            copy.plays = plays
+            (copy.plays, copy.tagsAddedAt) = (plays, tagsAddedAt)
             (copy.alternativeTitles, copy.metadata, copy.notes, copy.tags) = (alternativeTitles, metadata, notes, tags)
             (copy.id, copy.description, copy.fact, copy.collections) = (id, description, fact, collections)
             return copy
@@ -109,6 +110,11 @@ public struct ImportedFilm: Sendable {
     public var tags: [String] {
         get { extras?.tags ?? [] }
         _modify { let extras = ownExtras(); yield &extras.tags }
+    }
+    /// When a tag was added, by tag, when the file says (a watchlist document).
+    public var tagsAddedAt: [String: String] {
+        get { extras?.tagsAddedAt ?? [:] }
+        _modify { let extras = ownExtras(); yield &extras.tagsAddedAt }
     }
     // A watchlist document carries the film itself too.
     public var id: Int64? {
@@ -214,9 +220,13 @@ public struct ImportedNote: Sendable, Equatable {
     /// The entry it comes from (a Letterboxd review's link): the same entry in a later
     /// export updates this note instead of adding one.
     public var source: String?
+    /// A note of a document that the person edited after a review gave it: the review's text
+    /// as it was given (`Note.importedText`).
+    public var importedText: String?
 
-    public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil, source: String? = nil) {
-        (self.text, self.id, self.createdAt, self.updatedAt, self.source) = (text, id, createdAt, updatedAt, source)
+    public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil, source: String? = nil,
+                importedText: String? = nil) {
+        (self.text, self.id, self.createdAt, self.updatedAt, self.source, self.importedText) = (text, id, createdAt, updatedAt, source, importedText)
     }
 }
 
@@ -257,6 +267,8 @@ public struct ImportedCollection: Sendable {
     /// While a document is read: its entries by the document's own film ids, which the reader
     /// turns into `entries` (never kept, never ids of the database).
     var documentEntries: [(id: Int64, note: String)] = []
+    /// When a document's collection was created, as it says.
+    public var createdAt: String?
     /// What a Trakt list's items file says of its list (its `list` object's id and slug) and its
     /// name, until `lists.json` names the list.
     var traktList: TraktListReference?

@@ -27,7 +27,10 @@ enum ImportReportText {
         var updated: [String] = []
         if report.notesUpdated > 0 { updated.append("\(plural(report.notesUpdated, "note")) whose review was edited") }
         if report.editedNotesKept > 0 {
-            updated.append("\(plural(report.editedNotesKept, "note")) you edited kept as you wrote them (the review's new text added beside)")
+            let beside = report.reviewsAddedBeside
+            updated.append("\(plural(report.editedNotesKept, "note")) you edited kept as you wrote \(report.editedNotesKept == 1 ? "it" : "them")"
+                + (beside == 0 ? "" : beside == report.editedNotesKept ? " (the review's new text added beside)"
+                    : " (the review's new text added beside \(beside) of them)"))
         }
         if report.placeholdersReplaced > 0 { updated.append("\(plural(report.placeholdersReplaced, "placeholder")) replaced by dated viewings") }
         if report.filmsWithNewFacts > 0 { updated.append("directors, genres, runtime\(Glyphs.current.ellipsis) of \(plural(report.filmsWithNewFacts, "film"))") }

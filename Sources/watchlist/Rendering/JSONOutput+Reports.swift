@@ -182,6 +182,7 @@ extension JSONOutput {
         json.key("listsLeftOut"); json.strings(report.listsLeftOut)
         json.key("notesUpdated"); json.int(report.notesUpdated)
         json.key("placeholdersReplaced"); json.int(report.placeholdersReplaced)
+        json.key("reviewsAddedBeside"); json.int(report.reviewsAddedBeside)
         json.key("rows"); json.int(report.rows)
         json.key("skippedTitleTypes"); types(report.skippedTitleTypes)
         json.key("unchanged"); counts(report.unchanged)

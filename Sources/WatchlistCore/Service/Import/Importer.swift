@@ -87,7 +87,13 @@ struct Importer {
         try addViewings(imported, to: film.id, isNew: isNew)
         try addRating(imported, to: film, isNew: isNew)
         changedText = try addNotes(imported, to: film.id, isNew: isNew) || changedText
-        let added = try store.addTags(filmId: film.id, imported.tags, at: now)
+        var added: [String] = []
+        if imported.tagsAddedAt.isEmpty {
+            added = try store.addTags(filmId: film.id, imported.tags, at: now)
+        } else {
+            // A document says when each tag was added.
+            for tag in imported.tags { added += try store.addTags(filmId: film.id, [tag], at: imported.tagsAddedAt[tag] ?? now) }
+        }
         report.added.tags += added.count
         report.unchanged.tags += imported.tags.count - added.count
     }
@@ -272,6 +278,32 @@ struct Importer {
         known.insert(current.map(\.text).joined(separator: "\n\n"))
         for note in imported.notes {
             let createdAt = note.createdAt ?? now
+            if imported.format == .watchlist, let source = note.source, var existing = try store.note(source: source) {
+                // A document's note of a review, as another database holds it.
+                if existing.filmId == filmId, note.text == existing.text || note.text == existing.importedText {
+                    report.unchanged.notes += 1
+                    continue
+                }
+                if existing.filmId == filmId, existing.importedText == nil, note.importedText == existing.text {
+                    // Edited there, not here: the edit arrives, and the review's text stays known.
+                    (existing.text, existing.importedText, existing.updatedAt) = (note.text, note.importedText, note.updatedAt ?? createdAt)
+                    try store.rewrite(existing)
+                    report.notesUpdated += 1
+                    changed = true
+                    continue
+                }
+                // Both changed: the text here stays the review's note, the document's becomes a
+                // note of its own (below), so that neither is lost.
+                if known.contains(note.text) {
+                    report.unchanged.notes += 1
+                    continue
+                }
+                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
+                known.insert(note.text)
+                report.added.notes += 1
+                changed = true
+                continue
+            }
             if let source = note.source, var existing = try store.note(source: source) {
                 let lastImported = existing.importedText ?? existing.text
                 if lastImported == note.text && existing.filmId == filmId {
@@ -295,6 +327,7 @@ struct Importer {
                 try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
                 known.insert(note.text)
                 report.added.notes += 1
+                report.reviewsAddedBeside += 1
                 continue
             }
             if known.contains(note.text) {
@@ -307,7 +340,7 @@ struct Importer {
                 continue
             }
             try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
-                                 source: note.source)
+                                 source: note.source, importedText: note.importedText)
             known.insert(note.text)
             report.added.notes += 1
             changed = true

@@ -7,6 +7,10 @@ extension Importer {
     mutating func applyDocumentCollection(_ imported: ImportedCollection) throws {
         let collection: FilmCollection
         if let existing = try store.collection(slug: imported.slug) {
+            // Made on another device too: it has existed since the earlier of the two times.
+            if let createdAt = imported.createdAt, createdAt < existing.createdAt {
+                try store.setCreatedAt(createdAt, collectionId: existing.id)
+            }
             guard !existing.builtIn else { return }
             collection = existing
         } else {
@@ -15,7 +19,7 @@ extension Importer {
                 return
             }
             collection = try store.insertCollection(slug: imported.slug, title: imported.title, description: imported.description,
-                                                    builtIn: false, createdAt: now, origin: imported.origin)
+                                                    builtIn: false, createdAt: imported.createdAt ?? now, origin: imported.origin)
             report.collectionsCreated.append(imported.slug)
         }
         for entry in imported.entries {

@@ -7,8 +7,8 @@ struct CSVTable {
     let header: [String]
     private let columns: [String: Int]
     private var records: CSVRecords
-    /// How the file writes dates: ISO, or a spreadsheet's `4/18/2026` (see DateReading).
-    var dateReading = DateReading.iso
+    /// How the file writes dates, column by column: ISO, or a spreadsheet's `4/18/2026` (see DateReading).
+    var dateReadings = DateReading.Columns()
     /// The year a two-digit year may not come after: today's.
     var todayYear = 9999
 
@@ -35,19 +35,30 @@ struct CSVTable {
         self.records = records
     }
 
-    /// Reads the rest of the file once to decide how it writes the dates in `columns`, and
-    /// returns the cell that decided (nil when none did). The table itself is not moved on.
-    mutating func decideDateReading(_ columns: [String]) throws -> String? {
+    /// Reads the rest of the file once to decide how it writes the dates in `columns`, each
+    /// column from all its values (`DateReading.Columns`), and returns what decided: a cell and
+    /// its column for each column a cell decided. The table itself is not moved on.
+    mutating func decideDateReadings(_ columns: [String]) throws -> [(column: String, cell: String)] {
         var scan = self
-        var cells: [String] = []
+        var readings: [String: DateReading] = [:]
+        var decidedBy: [String: String] = [:]
+        var spreadsheet = Set<String>()
         while let row = try scan.next() {
-            for column in columns where !row[column].isEmpty { cells.append(row[column]) }
-            // A cell that decides ends the scan.
-            if let last = cells.last, let (first, second, _) = DateReading.parts(last), first > 12 || second > 12 { break }
+            for column in columns where readings[column] == nil {
+                let cell = row[column]
+                guard let (first, second, _) = DateReading.parts(cell) else { continue }
+                spreadsheet.insert(column)
+                if first > 12 { (readings[column], decidedBy[column]) = (.dayFirst, cell) }
+                else if second > 12 { (readings[column], decidedBy[column]) = (.monthFirst, cell) }
+            }
+            // Every column decided: the rest of the file cannot change anything.
+            if readings.count == columns.count { break }
         }
-        let decision = DateReading.decide(cells)
-        dateReading = decision.reading
-        return decision.decidedBy
+        let decided = Set(readings.values)
+        let fallback: DateReading = decided.count == 1 ? decided.first! : .monthFirst
+        for column in spreadsheet where readings[column] == nil { readings[column] = fallback }
+        dateReadings = DateReading.Columns(byColumn: readings, fallback: spreadsheet.isEmpty ? .iso : fallback)
+        return columns.compactMap { column in decidedBy[column].map { (column, $0) } }
     }
 
     /// The next row, or nil at the end; a row with a different number of fields is an error. A
@@ -61,7 +72,7 @@ struct CSVTable {
             throw WatchlistError.malformedFile(source: source, line: record.line,
                 problem: "\(record.fields.count) fields where the header has \(header.count); a field with a comma must be quoted")
         }
-        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source, dateReading: dateReading, todayYear: todayYear)
+        return CSVRow(fields: record.fields, line: record.line, columns: columns, source: source, dateReadings: dateReadings, todayYear: todayYear)
     }
 }
 
@@ -70,7 +81,7 @@ struct CSVRow {
     let line: Int
     let columns: [String: Int]
     let source: String
-    let dateReading: DateReading
+    let dateReadings: DateReading.Columns
     let todayYear: Int
 
     /// The value in a column, trimmed; "" when the file has no such column.
@@ -138,8 +149,9 @@ struct CSVRow {
     func day(_ column: String, notAfter today: Day? = nil) throws -> Day? {
         let text = self[column]
         if text.isEmpty { return nil }
-        guard let day = dateReading.day(text, todayYear: todayYear) else {
-            throw error("'\(text.prefix(40))' in \(column) is not a date (YYYY-MM-DD" + (dateReading == .iso ? ")" : " or \(dateReading.rawValue))"))
+        let reading = dateReadings[column]
+        guard let day = reading.day(text, todayYear: todayYear) else {
+            throw error("'\(text.prefix(40))' in \(column) is not a date (YYYY-MM-DD" + (reading == .iso ? ")" : " or \(reading.rawValue))"))
         }
         if let today, day > today { throw error("\(day.iso) in \(column) is in the future (today is \(today.iso))") }
         return day

@@ -51,7 +51,7 @@ extension ImportReader {
         let text = row["Date Rated"]
         if text.isEmpty { return nil }
         let words = text.replacingOccurrences(of: ",", with: " ").split(separator: " ")
-        var day = row.dateReading.day(text, todayYear: today.year) ?? Day(iso: String(text.prefix(10)))
+        var day = row.dateReadings["Date Rated"].day(text, todayYear: today.year) ?? Day(iso: String(text.prefix(10)))
         if day == nil, words.count >= 3, let month = IMDbDate.months.firstIndex(of: words[0].prefix(3).lowercased()),
            let number = Int(words[1]), words[2].count == 4, let year = Int(words[2]) {
             day = Day(year: year, month: month + 1, day: number)

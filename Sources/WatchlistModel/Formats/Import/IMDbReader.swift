@@ -10,9 +10,10 @@ import Foundation
 extension ImportReader {
     mutating func readIMDb(_ table: inout CSVTable, source: ImportSource, kind: ImportKind) throws -> Int {
         let old = [.imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins].contains(kind)
-        // The dates the diary needs decide how a spreadsheet wrote them; a release date only
-        // feeds a film fact.
-        try prepareDates(&table, columns: old ? ["created"] : kind == .imdbRatingsDateAdded ? ["Date Added"] : ["Date Rated", "Created", "Modified"])
+        // Every date column of the file says how a spreadsheet wrote them (the release dates
+        // too: one spreadsheet wrote them all); the old format's release dates say their order.
+        try prepareDates(&table, columns: old ? ["created", "modified"] : kind == .imdbRatingsDateAdded ? ["Date Added"]
+                            : ["Date Rated", "Created", "Modified", "Release Date"])
         let list: ImportedCollection? = switch kind {
         case .imdbWatchlist, .imdbWatchlistOld: IMDbTitleTypes.collection(watchlist: true, source: source)
         case .imdbList, .imdbListOld: IMDbTitleTypes.collection(watchlist: false, source: source)
@@ -79,7 +80,7 @@ extension ImportReader {
     /// or as the file's other dates are; it may not be empty, nor after today.
     private func oldDay(_ row: CSVRow, _ column: String) throws -> Day {
         let text = row[column]
-        guard let day = IMDbDate.day(text, reading: row.dateReading, todayYear: today.year) else {
+        guard let day = IMDbDate.day(text, reading: row.dateReadings[column], todayYear: today.year) else {
             throw row.error("'\(text.prefix(40))' in \(column) is not a date")
         }
         if day > today { throw row.error("\(day.iso) in \(column) is in the future (today is \(today.iso))") }
@@ -107,7 +108,7 @@ extension ImportReader {
         let column = old ? "Release Date (month/day/year)" : "Release Date"
         let released = row[column]
         if !released.isEmpty, !ImportReader.isPartialDate(released) {
-            if let day = Day(iso: released) ?? (old ? DateReading.monthFirst : row.dateReading).day(released, todayYear: today.year) {
+            if let day = Day(iso: released) ?? (old ? DateReading.monthFirst : row.dateReadings[column]).day(released, todayYear: today.year) {
                 metadata.released = day
             } else {
                 factWarning(row, column, "is not a date")

@@ -115,6 +115,7 @@ extension ImportReader {
         merged.rating = film.rating ?? merged.rating
         merged.notes += film.notes
         merged.tags += film.tags.filter { !merged.tags.contains($0) }
+        for (tag, at) in film.tagsAddedAt where merged.tagsAddedAt[tag].map({ at < $0 }) ?? true { merged.tagsAddedAt[tag] = at }
         for (source, facts) in film.metadata { merged.addFacts(facts, from: source) }
         batch.films[position] = merged
         return position

@@ -144,8 +144,9 @@ extension ImportReader {
         warn("\(row.origin): \(FilmDraft.displayTitle(title, year)) watched on \(day.iso), before its year.")
     }
 
-    /// Decides how the file writes its dates when its first row writes one with slashes (a
-    /// spreadsheet saved it), and says in the report which reading it used.
+    /// Decides how the file writes its dates when its first rows write one as a spreadsheet
+    /// does, each column from all its values, and says in the report which reading it used and
+    /// why.
     mutating func prepareDates(_ table: inout CSVTable, columns: [String]) throws {
         // The first rows that give a date say whether a spreadsheet wrote them; only then is the
         // whole file read once more to decide how.
@@ -153,11 +154,21 @@ extension ImportReader {
         var first: CSVRow?
         for _ in 0..<50 {
             guard let row = try peek.next() else { break }
-            if columns.contains(where: { !row[$0].isEmpty }) { first = row; break }
+            if columns.contains(where: { DateReading.parts(row[$0]) != nil }) { first = row; break }
         }
-        guard let first, columns.contains(where: { DateReading.parts(first[$0]) != nil }) else { return }
-        let decidedBy = try table.decideDateReading(columns)
-        let how = decidedBy.map { "\($0) can only be read so" } ?? "nothing in the file tells the two apart, so the usual spreadsheet reading"
-        warn("\(table.source.oneLine): dates such as \(first[columns.first { !first[$0].isEmpty } ?? columns[0]]) read as \(table.dateReading.rawValue) (\(how)).")
+        guard let first else { return }
+        let decidedBy = try table.decideDateReadings(columns)
+        let example = first[columns.first { DateReading.parts(first[$0]) != nil } ?? columns[0]]
+        let readings = Set(table.dateReadings.byColumn.values)
+        let how: String
+        if decidedBy.isEmpty {
+            how = "nothing in the file tells the two apart, so the usual spreadsheet reading"
+        } else if readings.count == 1 {
+            how = "\(decidedBy[0].cell) can only be read so"
+        } else {
+            how = "column by column: " + table.dateReadings.byColumn.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.rawValue)" }.joined(separator: ", ")
+        }
+        let reading = readings.count == 1 ? readings.first!.rawValue : "each column's order"
+        warn("\(table.source.oneLine): dates such as \(example) read as \(reading) (\(how)).")
     }
 }

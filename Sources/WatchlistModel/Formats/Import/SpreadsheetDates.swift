@@ -1,9 +1,10 @@
 /// How a file writes its dates. Exports write `2026-04-18`; a file opened and saved by a
 /// spreadsheet writes `4/18/2026`, `18/4/2026`, `18.04.2026`, `18-04-26` or `4/18/26`, depending
-/// on the spreadsheet's language. The reading is decided once for the whole file: a first
-/// number over 12 can only be a day (day first); a second number over 12 can only be a day
-/// (month first); when nothing decides, month first, the form spreadsheets write by default, and
-/// the report says so. A year of two digits is the most recent year that ends so and is not
+/// on the spreadsheet's language. The reading of each date column is decided once from all its
+/// values: a first number over 12 can only be a day (day first); a second number over 12 can
+/// only be a day (month first). A column whose values decide nothing takes the reading the
+/// file's other date columns decided (one spreadsheet wrote them all); when no column decides,
+/// month first, the form spreadsheets write by default, and the report says so. A year of two digits is the most recent year that ends so and is not
 /// after today's (`93` is 1993, `20` 2020).
 public enum DateReading: String, Sendable, Equatable {
     case iso
@@ -21,6 +22,16 @@ public enum DateReading: String, Sendable, Equatable {
             if second > 12 { return (.monthFirst, cell) }
         }
         return (sawSpreadsheet ? .monthFirst : .iso, nil)
+    }
+
+    /// The readings of a file's date columns, decided from every value of each
+    /// (`DateReadings.decide`).
+    public struct Columns: Sendable, Equatable {
+        public var byColumn: [String: DateReading] = [:]
+        /// A column that is not listed (it holds no spreadsheet date).
+        public var fallback = DateReading.iso
+
+        public subscript(_ column: String) -> DateReading { byColumn[column] ?? fallback }
     }
 
     /// The day a cell names under this reading: ISO always, a spreadsheet's form by the

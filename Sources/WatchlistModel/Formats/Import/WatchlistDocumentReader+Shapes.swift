@@ -57,6 +57,7 @@ extension WatchlistDocumentReader {
         var films: [WholeNumber]?
         var origin: String?
         var entryNotes: [String]?
+        var createdAt: String?
     }
 
     struct IdsIn: Decodable {
@@ -81,6 +82,7 @@ extension WatchlistDocumentReader {
         var ids: IdsIn?
         var alternativeTitles: [String]?
         var facts: [String: FactsIn]?
+        var tagsAddedAt: [String: String]?
     }
 
     struct FactsIn: Decodable {
@@ -105,5 +107,6 @@ extension WatchlistDocumentReader {
         var createdAt: String?
         var updatedAt: String?
         var source: String?
+        var importedText: String?
     }
 }

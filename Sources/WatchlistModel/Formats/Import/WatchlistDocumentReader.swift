@@ -3,8 +3,10 @@ import Foundation
 /// Reads the tool's own JSON document, every version shipped, checking every value where it
 /// enters: version 1 (`tags` optional), and version 2, which adds a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's
-/// `origin` and `entryNotes`, and version 3, which adds a film's `facts` by source (the
-/// `directors`, `runtime`… beside them are what the film showed, and are not read).
+/// `origin` and `entryNotes`, version 3, which adds a film's `facts` by source (the
+/// `directors`, `runtime`… beside them are what the film showed, and are not read), and
+/// version 4, which adds a note's `importedText`, a film's `tagsAddedAt` and a collection's
+/// `createdAt`.
 enum WatchlistDocumentReader {
     static let newestVersion = JSONDocument.version
 
@@ -46,6 +48,7 @@ enum WatchlistDocumentReader {
             let notes = try (collection.entryNotes ?? []).enumerated().map { index, note in
                 try text(note, at: "\(at).entryNotes[\(index)]", limit: .entryNote, allowEmpty: true, fail: fail)
             }
+            imported.createdAt = try WatchlistDocumentReader.timestamp(collection.createdAt, at: "\(at).createdAt", today: today, fail: fail)
             imported.documentEntries = (collection.films ?? []).enumerated().map { index, id in
                 (id.value, index < notes.count ? notes[index] : "")
             }
@@ -153,10 +156,17 @@ enum WatchlistDocumentReader {
             return ImportedNote(text: try text(note.text, at: "\(here).text", limit: .note, fail: fail),
                                 id: note.id?.value, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
                                 updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt"),
-                                source: try note.source.map { try text($0, at: "\(here).source", limit: .noteSource, fail: fail) })
+                                source: try note.source.map { try text($0, at: "\(here).source", limit: .noteSource, fail: fail) },
+                                importedText: try note.importedText.map { try text($0, at: "\(here).importedText", limit: .note, fail: fail) })
         }
         imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
             do { return try InputText.tag(tag) } catch { throw fail("\(at).tags[\(index)] '\(tag)' is not a tag") }
+        }
+        for (tag, time) in (film.tagsAddedAt ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let checked = try? InputText.tag(tag), imported.tags.contains(checked) else {
+                throw fail("\(at).tagsAddedAt names '\(tag.prefix(40))', which is not one of the film's tags")
+            }
+            imported.tagsAddedAt[checked] = try timestamp(time, at: "\(at).tagsAddedAt.\(tag.prefix(40))")
         }
         return imported
     }

@@ -14,11 +14,12 @@ public enum ReviewPage {
         }
         page += "<section class=\"figures\">\n"
         page += figure("\(review.viewings)", "viewings", "of \(plural(review.films, "film"))")
-        page += figure(String(format: "%.1f", review.hours), "hours", "\(review.minutes) minutes")
+        page += review.hoursKnown ? figure(String(format: "%.1f", review.hours), "hours", "\(review.minutes) minutes")
+            : figure("?", "hours", "unknown: no film watched has a runtime")
         page += figure(String(format: "%.0f%%", (review.rewatchShare ?? 0) * 100), "rewatches", "\(review.rewatches) of \(review.viewings)")
         page += "</section>\n"
         var notes: [String] = []
-        if review.filmsOfUnknownRuntime > 0 {
+        if review.hoursKnown, review.filmsOfUnknownRuntime > 0 {
             notes.append("Runtime unknown: \(plural(review.filmsOfUnknownRuntime, "film")), \(plural(review.viewingsOfUnknownRuntime, "viewing")), not counted in the hours.")
         }
         if review.viewingsOnUnknownDays > 0 {

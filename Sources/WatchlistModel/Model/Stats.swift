@@ -171,6 +171,8 @@ public struct YearInReview: Sendable, Equatable {
     public var shortest: Watched?
 
     public var hours: Double { Double(minutes) / 60 }
+    /// Whether any film watched has a runtime: otherwise the hours are unknown, never zero.
+    public var hoursKnown: Bool { filmsOfUnknownRuntime < films }
     /// Rewatches over viewings; nil without viewings.
     public var rewatchShare: Double? { viewings == 0 ? nil : Double(rewatches) / Double(viewings) }
 

@@ -87,9 +87,10 @@ extension JSONOutput {
         json.key("filmsWithDirectors"); json.int(review.filmsWithDirectors)
         json.key("filmsWithGenres"); json.int(review.filmsWithGenres)
         json.key("genres"); ranked(review.genres)
-        json.key("hours"); json.double((review.hours * 100).rounded() / 100)
+        // Unknown when no film watched has a runtime: null, never 0.
+        json.key("hours"); json.double(review.hoursKnown ? (review.hours * 100).rounded() / 100 : nil)
         json.key("longest"); film(review.longest)
-        json.key("minutes"); json.int(review.minutes)
+        json.key("minutes"); json.int(review.hoursKnown ? review.minutes : nil)
         json.key("rewatchShare"); json.double(review.rewatchShare.map { ($0 * 1000).rounded() / 1000 })
         json.key("rewatches"); json.int(review.rewatches)
         json.key("shortest"); film(review.shortest)

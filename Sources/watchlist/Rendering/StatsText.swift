@@ -57,8 +57,7 @@ struct StatsText {
         if stats.review.viewings > 0 {
             let known = stats.review.filmsOfUnknownRuntime < stats.review.films || stats.review.filmsWithDirectors > 0
                 || stats.review.filmsWithGenres > 0 || stats.review.filmsWithCountries > 0
-            lines += [""] + (known ? body(stats.review)
-                : ["Hours watched: unknown: no film you watched has a runtime ('watchlist film set <film> --runtime 111' sets one; IMDb's exports carry them)."])
+            lines += [""] + (known ? body(stats.review) : [StatsText.hoursUnknown])
         }
         return lines.joined(separator: "\n")
     }
@@ -78,10 +77,13 @@ struct StatsText {
         return (lines + body(review)).joined(separator: "\n")
     }
 
+    static let hoursUnknown = "Hours watched: unknown: no film you watched has a runtime ('watchlist film set <film> --runtime 111' sets one; IMDb's exports carry them)."
+
     /// Hours, the longest and shortest film, directors, genres, countries: what the films' facts tell.
     private func body(_ review: YearInReview) -> [String] {
-        var lines = [String(format: "Hours watched: %.1f (%d min)", review.hours, review.minutes)]
-        if review.filmsOfUnknownRuntime > 0 {
+        // No runtime known is no hours known: never 0.0.
+        var lines = [review.hoursKnown ? String(format: "Hours watched: %.1f (%d min)", review.hours, review.minutes) : StatsText.hoursUnknown]
+        if review.hoursKnown, review.filmsOfUnknownRuntime > 0 {
             lines.append("  Runtime unknown: \(plural(review.filmsOfUnknownRuntime, "film")), \(plural(review.viewingsOfUnknownRuntime, "viewing")), not counted")
         }
         if review.year == nil && review.byYear.count > 1 && review.minutes > 0 {

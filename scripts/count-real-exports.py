@@ -161,8 +161,8 @@ def letterboxd(folder):
     result["notes"] = sum(len(v) for v in notes.values())
     result["tags"] = sum(len(v) for v in tags.values())
     created = ["letterboxd"] if history - matched else []
-    # A list with no film makes no collection.
-    lists = {slug: order for slug, order in lists.items() if order}
+    # A watchlist with no film makes no collection; an empty list is made (--add-missing).
+    lists = {slug: order for slug, order in lists.items() if order or slug != "letterboxd-watchlist"}
     result["collectionsCreated"] = sorted(created + list(lists))
     result["lists"] = {slug: ["%s (%s)" % films.titled(r) if films.titled(r)[1] else films.titled(r)[0] for r in order]
                        for slug, order in lists.items()}

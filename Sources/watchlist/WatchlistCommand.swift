@@ -13,6 +13,7 @@ struct WatchlistCommand: Performing {
             Run 'watchlist' alone for a summary of your progress: the built-in collection and the \
             \(SummaryText.collectionsShown - 1) most recently active; 'watchlist --all' shows every collection.
             """,
+        version: WatchlistVersion.description,
         subcommands: [
             ListCommand.self, ShowCommand.self, WatchCommand.self, UnwatchCommand.self, RateCommand.self, UnrateCommand.self,
             NoteCommand.self, TagCommand.self, UntagCommand.self, FilmCommand.self, CollectionCommand.self, StatsCommand.self, SearchCommand.self,

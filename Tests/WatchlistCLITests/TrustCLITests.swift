@@ -139,8 +139,9 @@ struct TrustCLITests {
         let before = sandbox.databaseBytes()
         let run = try sandbox.run("rate", "--", reference, "5")
         #expect(run.status == 1)
-        // The only title with a 1 or a 3 in it is suggested, never rated.
-        #expect(run.stderr == "watchlist: error: No film matches '\(reference)'. Did you mean: The Cold Summer of 1953 (1988)?\n")
+        // The only title with a 1 or a 3 in it is suggested, never rated; for "#3", film 3 by its id.
+        let suggestion = reference == "#3" ? "3 (The Dawns Here Are Quiet (1972))" : "The Cold Summer of 1953 (1988)"
+        #expect(run.stderr == "watchlist: error: No film matches '\(reference)'. Did you mean: \(suggestion)?\n")
         #expect(sandbox.databaseBytes() == before)
     }
 

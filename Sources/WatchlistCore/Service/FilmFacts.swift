@@ -6,17 +6,28 @@ extension Watchlist {
     /// Sets the person's values of the fields `metadata` has (replacing their earlier values of
     /// those fields; other fields and other sources stay). Fails with nothingChanged when the
     /// film already had exactly these.
-    public func setFacts(_ reference: String, _ metadata: FilmMetadata) throws -> FilmMetadataResult {
-        guard !metadata.isEmpty else {
-            throw WatchlistError.invalidArgument("Name at least one fact to set: --director, --genre, --country, --language, --runtime or --released.")
+    /// `year` gives the film its year (a film Netflix's history named without one).
+    public func setFacts(_ reference: String, _ metadata: FilmMetadata, year: Int? = nil) throws -> FilmMetadataResult {
+        guard !metadata.isEmpty || year != nil else {
+            throw WatchlistError.invalidArgument("Name at least one fact to set: --director, --genre, --country, --language, --runtime, --released or --year.")
         }
-        return try recorded({ "Set the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)" }) { store in
-            let film = try FilmQuery.resolve(reference, in: store)
-            let changed = try store.setMetadata(filmId: film.id, source: .user, metadata, fields: metadata.fields)
-            guard !changed.isEmpty else {
+        if let year, !(1870...2999).contains(year) { throw WatchlistError.invalidArgument("\(year) is not a film's year (1870 to 2999).") }
+        return try recorded({ ($0.yearSet != nil ? "Set the year of \($0.film.title) to \($0.yearSet!)" : "")
+            + ($0.yearSet != nil && !$0.changed.isEmpty ? "; " : "")
+            + ($0.changed.isEmpty ? "" : "Set the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)") }) { store in
+            var film = try FilmQuery.resolve(reference, in: store)
+            let newYear = year.flatMap { $0 == film.year ? nil : $0 }
+            if let newYear {
+                try store.setYear(newYear, filmId: film.id)
+                film.year = newYear
+            }
+            let changed = metadata.isEmpty ? [] : try store.setMetadata(filmId: film.id, source: .user, metadata, fields: metadata.fields)
+            guard !changed.isEmpty || newYear != nil else {
                 throw WatchlistError.nothingChanged("\(film.displayTitle) already has these facts")
             }
-            return FilmMetadataResult(film: film, changed: changed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
+            var result = FilmMetadataResult(film: film, changed: changed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
+            result.yearSet = newYear
+            return result
         }
     }
 

@@ -123,9 +123,26 @@ public final class AppDatabase {
         // SQLite would treat an empty file as a new database and write into it.
         guard info.st_size > 0 else { throw WatchlistError.notADatabase(path: path, reason: "the file is empty") }
         do {
-            let queue = try DatabaseQueue(path: literalPath(path), configuration: configuration(busyTimeout: busyTimeout))
-            let problems = try prepareSchema(queue, path: path, migrations: migrations, mode: schemaCheck)
+            var queue = try DatabaseQueue(path: literalPath(path), configuration: configuration(busyTimeout: busyTimeout))
+            var statistics = false
+            let problems = try prepareSchema(queue, path: path, migrations: migrations, mode: schemaCheck, statistics: &statistics)
             if isWriteAheadLog(path) { try useRollbackJournal(queue) }
+            if statistics {
+                // The connection keeps the statistics it loaded before they were dropped: a new
+                // one reads the file without them.
+                try queue.close()
+                queue = try DatabaseQueue(path: literalPath(path), configuration: configuration(busyTimeout: busyTimeout))
+            }
+            // Only a file this process cannot write can still hold statistics (they are dropped
+            // when it is opened): the one extra query is asked of such a file alone.
+            let folder = (path as NSString).deletingLastPathComponent
+            if problems.isEmpty, access(path, W_OK) != 0 || access(folder.isEmpty ? "." : folder, W_OK) != 0,
+               try queue.read({ try SchemaCheck.text($0).hasStatistics }) {
+                // Statistics a file that cannot be written keeps (they could not be dropped):
+                // the file is read from a copy in memory without them, which refuses every write
+                // as the file would.
+                queue = try withoutStatistics(queue)
+            }
             return (queue, problems)
         } catch {
             throw DatabaseErrors.map(error, path: path)
@@ -140,6 +157,13 @@ public final class AppDatabase {
     /// `migrate`, an older schema is checked and left as it is.
     static func prepareSchema(_ queue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration],
                               mode: SchemaCheckMode = .enforce, migrate: Bool = true) throws -> [String] {
+        var statistics = false
+        return try prepareSchema(queue, path: path, migrations: migrations, mode: mode, migrate: migrate, statistics: &statistics)
+    }
+
+    /// The same; `statistics` is set when the file held planner statistics.
+    static func prepareSchema(_ queue: DatabaseQueue, path: String, migrations: [SchemaMigrations.Migration],
+                              mode: SchemaCheckMode = .enforce, migrate: Bool = true, statistics: inout Bool) throws -> [String] {
         // The schema as one text, then the migrations it records: two small queries.
         let state: (applied: Set<String>?, text: String, statistics: Bool) = try queue.read { db in
             let (text, hasMigrations, statistics) = try SchemaCheck.text(db)
@@ -160,7 +184,10 @@ public final class AppDatabase {
             throw WatchlistError.notADatabase(path: path, reason: "its schema is not watchlist's, or it was altered: "
                 + problems.prefix(3).joined(separator: "; ") + (problems.count > 3 ? "; and \(problems.count - 3) more" : ""))
         }
-        if state.statistics { try dropStatistics(queue) }
+        if state.statistics {
+            statistics = true
+            try dropStatistics(queue)
+        }
         if migrate, count < known.count { try SchemaMigrations.migrator(migrations).migrate(queue) }
         return []
     }
@@ -183,6 +210,24 @@ public final class AppDatabase {
         } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
             return
         }
+    }
+
+    /// A copy in memory of a database that cannot be written, without its planner statistics, so
+    /// that no statistics from a file steer a plan: read-only, as the file is.
+    static func withoutStatistics(_ queue: DatabaseQueue) throws -> DatabaseQueue {
+        let copy = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
+        try queue.backup(to: copy)
+        try queue.close()
+        try copy.inDatabase { db in
+            for table in SchemaCheck.statisticsTables { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        }
+        // A connection keeps the statistics it loaded after their table is dropped: the copy
+        // is read by a connection that never saw them.
+        let clean = try DatabaseQueue(configuration: configuration(busyTimeout: defaultBusyTimeout))
+        try copy.backup(to: clean)
+        try copy.close()
+        try clean.inDatabase { db in try db.execute(sql: "PRAGMA query_only = ON") }
+        return clean
     }
 
     /// Drops the planner statistics a file holds: watchlist runs no ANALYZE, and statistics

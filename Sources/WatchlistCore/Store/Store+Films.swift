@@ -14,6 +14,11 @@ extension Store {
             """, [titleKey, year], Decode.film)
     }
 
+    /// Gives a film its year.
+    func setYear(_ year: Int, filmId: Int64) throws {
+        try execute("UPDATE film SET year = ? WHERE id = ?", [year, filmId])
+    }
+
     /// Films titled exactly `title` (or with it as another title) and of this year.
     func films(exactTitle title: String, year: Int?) throws -> [Film] {
         try all("""

@@ -32,6 +32,11 @@ public enum FilmQuery {
         if text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(text), let film = try films.film(id: id) {
             return film
         }
+        // "#3" is no id (ids are digits alone) and no title: the film 3 is suggested, by its id.
+        if text.hasPrefix("#"), text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let film = try Int64(text.dropFirst()).flatMap { try films.film(id: $0) }
+            throw WatchlistError.filmNotFound(query: reference, suggestions: film.map { ["\($0.id) (\($0.displayTitle))"] } ?? [])
+        }
         if let (title, year) = splitYear(text) {
             let key = TitleKey.fold(title)
             let matches = try films.films(titleKey: key).filter { $0.year == year }

@@ -267,6 +267,9 @@ public struct ImportedCollection: Sendable {
     /// While a document is read: its entries by the document's own film ids, which the reader
     /// turns into `entries` (never kept, never ids of the database).
     var documentEntries: [(id: Int64, note: String)] = []
+    /// Whether it is a service's watchlist (rather than a list the person made and named).
+    public var isWatchlist: Bool { ["letterboxd-watchlist", "imdb-watchlist", "trakt-watchlist"].contains(origin ?? "") }
+
     /// When a document's collection was created, as it says.
     public var createdAt: String?
     /// What a Trakt list's items file says of its list (its `list` object's id and slug) and its

@@ -118,6 +118,8 @@ public struct Suggestion: Sendable {
 public struct FilmMetadataResult: Sendable {
     public var film: Film
     public var changed: [MetadataField]
+    /// The film's year, when `film set --year` gave it one (an import that knew none).
+    public var yearSet: Int?
     /// What the film shows after the change (another source's values where the person's are gone).
     public var shown: FilmMetadata
 

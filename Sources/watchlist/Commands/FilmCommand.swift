@@ -26,23 +26,28 @@ struct FilmCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The original language.", valueName: "language")) var language: String?
         @Option(help: ArgumentHelp("The runtime: minutes (111) or hours and minutes (1h51).", valueName: "minutes")) var runtime: String?
         @Option(help: ArgumentHelp("The release date, YYYY-MM-DD.", valueName: "date")) var released: String?
+        @Option(help: ArgumentHelp("The film's year, for a film an import made without one (Netflix's history gives none).",
+                                   valueName: "year")) var year: Int?
 
         struct Request: Equatable {
             var film: String
             var metadata: FilmMetadata
+            var year: Int?
         }
 
         func request() throws -> Request {
             Request(film: target.film, metadata: try FilmMetadata.parsing(directors: directors, genres: genres, countries: countries,
-                                                                          language: language, runtime: runtime, released: released))
+                                                                          language: language, runtime: runtime, released: released),
+                    year: year)
         }
 
         static func perform(_ request: Request, _ context: Context) throws -> FilmMetadataResult {
-            try context.watchlist().setFacts(request.film, request.metadata)
+            try context.watchlist().setFacts(request.film, request.metadata, year: request.year)
         }
 
         static func render(_ result: FilmMetadataResult, for request: Request, _ context: Context) throws {
-            Terminal.out("Set the \(result.changed.map(\.rawValue).joined(separator: ", ")) of \(result.film.displayTitle).")
+            let fields = (result.yearSet != nil ? ["year"] : []) + result.changed.map(\.rawValue)
+            Terminal.out("Set the \(fields.joined(separator: ", ")) of \(result.film.displayTitle).")
         }
     }
 

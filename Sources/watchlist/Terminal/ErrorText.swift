@@ -43,6 +43,12 @@ enum ErrorText {
         var first = lines.removeFirst()
         if first.hasPrefix("Error: ") { first.removeFirst("Error: ".count) }
         let path = CommandWords.path(arguments)
+        // A word under a group that reads it with its default command (`note lst`, `collection
+        // lst`) failed: when it is near a subcommand's name, that is what was meant.
+        if let (group, word) = path.underDefault, let suggestion = CommandWords.suggestCommand(word, under: group) {
+            let meant = CommandWords.words(suggestion, under: group)
+            return "Unknown command '\(word.oneLine)'. Did you mean '\(meant)'?\nUsage: watchlist \(meant) (see 'watchlist \(meant) --help')"
+        }
         if let unknown = unknownOption(first) {
             first = "Unknown option '\(unknown)'."
             if let suggestion = CommandWords.suggestOption(unknown, for: path.command) { first += " Did you mean '\(suggestion)'?" }
@@ -78,9 +84,11 @@ enum CommandWords {
         "--yes": "--force", "--overwrite": "--force",
     ]
 
-    /// The command the words name (the deepest subcommand typed), and the first word that is
-    /// no subcommand where one was expected.
-    static func path(_ arguments: [String]) -> (command: ParsableCommand.Type, firstUnknownWord: String?) {
+    /// The command the words name (the deepest subcommand typed), the first word that is no
+    /// subcommand where one was expected, and the first word that is none under a group with a
+    /// default subcommand (`note lst` reads as `note add lst`), with that group.
+    static func path(_ arguments: [String]) -> (command: ParsableCommand.Type, firstUnknownWord: String?,
+                                                underDefault: (group: ParsableCommand.Type, word: String)?) {
         var command: ParsableCommand.Type = WatchlistCommand.self
         var index = 0
         while index < arguments.count {
@@ -88,14 +96,20 @@ enum CommandWords {
             if word == "--db" || word == "--color" { index += 2; continue }
             if word.hasPrefix("-") { index += 1; continue }
             let subcommands = command.configuration.subcommands
-            guard !subcommands.isEmpty else { return (command, nil) }
+            guard !subcommands.isEmpty else { return (command, nil, nil) }
             guard let next = subcommands.first(where: { name(of: $0) == word }) else {
-                return (command, command.configuration.defaultSubcommand == nil ? word : nil)
+                if command.configuration.defaultSubcommand == nil { return (command, word, nil) }
+                return (command, nil, (command, word))
             }
             command = next
             index += 1
         }
-        return (command, nil)
+        return (command, nil, nil)
+    }
+
+    /// "note list", for a subcommand of a group: the words that name it.
+    static func words(_ subcommand: String, under group: ParsableCommand.Type) -> String {
+        group == WatchlistCommand.self ? subcommand : "\(name(of: group)) \(subcommand)"
     }
 
     static func name(of command: ParsableCommand.Type) -> String {

@@ -9,7 +9,7 @@ internal import ZIPFoundation
 /// read. Each file is size-checked before it is read. Standard input ("-"), a FIFO or a device
 /// such as /dev/stdin is read whole (up to the same limit), a .zip too.
 enum ImportSources {
-    static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+    static let zipMagic = ImportSource.zipMagic
 
     static func read(_ path: String, format: ImportFormat, into reader: inout ImportReader) throws {
         guard try path != InputFile.standardInput && !isStream(status(path)) else {
@@ -23,11 +23,7 @@ enum ImportSources {
         }
         if POSIX.isFolder(try status(path)) { return try readFolder(path, format: format, into: &reader) }
         // A .zip is read member by member, never whole.
-        let magic = FileHandle(forReadingAtPath: path).map { handle in
-            defer { try? handle.close() }
-            return (try? handle.read(upToCount: 4)) ?? Data()
-        }
-        if magic == Data(zipMagic) {
+        if isArchive(path) {
             return try readArchive(try archive(path) { try Archive(url: URL(fileURLWithPath: path), accessMode: .read) }, name: path, format: format,
                                    into: &reader)
         }
@@ -49,6 +45,15 @@ enum ImportSources {
             throw error
         }
         if content.changedWhileRead { throw changed }
+    }
+
+    /// Whether the regular file at `path` is a .zip archive, by its first bytes.
+    private static func isArchive(_ path: String) -> Bool {
+        let magic = FileHandle(forReadingAtPath: path).map { handle in
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 4)) ?? Data()
+        }
+        return magic == Data(zipMagic)
     }
 
     /// Whether the file can only be read once, front to back: a FIFO, a device, a socket.
@@ -76,6 +81,12 @@ enum ImportSources {
         members.sort()
         for (relative, place) in zip(members, ImportReader.places(of: members)) {
             let full = (folder as NSString).appendingPathComponent(relative)
+            // An export's .zip kept in the folder it was downloaded to is read as the export it is.
+            if isArchive(full) {
+                try readArchive(try archive(full) { try Archive(url: URL(fileURLWithPath: full), accessMode: .read) }, name: full,
+                                format: format, into: &reader)
+                continue
+            }
             if let reason = ImportReader.ignoredReason(place: place) {
                 reader.ignore(full, reason: reason)
                 continue
@@ -119,7 +130,8 @@ enum ImportSources {
 
     /// What a folder or archive must hold, for the message when it holds nothing.
     static let expected = ["diary.csv", "ratings.csv", "watched.csv", "reviews.csv", "watchlist.csv", "likes/films.csv", "lists/*.csv",
-                           "an IMDb export", "Trakt's JSON", "a Criticker export", "a watchlist JSON export"]
+                           "an export's .zip", "an IMDb export", "Trakt's JSON", "a Criticker export", "Netflix's viewing history",
+                           "a watchlist JSON export"]
 
     private static func tooLarge(_ path: String) -> WatchlistError {
         .fileTooLarge(source: path, limit: Watchlist.maximumImportFileBytes)

@@ -41,6 +41,7 @@ struct Importer {
         "imdb": ("IMDb", "Films brought in from an IMDb export."),
         "trakt": ("Trakt", "Films brought in from a Trakt export."),
         "criticker": ("Criticker", "Films brought in from a Criticker export."),
+        "netflix": ("Netflix", "Films brought in from a Netflix viewing history."),
         "spreadsheet": ("Spreadsheet", "Films brought in from a spreadsheet of your own."),
     ]
 
@@ -126,6 +127,7 @@ struct Importer {
                 + (addMissing ? ", as a film of its own without the ids \(byIds.count == 1 ? "that film holds" : "they hold")." : "."))
             return nil
         }
+        if imported.format == .netflix && imported.year == nil { return try matchWithoutYear(imported) }
         for film in try store.films(exactTitle: imported.title, year: imported.year)
         where try !store.identifiers(filmId: film.id).conflicts(with: imported.ids) {
             return matched(film)
@@ -141,6 +143,21 @@ struct Importer {
                try store.isMember(filmId: film.id, ofCollection: imported.format.rawValue) { continue }
             return matched(film)
         }
+        return nil
+    }
+
+    /// A film a file names without a year (Netflix's history): the film of that title, as
+    /// written or folded, when exactly one has it; otherwise none, and the report says why, so
+    /// that a film made without a year can be given one (`film set --year`).
+    private mutating func matchWithoutYear(_ imported: ImportedFilm) throws -> Film? {
+        let candidates = try store.films(titleKey: imported.titleKey)
+        let asWritten = candidates.filter { $0.title == imported.title }
+        if asWritten.count == 1 { return matched(asWritten[0]) }
+        if candidates.count == 1 { return matched(candidates[0]) }
+        let what = candidates.isEmpty ? "no film of this title is in the database"
+            : "\(candidates.count) films have this title (\(candidates.prefix(5).map(\.displayTitle.oneLine).joined(separator: ", ")))"
+        report.warnings.append("\(imported.title.oneLine): the file gives no year, and \(what): "
+            + (addMissing ? "made as a film without a year ('watchlist film set <film> --year YYYY' gives it one)." : "skipped."))
         return nil
     }
 

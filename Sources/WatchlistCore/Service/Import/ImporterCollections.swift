@@ -31,7 +31,8 @@ extension Importer {
     /// A watchlist or list: the collection from the same origin, else a new one (its slug made
     /// unique), holds exactly the list's films that the database has, in the list's order.
     /// The entries whose film it lacks are named in the report. A list none of whose films the
-    /// database has makes no collection: it is named in the report instead.
+    /// database has makes no collection: it is named in the report instead. An empty list (not
+    /// a watchlist: one the person made and named) is made with --add-missing: it lacks no film.
     mutating func applyList(_ imported: ImportedCollection, films: [ImportedFilm]) throws {
         var entries: [(filmId: Int64, note: String)] = []
         var missing: [String] = []
@@ -47,7 +48,9 @@ extension Importer {
             try store.setOrigin(collectionId: found.id, origin)
             existing = found
         }
-        if existing == nil, entries.isEmpty {
+        // A list with no film yet (one the person just made) is made with --add-missing, as its
+        // films would be; one whose films the database lacks is named instead.
+        if existing == nil, entries.isEmpty, !(addMissing && imported.entries.isEmpty && !imported.isWatchlist) {
             report.listsLeftOut.append(imported.title)
             return
         }

@@ -69,6 +69,9 @@ struct CSVTable {
         while let record = next, record.fields.allSatisfy({ $0.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 } }) { next = try records.next() }
         guard let record = next else { return nil }
         guard record.fields.count == header.count else {
+            if let first = record.fields.first, ["<<<<<<< ", "=======", ">>>>>>> "].contains(where: { first.hasPrefix($0) }) {
+                throw ConflictMarker.error(source: source, line: record.line, marker: first)
+            }
             throw WatchlistError.malformedFile(source: source, line: record.line,
                 problem: "\(record.fields.count) fields where the header has \(header.count); a field with a comma must be quoted")
         }

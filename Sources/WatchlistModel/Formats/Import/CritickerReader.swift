@@ -8,7 +8,8 @@ import Foundation
 /// file: any score above 10 makes it 0–100. Scores become half stars by `CritickerScale`
 /// (README, "Importing"): 0 is the lowest rating, never "unrated". The day rated is the
 /// rating's day, and the film is watched (a placeholder, as a rating is for IMDb); a Mini
-/// Review is a note; the IMDb id joins the film's ids.
+/// Review is a note; the IMDb id joins the film's ids. A row of a TV show (its URL under
+/// `/tv/`) is skipped and counted.
 extension ImportReader {
     mutating func readCriticker(_ table: inout CSVTable) throws -> Int {
         var scan = table
@@ -20,6 +21,13 @@ extension ImportReader {
         var rows = 0
         while let row = try table.next() {
             rows += 1
+            // Criticker rates TV shows too (`criticker.com/tv/The-Office/`): skipped and counted,
+            // as IMDb's series are.
+            if row["URL"].lowercased().contains("criticker.com/tv/") {
+                _ = try row.title("Film Name")
+                batch.skippedTitleTypes["tv", default: 0] += 1
+                continue
+            }
             var ids = FilmIdentifiers()
             let imdb = row["IMDB ID"]
             if !imdb.isEmpty {

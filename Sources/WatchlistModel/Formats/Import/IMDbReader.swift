@@ -146,6 +146,18 @@ extension ImportReader {
 /// IMDb's own codes (`movie`, `tvSeries`). Types are compared folded: case, accents, hyphens
 /// and spaces do not count.
 enum IMDbTitleTypes {
+    /// Whether an old-format list rates every row it has (at least one): a ratings export saved
+    /// under another name, whose `created` is then the day of each rating.
+    static func everyRowRated(_ table: CSVTable) throws -> Bool {
+        var scan = table
+        var rows = 0
+        while let row = try scan.next() {
+            if row["You rated"].isEmpty { return false }
+            rows += 1
+        }
+        return rows > 0
+    }
+
     enum Category { case film, notFilm, unknown }
 
     /// Films: feature films, TV films, shorts, videos (English codes and words, and Italian,

@@ -33,6 +33,8 @@ public enum ImportKind: String, Sendable, CaseIterable {
     case traktLists = "trakt lists"
     case traktList = "trakt list"
     case criticker = "criticker ratings"
+    /// Netflix's viewing history (`NetflixViewingHistory.csv`: `Title,Date`).
+    case netflixHistory = "netflix history"
     /// A CSV whose columns the person names (`--columns`).
     case spreadsheet = "spreadsheet"
 
@@ -63,6 +65,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .traktLists: "a Trakt file of lists"
         case .traktList: "a Trakt list's items"
         case .criticker: "a Criticker ratings export"
+        case .netflixHistory: "a Netflix viewing history"
         case .spreadsheet: "a spreadsheet read by --columns"
         }
     }
@@ -74,6 +77,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .imdbRatings, .imdbRatingsDateAdded, .imdbWatchlist, .imdbList, .imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins: .imdb
         case .traktRatings, .traktWatched, .traktHistory, .traktWatchlist, .traktLists, .traktList: .trakt
         case .criticker: .criticker
+        case .netflixHistory: .netflix
         case .spreadsheet: .spreadsheet
         default: .letterboxd
         }
@@ -100,6 +104,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         "IMDb watchlist and lists: Position,Const,Created,Modified,Description,Title,[Original Title,]URL,Title Type,…,Year,…[,Your Rating,Date Rated]",
         "IMDb before late 2017 (ratings, lists, WATCHLIST.csv, CHECKINS.csv): \"position\",\"const\",\"created\",\"modified\",\"description\",\"Title\",\"Title type\",\"Directors\",\"You rated\",…",
         "Criticker: Score, Film Name, Year, Date Rated, Mini Review, URL, IMDB ID",
+        "Netflix NetflixViewingHistory.csv: Title,Date",
         "Trakt (JSON, as its API and backup tools write it): ratings, watched, history, watchlist, lists and their items",
         "a watchlist JSON document: {\"format\": \"watchlist\", …}",
     ]
@@ -117,6 +122,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         case .imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins: ["const", "created", "Title", "Title type", "You rated", "Year"]
         case .imdbWatchlist, .imdbList: ["Position", "Const", "Title", "Title Type", "Year"]
         case .criticker: ["Score", "Film Name", "Year", "Date Rated"]
+        case .netflixHistory: ["Title", "Date"]
         case .watchlistDocument, .letterboxdList, .traktRatings, .traktWatched, .traktHistory, .traktWatchlist, .traktLists, .traktList,
              .spreadsheet: []
         }
@@ -146,6 +152,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
         if columns.isSuperset(of: ["Const", "Your Rating", "Date Added", "Title", "Title Type", "Year"]) { return .imdbRatingsDateAdded }
         if columns.isSuperset(of: ["const", "created", "Title", "Title type", "You rated", "Year"]) { return oldIMDb(name: name) }
         if columns.isSuperset(of: ["Score", "Film Name", "Year", "Date Rated"]) { return .criticker }
+        if columns == ["Title", "Date"] { return .netflixHistory }
         if header.starts(with: ["Date", "Name", "Tags", "URL", "Description"]) { return .letterboxdList }
         if columns.contains("Title") || columns.contains("Name"),
            !columns.isDisjoint(with: ["WatchedDate", "Watched Date", "Rating", "Rating10", "Rewatch", "Tags", "Review",
@@ -184,7 +191,7 @@ public enum ImportKind: String, Sendable, CaseIterable {
 
 /// What `import --format` takes: the family of exports a file must belong to.
 public enum ImportFormat: String, Sendable, CaseIterable {
-    case auto, watchlist, letterboxd, imdb, trakt, criticker, spreadsheet
+    case auto, watchlist, letterboxd, imdb, trakt, criticker, netflix, spreadsheet
 
     /// "Letterboxd", "IMDb": the source's own spelling, for messages.
     public var displayName: String {
@@ -195,6 +202,7 @@ public enum ImportFormat: String, Sendable, CaseIterable {
         case .imdb: "IMDb"
         case .trakt: "Trakt"
         case .criticker: "Criticker"
+        case .netflix: "Netflix"
         case .spreadsheet: "spreadsheet"
         }
     }

@@ -75,7 +75,16 @@ public struct ImportReader {
             return ignore(source.name, reason: "the file is empty", warn: true)
         }
         if let first = firstByte, first == UInt8(ascii: "{") || first == UInt8(ascii: "[") {
-            return try readJSON(decoded.bytes, source: source, format: format)
+            do {
+                return try readJSON(decoded.bytes, source: source, format: format)
+            } catch WatchlistError.malformedFile(_, _, let problem) where problem.contains("not valid JSON") {
+                if let (line, marker) = ConflictMarker.first(in: text) { throw ConflictMarker.error(source: source.name, line: line, marker: marker) }
+                throw WatchlistError.malformedFile(source: source.name, line: nil, problem: problem)
+            }
+        }
+        // A merge left both versions in the file: say so, rather than what its header lacks.
+        if text.starts(with: "<<<<<<<".utf8), let (line, marker) = ConflictMarker.first(in: text) {
+            throw ConflictMarker.error(source: source.name, line: line, marker: marker)
         }
         var records = CSVRecords(input: decoded.input, source: source.name)
         records.stopRequested = stopRequested
@@ -84,7 +93,7 @@ public struct ImportReader {
         }
         let header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         let name = ExportPlace.fileName(source.place)
-        guard let kind = try kind(of: header, place: place, name: name, source: source) else {
+        guard var kind = try kind(of: header, place: place, name: name, source: source) else {
             return ignore(source.name, reason: "its header row is none that import reads", warn: true)
         }
         guard format == .auto || kind.format == format else {
@@ -103,8 +112,10 @@ public struct ImportReader {
             table.todayYear = today.year
             switch kind {
             case .imdbRatings, .imdbRatingsDateAdded, .imdbWatchlist, .imdbList, .imdbRatingsOld, .imdbWatchlistOld, .imdbListOld, .imdbCheckins:
+                if kind == .imdbListOld, try IMDbTitleTypes.everyRowRated(table) { kind = .imdbRatingsOld }
                 rows = try readIMDb(&table, source: source, kind: kind)
             case .criticker: rows = try readCriticker(&table)
+            case .netflixHistory: rows = try readNetflix(&table, source: source)
             case .spreadsheet: rows = try readSpreadsheet(&table, columns: columns!, source: source)
             default: rows = try readLetterboxd(&table, kind: kind)
             }
@@ -192,6 +203,12 @@ public struct ImportReader {
         if case .kind(let kind) = place { placed = kind } else { placed = nil }
         if let claimed = placed ?? ImportKind.claimed(by: header, name: name), claimed != .letterboxdList {
             let missing = claimed.requiredColumns.filter { !header.contains($0) }
+            // A file named like an export's but written in another format it reads (Letterboxd's
+            // import format in a `watched.csv`): its header says what it is.
+            // A file of the claimed format lacking a column (a diary without its Watched Date) is
+            // still refused: read as a sibling kind, it would lose what the column holds.
+            if !missing.isEmpty, let recognised = ImportKind.recognise(header, name: name),
+               recognised == .letterboxdImport || recognised.format != claimed.format { return recognised }
             guard missing.isEmpty else {
                 throw WatchlistError.malformedFile(source: source.name, line: 1,
                     problem: "\(claimed.description) needs the \(missing.count == 1 ? "column" : "columns") \(missing.joined(separator: ", ")), which the header row lacks")
@@ -225,11 +242,19 @@ public struct ImportReader {
             let rows = try readTrakt(trakt, source: source)
             return batch.files.append(ImportedFile(path: source.name, kind: trakt.kind, rows: rows))
         }
-        if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
-            if source.inExport { return ignore(source.name, reason: "it is JSON, but none that import reads", warn: true) }
-            throw WatchlistError.unrecognisedFile(source: source.name, header: ["(a JSON list)"], expected: ImportKind.expectedHeaders)
+        // A JSON object is a watchlist document only when it says so: `"format": "watchlist"`.
+        let isList = bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[")
+        if !isList, WatchlistDocumentReader.claims(bytes) { return try readDocument(bytes, path: source.name, format: format) }
+        if source.inExport {
+            // A profile, settings, statistics, followers…: the files of a backup that hold no film.
+            if TraktReader.holdsNoFilm(bytes) {
+                return ignore(source.name, reason: "it holds no film (a profile, settings, statistics or the like)")
+            }
+            return ignore(source.name, reason: "it is JSON, but none that import reads", warn: true)
         }
-        try readDocument(bytes, path: source.name, format: format)
+        if !isList, !WatchlistDocumentReader.isJSON(bytes) { try readDocument(bytes, path: source.name, format: format) }
+        throw WatchlistError.unrecognisedFile(source: source.name, header: [isList ? "(a JSON list)" : "(a JSON object without \"format\": \"watchlist\")"],
+                                              expected: ImportKind.expectedHeaders)
     }
 
     private mutating func readDocument(_ bytes: [UInt8], path: String, format: ImportFormat) throws {
@@ -265,7 +290,7 @@ extension ImportReader {
     /// Whether `bytes` look like something `import` reads: a .zip, JSON, or a CSV whose header
     /// row is an export's. For `collection import` to point to `import`.
     public static func looksLikeExport(_ bytes: [UInt8], name: String) -> Bool {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return true }
+        if bytes.starts(with: ImportSource.zipMagic) { return true }
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         guard let first = bytes[start...].first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return false }
         if first == UInt8(ascii: "{") || first == UInt8(ascii: "[") { return true }

@@ -29,6 +29,9 @@ public struct ImportSource: Sendable {
         self.init(name: path, place: ImportSource.place(ofFileAt: path), inExport: false, bytes: bytes)
     }
 
+    /// The first bytes of a .zip archive (a Letterboxd export as it is downloaded).
+    public static let zipMagic: [UInt8] = [0x50, 0x4B, 0x03, 0x04]
+
     /// The place of a file given alone: its own name.
     public static func place(ofFileAt path: String) -> String { (path as NSString).lastPathComponent }
 }

@@ -95,7 +95,18 @@ extension ImportReader {
         } else if !rewatch.isEmpty {
             batch.films[film].addPlaceholder(rewatch: isRewatch)
         }
-        if let value = try row.stars("Rating") ?? row.tenPoint("Rating10") {
+        let stars: StarRating?
+        do {
+            stars = try row.stars("Rating")
+        } catch {
+            // A converter that wrote a ten-point scale in Rating (Letterboxd's column for it is Rating10).
+            if let number = Double(row["Rating"]), number > 5, number <= 10 {
+                throw row.error("'\(row["Rating"])' in Rating is not a rating from 0.5 to 5 in steps of 0.5: a 1–10 scale? "
+                                + "call the column Rating10, or read the file with --columns 'title=Title,year=Year,watched=WatchedDate,rating=Rating/10'")
+            }
+            throw error
+        }
+        if let value = try stars ?? row.tenPoint("Rating10") {
             offerRating(ImportedRating(value: value, ratedAt: nil), to: film)
         }
         addTags(try row.tags("Tags"), to: film)

@@ -149,3 +149,32 @@ public enum TextDecoding {
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ].map { Unicode.Scalar(UInt32($0))! }
 }
+
+/// The lines git writes where a merge left two versions of a file (`<<<<<<< HEAD`, `=======`,
+/// `>>>>>>> branch`): a file holding them is neither version, and is refused naming the line.
+enum ConflictMarker {
+    /// The first line (1-based) that is a conflict marker, and the marker, if any.
+    static func first(in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, marker: String)? {
+        var line = 1
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let text = bytes[start..<min(end, start + 7)]
+            for marker in ["<<<<<<<", "=======", ">>>>>>>"] where text.elementsEqual(marker.utf8) {
+                let after = end > start + 7 ? bytes[start + 7] : 0x0A
+                if marker == "=======" ? (after == 0x0A || after == 0x0D) : (after == 0x20 || after == 0x0A || after == 0x0D) {
+                    let whole = String(decoding: bytes[start..<min(end, start + 60)], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                    return (line, whole)
+                }
+            }
+            line += 1
+            start = end + 1
+        }
+        return nil
+    }
+
+    static func error(source: String, line: Int, marker: String) -> WatchlistError {
+        .malformedFile(source: source, line: line, problem: "line \(line) is a merge conflict marker ('\(marker.oneLine)'): the file holds "
+                       + "two versions of itself; resolve the conflict first")
+    }
+}

@@ -137,6 +137,18 @@ enum TraktReader {
         var isCollection = false
     }
 
+    /// Whether the JSON is an object, or a list of objects, none of which names a film, show
+    /// or episode (`movie`, `show`, `items`…): what a backup holds besides the diary (a
+    /// profile, settings, statistics, followers).
+    static func holdsNoFilm(_ bytes: [UInt8]) -> Bool {
+        let media: Set<String> = ["movie", "show", "season", "episode", "items", "films", "list"]
+        guard WatchlistDocumentReader.depth(bytes) <= WatchlistDocumentReader.maximumDepth,
+              let value = try? JSONSerialization.jsonObject(with: Data(bytes)) else { return false }
+        if let object = value as? [String: Any] { return media.isDisjoint(with: object.keys) }
+        guard let list = value as? [Any], !list.isEmpty else { return false }
+        return list.allSatisfy { ($0 as? [String: Any]).map { media.isDisjoint(with: $0.keys) } ?? false }
+    }
+
     /// A JSON file as Trakt's, by the shape of its items (which fields they have, whatever
     /// their values) and its name, for a watchlist; nil for any other JSON (a watchlist
     /// document, or none the tool reads). The file is decoded once.

@@ -10,6 +10,23 @@ import Foundation
 enum WatchlistDocumentReader {
     static let newestVersion = JSONDocument.version
 
+    /// Whether a JSON object says it is a watchlist document (`"format"`, whatever its value: a
+    /// document of another format is then refused by name). Other JSON objects (a profile, a
+    /// backup's settings) are not documents.
+    static func claims(_ bytes: [UInt8]) -> Bool {
+        struct Format: Decodable { var format: String? }
+        guard depth(bytes) <= maximumDepth, let head = try? JSONDecoder().decode(Format.self, from: Data(bytes)) else {
+            // Not valid JSON, or nested too deep: the document reader says what is wrong.
+            return !isJSON(bytes) || depth(bytes) > maximumDepth
+        }
+        return head.format != nil
+    }
+
+    /// Whether the bytes are JSON at all.
+    static func isJSON(_ bytes: [UInt8]) -> Bool {
+        depth(bytes) <= maximumDepth && (try? JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])) != nil
+    }
+
     static func read(_ bytes: [UInt8], source: String, today: Day) throws -> (films: [ImportedFilm], collections: [ImportedCollection]) {
         func fail(_ problem: String) -> WatchlistError { .malformedFile(source: source, line: nil, problem: problem) }
         if depth(bytes) > maximumDepth {

@@ -4,13 +4,13 @@
 # (default 30) from the seed corpus in Fuzz/corpus/<target>. A build error, a crash, a sanitizer
 # report or a hang fails the script and leaves the input that caused it in .build-fuzz/; make it
 # a regression test in Tests/WatchlistModelTests/FuzzRegressionTests.swift.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker database
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker netflix database
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker database)
+[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker netflix database)
 out=.build-fuzz
 
 echo "fuzz: building the targets"

@@ -19,12 +19,12 @@ extension Store {
         try one("SELECT * FROM collection WHERE origin = ?", [origin], Decode.collection)
     }
 
-    @discardableResult
     /// When the collection was made (a document's earlier time for the same collection).
     func setCreatedAt(_ createdAt: String, collectionId: Int64) throws {
         try execute("UPDATE collection SET createdAt = ? WHERE id = ?", [createdAt, collectionId])
     }
 
+    @discardableResult
     func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String,
                           origin: String? = nil) throws -> FilmCollection {
         try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt, origin, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",

@@ -75,4 +75,14 @@ struct FastCommandTests {
         default: nil
         }
     }
+
+    @Test("every flag and option the fast path reads is one its command declares")
+    func namesAreTheCommandsOwn() {
+        for (name, known) in FastCommand.names {
+            let declared = Set(CommandWords.options(of: known.command))
+            #expect(!declared.isEmpty, "\(name)")
+            #expect(known.flags.union(known.options).isSubset(of: declared), "\(name): \(known.flags.union(known.options).subtracting(declared))")
+            #expect(CommandWords.name(of: known.command) == (name == "note" ? "add" : name))
+        }
+    }
 }

@@ -20,9 +20,11 @@ struct DatabaseCommand: ParsableCommand {
 
         static func perform(_ request: Request, _ context: Context) throws -> String {
             let watchlist = try context.watchlist(schemaCheck: .report)
-            try Interruption.during(outcome: "the check did not finish") { try watchlist.check() }
+            try watchlist.check()
             return watchlist.databasePath
         }
+
+        static func interrupted(_ request: Request) -> String? { "the check did not finish" }
 
         static func render(_ path: String, for request: Request, _ context: Context) throws {
             Terminal.out("The database at \(Terminal.path(path)) is sound: its schema is watchlist's, and integrity_check, "
@@ -46,10 +48,11 @@ struct DatabaseCommand: ParsableCommand {
         func request() -> Request { Request(file: file, force: force) }
 
         static func perform(_ request: Request, _ context: Context) throws -> Done {
-            let watchlist = try context.watchlist()
-            try Interruption.during(outcome: "no backup was written") { try watchlist.backup(to: request.file, force: request.force) }
+            try context.watchlist().backup(to: request.file, force: request.force)
             return Done()
         }
+
+        static func interrupted(_ request: Request) -> String? { "no backup was written" }
 
         static func render(_ done: Done, for request: Request, _ context: Context) throws {
             Terminal.out("Backed up the database to \(request.file.oneLine)")
@@ -72,9 +75,10 @@ struct DatabaseCommand: ParsableCommand {
         func request() -> Request { Request(file: file) }
 
         static func perform(_ request: Request, _ context: Context) throws -> String {
-            let watchlist = try context.watchlist()
-            return try Interruption.during(outcome: "nothing was restored") { try watchlist.restore(from: request.file) }
+            try context.watchlist().restore(from: request.file)
         }
+
+        static func interrupted(_ request: Request) -> String? { "nothing was restored" }
 
         static func render(_ kept: String, for request: Request, _ context: Context) throws {
             Terminal.out("Restored the database from \(request.file.oneLine); the previous content is in \(Terminal.path(kept)) ('watchlist undo' puts it back)")

@@ -52,23 +52,23 @@ struct ExportCommand: Performing {
     static func perform(_ request: Request, _ context: Context) throws -> Written {
         let watchlist = try context.watchlist()
         let standardOutput = TextOutput(descriptor: STDOUT_FILENO, name: "standard output")
-        return try Interruption.during(outcome: request.file == nil ? "the export stopped part way" : "no file was written") {
-            if let year = request.year {
-                if let file = request.file {
-                    try watchlist.exportReview(year: year, collection: request.collection, toFile: file, force: request.force)
-                } else {
-                    try watchlist.exportReview(year: year, collection: request.collection, to: standardOutput)
-                }
-                return Written(databasePath: watchlist.databasePath)
+        if let year = request.year {
+            if let file = request.file {
+                try watchlist.exportReview(year: year, collection: request.collection, toFile: file, force: request.force)
+            } else {
+                try watchlist.exportReview(year: year, collection: request.collection, to: standardOutput)
             }
-            let bar = ProgressBar("Exporting")
-            defer { bar.finish() }
-            let leftOut = try request.file.map {
-                try watchlist.export(request.format, collection: request.collection, toFile: $0, force: request.force, progress: bar.update)
-            } ?? watchlist.export(request.format, collection: request.collection, to: standardOutput, progress: bar.update)
-            return Written(leftOut: leftOut, databasePath: watchlist.databasePath)
+            return Written(databasePath: watchlist.databasePath)
         }
+        let bar = ProgressBar("Exporting")
+        defer { bar.finish() }
+        let leftOut = try request.file.map {
+            try watchlist.export(request.format, collection: request.collection, toFile: $0, force: request.force, progress: bar.update)
+        } ?? watchlist.export(request.format, collection: request.collection, to: standardOutput, progress: bar.update)
+        return Written(leftOut: leftOut, databasePath: watchlist.databasePath)
     }
+
+    static func interrupted(_ request: Request) -> String? { request.file == nil ? "the export stopped part way" : "no file was written" }
 
     static func render(_ written: Written, for request: Request, _ context: Context) throws {
         if let file = request.file {

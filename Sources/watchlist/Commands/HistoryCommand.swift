@@ -40,9 +40,10 @@ struct UndoCommand: Performing {
     func request() -> Request { Request() }
 
     static func perform(_ request: Request, _ context: Context) throws -> HistoryEntry {
-        let watchlist = try context.watchlist()
-        return try Interruption.during(outcome: "nothing was undone") { try watchlist.undo() }
+        try context.watchlist().undo()
     }
+
+    static func interrupted(_ request: Request) -> String? { "nothing was undone" }
 
     static func render(_ entry: HistoryEntry, for request: Request, _ context: Context) throws {
         Terminal.out("Undid: \(context.glyphs.stored(entry.summary.oneLine)) (\(entry.command.oneLine), \(Timestamp.local(entry.at)))")

@@ -59,10 +59,10 @@ struct ImportCommand: Performing {
         let watchlist = try context.watchlist()
         let bar = ProgressBar("Importing")
         defer { bar.finish() }
-        return try Interruption.during(outcome: request.options.dryRun ? "nothing was read to the end" : "nothing was imported") {
-            try watchlist.importFiles(request.paths, options: request.options, progress: bar.update)
-        }
+        return try watchlist.importFiles(request.paths, options: request.options, progress: bar.update)
     }
+
+    static func interrupted(_ request: Request) -> String? { request.options.dryRun ? "nothing was read to the end" : "nothing was imported" }
 
     static func render(_ report: ImportReport, for request: Request, _ context: Context) throws {
         guard request.json else { return Terminal.note(ImportReportText.render(report)) }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import WatchlistCore
 
 /// The commands people type most (`watchlist`, `list`, `show`, `watch`, `rate`, `unrate`,
@@ -23,6 +24,25 @@ enum FastCommand: Equatable {
     case tag(Globals, TagCommand.Request)
     case untag(Globals, TagCommand.Request)
 
+    /// The flags and options each command is read with here: the commands' own declarations
+    /// say the same (FastCommandTests checks every name against them).
+    static let names: [String: (command: ParsableCommand.Type, flags: Set<String>, options: Set<String>)] = [
+        "list": (ListCommand.self, ["--watched", "--unwatched", "--rated", "--unrated", "--reverse", "--json"], ["--sort", "--tag", "--collection"]),
+        "show": (ShowCommand.self, ["--json"], []),
+        "watch": (WatchCommand.self, ["--rewatch"], ["--on"]),
+        "rate": (RateCommand.self, [], []),
+        "unrate": (UnrateCommand.self, [], []),
+        "note": (NoteCommand.Add.self, [], []),
+        "tag": (TagCommand.self, [], []),
+        "untag": (UntagCommand.self, [], []),
+    ]
+
+    /// The words after a command's name, read with that command's flags and options.
+    private static func words(_ name: String, _ rest: [String], globals: Globals, seen: Set<String>) -> Words? {
+        guard let known = names[name] else { return nil }
+        return Words(rest, globals: globals, seen: seen, flags: known.flags, options: known.options)
+    }
+
     /// The command these arguments (without the program's name) mean, or nil; a value the
     /// command refuses (a rating that is none) throws, as it does through the parser.
     static func parse(_ arguments: [String]) throws -> FastCommand? {
@@ -46,8 +66,7 @@ enum FastCommand: Equatable {
         var rest = Array(arguments[(index + 1)...])
         switch name {
         case "list":
-            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--watched", "--unwatched", "--rated", "--unrated", "--reverse", "--json"],
-                                    options: ["--sort", "--tag", "--collection"]), words.positionals.isEmpty else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.isEmpty else { return nil }
             let flags = words.flags
             if flags.contains("--watched") && flags.contains("--unwatched") || flags.contains("--rated") && flags.contains("--unrated") { return nil }
             var sort = FilmSort.id
@@ -61,26 +80,26 @@ enum FastCommand: Equatable {
                                                   reverse: flags.contains("--reverse"))
             return .list(words.globals, ListCommand.Request(query: query, json: flags.contains("--json")))
         case "show":
-            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--json"]), words.positionals.count == 1 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
             return .show(words.globals, ShowCommand.Request(film: words.positionals[0], json: words.flags.contains("--json")))
         case "watch":
-            guard let words = Words(rest, globals: globals, seen: seen, flags: ["--rewatch"], options: ["--on"]), words.positionals.count == 1 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
             return .watch(words.globals, try WatchCommand.Request(film: words.positionals[0], day: words.options["--on"] ?? "today",
                                                                   rewatch: words.flags.contains("--rewatch")))
         case "rate":
-            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
             return .rate(words.globals, try RateCommand.Request(film: words.positionals[0], rating: words.positionals[1]))
         case "unrate":
-            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count == 1 else { return nil }
             return .unrate(words.globals, UnrateCommand.Request(film: words.positionals[0]))
         case "note":
             // `note <film> <text>` and `note add <film> <text>`; the other subcommands, and a
             // film that shares their name, go to the parser.
             if rest.first == "add" { rest.removeFirst() } else if let first = rest.first, ["list", "edit", "delete"].contains(first) { return nil }
-            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count == 2 else { return nil }
             return .note(words.globals, try NoteCommand.Add.Request(film: words.positionals[0], text: words.positionals[1]))
         case "tag", "untag":
-            guard let words = Words(rest, globals: globals, seen: seen), words.positionals.count >= 2 else { return nil }
+            guard let words = words(name, rest, globals: globals, seen: seen), words.positionals.count >= 2 else { return nil }
             let request = try TagCommand.Request(film: words.positionals[0], tags: Array(words.positionals.dropFirst()))
             return name == "tag" ? .tag(words.globals, request) : .untag(words.globals, request)
         default:

@@ -17,6 +17,10 @@ protocol Performing: ParsableCommand {
     func request() throws -> Request
     static func perform(_ request: Request, _ context: Context) throws -> Outcome
     static func render(_ outcome: Outcome, for request: Request, _ context: Context) throws
+    /// For long work that Ctrl-C or SIGTERM may stop (import, export, db check, backup, restore,
+    /// undo): what an interruption leaves undone ("nothing was imported"). Nil: the signals keep
+    /// their default action (every change is one transaction).
+    static func interrupted(_ request: Request) -> String?
 }
 
 extension Performing {
@@ -24,8 +28,14 @@ extension Performing {
         try Self.execute(request(), Context(global.values))
     }
 
+    static func interrupted(_ request: Request) -> String? { nil }
+
+    /// The one way every command runs: perform (inside `Interruption.during` for long work),
+    /// then render.
     static func execute(_ request: Request, _ context: Context) throws {
-        try render(perform(request, context), for: request, context)
+        let outcome = try interrupted(request).map { undone in try Interruption.during(outcome: undone) { try perform(request, context) } }
+            ?? perform(request, context)
+        try render(outcome, for: request, context)
     }
 }
 

@@ -15,12 +15,17 @@ public struct ImportReader {
     var byTitle: [TitleAndYear: Int] = [:]
     /// The rare titles and years several films share (their ids differ): the films after the first.
     var sameTitle: [TitleAndYear: [Int]] = [:]
+    /// What the Letterboxd readers keep across files until `finish` (the rating rule).
+    var letterboxd = LetterboxdRatings()
+
     /// Letterboxd's rule for a film's rating: its ratings.csv value, else the rating of its
     /// latest diary row. These hold the two until `finish`.
-    var ratingsFileRating: [Int: ImportedRating] = [:]
-    /// A film's latest diary rating so far, by the film's place: 12 bytes a film (a diary of a
-    /// million rows rates a hundred thousand films).
-    var latestDiaryRating: [DiaryRating] = []
+    struct LetterboxdRatings {
+        var ratingsFileRating: [Int: ImportedRating] = [:]
+        /// A film's latest diary rating so far, by the film's place: 12 bytes a film (a diary of a
+        /// million rows rates a hundred thousand films).
+        var latestDiaryRating: [DiaryRating] = []
+    }
 
     struct DiaryRating {
         var day: Day
@@ -36,16 +41,8 @@ public struct ImportReader {
 
     /// The columns a spreadsheet's CSV maps to a diary's fields (`import --columns`), when given.
     let columns: SpreadsheetColumns?
-    /// Trakt's lists (`lists.json`), by slug and id, once read: each list's items file joins its list.
-    var traktLists: [TraktList] = []
-    /// Trakt's films with plays in a history file, and the viewings watched files give the
-    /// others: settled at the end, where history wins (`settleTrakt`).
-    var traktHistoryFilms = Set<Int>()
-    var traktWatched: [Int: TraktPlays] = [:]
-    /// The plays on days not known that the watched files' counts make, over the whole import.
-    var traktPlaysFromCounts = 0
-    /// Trakt lists' items, waiting for `lists.json` to name them.
-    var traktPendingLists: [ImportedCollection] = []
+    /// What the Trakt reader keeps across files until `finish` (lists, plays, history).
+    var trakt = TraktState()
 
     /// Asked as a file is read (every MiB of a CSV): true stops the reading with
     /// `WatchlistError.interrupted` (the service asks whether Ctrl-C was pressed).
@@ -141,10 +138,11 @@ public struct ImportReader {
     /// The batch, with each film's rating settled, and the rewatches of files that do not say.
     public mutating func finish() -> ImportBatch {
         for position in batch.films.indices {
-            if let rating = ratingsFileRating[position] {
+            if let rating = letterboxd.ratingsFileRating[position] {
                 batch.films[position].rating = rating
-            } else if batch.films[position].rating == nil, position < latestDiaryRating.count, latestDiaryRating[position].halfStars > 0 {
-                let diary = latestDiaryRating[position]
+            } else if batch.films[position].rating == nil, position < letterboxd.latestDiaryRating.count,
+                      letterboxd.latestDiaryRating[position].halfStars > 0 {
+                let diary = letterboxd.latestDiaryRating[position]
                 batch.films[position].rating = ImportedRating(value: StarRating(halfStars: Int(diary.halfStars))!,
                                                               ratedAt: diary.loggedOn.map { sharedMidnight($0) })
             }
@@ -158,8 +156,7 @@ public struct ImportReader {
         }
         let result = batch
         batch = ImportBatch()
-        latestDiaryRating = []
-        ratingsFileRating = [:]
+        letterboxd = LetterboxdRatings()
         return result
     }
 

@@ -13,7 +13,7 @@ extension ImportReader {
             case .letterboxdRatings:
                 let film = try historyFilm(row, ids: filmLink(row))
                 guard let value = try row.stars("Rating") else { throw row.error("the Rating is empty") }
-                ratingsFileRating[film] = ImportedRating(value: value, ratedAt: try midnight(row, "Date"), current: true)
+                letterboxd.ratingsFileRating[film] = ImportedRating(value: value, ratedAt: try midnight(row, "Date"), current: true)
             case .letterboxdWatched:
                 let film = try historyFilm(row, ids: filmLink(row))
                 batch.films[film].addPlaceholder(loggedAt: try midnight(row, "Date"))
@@ -46,12 +46,12 @@ extension ImportReader {
         noteEarly(day, of: film, at: row)
         addTags(try row.tags("Tags"), to: film)
         if let value = try row.stars("Rating") {
-            if latestDiaryRating.count <= film {
-                latestDiaryRating += repeatElement(DiaryRating(day: day, line: 0, halfStars: 0, loggedOn: nil), count: film + 1 - latestDiaryRating.count)
+            if letterboxd.latestDiaryRating.count <= film {
+                letterboxd.latestDiaryRating += repeatElement(DiaryRating(day: day, line: 0, halfStars: 0, loggedOn: nil), count: film + 1 - letterboxd.latestDiaryRating.count)
             }
-            let latest = latestDiaryRating[film]
+            let latest = letterboxd.latestDiaryRating[film]
             if latest.halfStars == 0 || (latest.day, latest.line) < (day, Int32(clamping: row.line)) {
-                latestDiaryRating[film] = DiaryRating(day: day, line: Int32(clamping: row.line), halfStars: UInt8(value.halfStars), loggedOn: loggedOn)
+                letterboxd.latestDiaryRating[film] = DiaryRating(day: day, line: Int32(clamping: row.line), halfStars: UInt8(value.halfStars), loggedOn: loggedOn)
             }
         }
     }

@@ -223,6 +223,18 @@ struct TraktListReference: Sendable {
     }
 }
 
+/// What the Trakt reader keeps across the files of one import, settled at the end
+/// (`settleTrakt`): the lists `lists.json` names, the films with plays in a history file, what
+/// watched files say of the others, and the lists' items waiting for their names.
+struct TraktState {
+    var lists: [TraktList] = []
+    var historyFilms = Set<Int>()
+    var watched: [Int: TraktPlays] = [:]
+    /// The plays on days not known that the watched files' counts make, over the whole import.
+    var playsFromCounts = 0
+    var pendingLists: [ImportedCollection] = []
+}
+
 /// What Trakt's watched files say of a film: its latest play, and how many plays it has.
 struct TraktPlays {
     var last: String?
@@ -259,7 +271,7 @@ extension ImportReader {
                 }
                 let description = InputText.normalized((item.description ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
                 guard TextLimit.collectionDescription.allows(description) else { throw fail("[\(index)].description is longer than its limit") }
-                traktLists.append(TraktList(name: listName, description: description, slug: item.ids?.slug, id: item.ids?.trakt?.value))
+                trakt.lists.append(TraktList(name: listName, description: description, slug: item.ids?.slug, id: item.ids?.trakt?.value))
             }
             return items.count
         }
@@ -285,7 +297,7 @@ extension ImportReader {
                 }
                 let day = Day(iso: String(watchedAt.prefix(10)))!
                 batch.films[film].viewings.append(ImportedViewing(watchedOn: day, rewatch: false, loggedAt: watchedAt, rewatchUnknown: true))
-                traktHistoryFilms.insert(film)
+                trakt.historyFilms.insert(film)
             case .traktWatched:
                 let plays = Int(clamping: item.plays?.value ?? 1)
                 guard (1...TraktPlays.maximumPerFilm).contains(plays) else {
@@ -293,15 +305,15 @@ extension ImportReader {
                 }
                 let last = try traktInstant(item.lastWatchedAt, at: "\(at).last_watched_at", source: name)
                 // A newer snapshot of the same film in the same import: its latest day and count.
-                var known = traktWatched[film] ?? TraktPlays(last: nil, plays: 0)
-                traktPlaysFromCounts += max(0, plays - known.plays)
-                guard traktPlaysFromCounts <= TraktPlays.maximumFromCounts else {
+                var known = trakt.watched[film] ?? TraktPlays(last: nil, plays: 0)
+                trakt.playsFromCounts += max(0, plays - known.plays)
+                guard trakt.playsFromCounts <= TraktPlays.maximumFromCounts else {
                     throw fail("\(at).plays: the watched files' play counts add up to more than 100,000 plays, "
                                + "the most one import makes from counts (a history file gives each play its own item)")
                 }
                 known.plays = max(known.plays, plays)
                 if let last, known.last.map({ $0 < last }) ?? true { known.last = last }
-                traktWatched[film] = known
+                trakt.watched[film] = known
             case .traktWatchlist, .traktList:
                 _ = try traktInstant(item.listedAt, at: "\(at).listed_at", source: name)
                 let note = try item.notes.map { text -> String in
@@ -320,7 +332,7 @@ extension ImportReader {
                                      description: "The films on your Trakt watchlist.", origin: "trakt-watchlist")
                 : traktListCollection(meta: listMeta, source: source)
             collection.entries = entries.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.entry)
-            if kind == .traktWatchlist { addList(collection) } else { traktPendingLists.append(collection) }
+            if kind == .traktWatchlist { addList(collection) } else { trakt.pendingLists.append(collection) }
         }
         return items.count
     }
@@ -378,7 +390,7 @@ extension ImportReader {
     /// the plays that are new); each
     /// list's items take their list's name and description from `lists.json`.
     mutating func settleTrakt() {
-        for (film, watched) in traktWatched.sorted(by: { $0.key < $1.key }) where !traktHistoryFilms.contains(film) {
+        for (film, watched) in trakt.watched.sorted(by: { $0.key < $1.key }) where !trakt.historyFilms.contains(film) {
             if let last = watched.last {
                 // Of several plays, the last is a rewatch; of one, the film's other files decide.
                 batch.films[film].viewings.append(ImportedViewing(watchedOn: Day(iso: String(last.prefix(10)))!, rewatch: watched.plays > 1,
@@ -386,9 +398,9 @@ extension ImportReader {
             }
             if watched.plays > (watched.last == nil ? 0 : 1) { batch.films[film].plays = watched.plays }
         }
-        traktWatched = [:]
-        for var collection in traktPendingLists {
-            if let reference = collection.traktList, let list = traktLists.first(where: reference.names) {
+        trakt.watched = [:]
+        for var collection in trakt.pendingLists {
+            if let reference = collection.traktList, let list = trakt.lists.first(where: reference.names) {
                 collection.title = list.name
                 collection.description = list.description
                 if let slug = list.slug, !InputText.slug(fromFileName: slug).isEmpty { collection.slug = InputText.slug(fromFileName: slug) }
@@ -396,6 +408,6 @@ extension ImportReader {
             }
             addList(collection)
         }
-        traktPendingLists = []
+        trakt.pendingLists = []
     }
 }

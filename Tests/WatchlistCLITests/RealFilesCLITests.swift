@@ -335,7 +335,9 @@ struct RealFilesCLITests {
             WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30000)
             INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder)
             SELECT 101 + i % 3000, date('2000-01-01', '+' || (i % 9000) || ' days'), 0, '2020-01-01T00:00:00Z', 0 FROM n
-            """)
+            """, "INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (50, 'fill', 'Fill', '', 0, '2020-01-01T00:00:00Z')",
+            "INSERT INTO collectionFilm (collectionId, filmId, position, note) SELECT 50, id, id, '' FROM film WHERE id > 100",
+            "INSERT INTO filmIdentifier (kind, value, filmId) SELECT 'letterboxd', 'https://boxd.it/f' || id, id FROM film WHERE id > 100")
         let clean = sandbox.folder + "/clean.sqlite", planted = sandbox.folder + "/planted.sqlite"
         try FileManager.default.copyItem(atPath: sandbox.db, toPath: clean)
         try FileManager.default.copyItem(atPath: sandbox.db, toPath: planted)

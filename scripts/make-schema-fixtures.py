@@ -9,7 +9,7 @@ fixtures never change, since shipped migrations never do.
 
 Usage: scripts/make-schema-fixtures.py [--force]   (writes only the fixtures that are missing)
 """
-import glob, os, re, sqlite3, sys
+import glob, os, re, sqlite3, struct, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 schema = sorted(glob.glob(os.path.join(root, "Schema", "v*.sql")), key=lambda p: int(re.match(r"v(\d+)_", os.path.basename(p)).group(1)))
@@ -17,6 +17,43 @@ seed = open(os.path.join(root, "Schema", "collections", "soviet-survival-films.t
 films = re.findall(r"^(.+) \((\d{4})\)\nDescription: (.+)\nFact: (.+)$", seed, re.M)
 intro = seed.split("\n\n")[0].strip()
 assert len(films) == 10
+
+
+UNDEFINED = object()
+
+
+def varint(n):
+    """SQLite's variable-length integer (big-endian, 7 bits a byte)."""
+    assert 0 <= n < 1 << 56
+    out = [n & 0x7F]
+    n >>= 7
+    while n:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    return bytes(reversed(out))
+
+
+def value(v):
+    if v is UNDEFINED:
+        return b"\x00"
+    if v is None:
+        return b"\x05"
+    if isinstance(v, int):
+        return b"\x01" + struct.pack(">q", v)
+    data = v.encode("utf-8")
+    return b"\x03" + varint(len(data)) + data
+
+
+def changeset(table, primary_key, changes):
+    """A changeset of one table in SQLite's session format (sqlite3session.h): the table's
+    header, then each change: ("insert", row) or ("update", old, new)."""
+    out = b"T" + varint(len(primary_key)) + bytes(primary_key) + table.encode() + b"\x00"
+    for change in changes:
+        if change[0] == "insert":
+            out += bytes([18, 0]) + b"".join(value(v) for v in change[1])
+        else:
+            out += bytes([23, 0]) + b"".join(value(v) for v in change[1]) + b"".join(value(v) for v in change[2])
+    return out
 
 
 def fold(title):
@@ -54,13 +91,22 @@ for version in range(1, len(schema) + 1):
         db.execute("INSERT INTO filmIdentifier (filmId, kind, value) VALUES (1, 'imdb', 'tt0075404')")
         db.execute("INSERT INTO filmTitle (filmId, title, titleKey) VALUES (1, 'Voskhozhdenie', 'voskhozhdenie')")
         db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (8, NULL, 0, ?, 1)", (at,))
+    # From v9 a change's record is its changeset, not an undo log nor an import's id.
+    logged = version < 9
+    import_id = ", 2" if logged else ""
+    import_column = ", importId" if logged else ""
     if version >= 6:
-        # An import, undoable by its id, and a rating change logged as data.
-        db.execute("INSERT INTO history (id, at, command, summary) VALUES (2, ?, 'import diary.csv', 'Imported 1 film')", (at,))
-        db.execute("INSERT INTO film (id, title, year, description, fact, titleKey, importId) VALUES (11, 'Stalker', 1979, '', '', 'stalker', 2)")
-        db.execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, importId) VALUES (11, '2024-03-03', 0, ?, 2)", (at,))
+        # An import, undoable by its id (before v9; a v9 database holds it as an older entry
+        # that cannot be undone), and a rating change logged as data (v9: its changeset).
+        db.execute("INSERT INTO history (id, at, command, summary, undoable) VALUES (2, ?, 'import diary.csv', 'Imported 1 film', ?)", (at, 1 if logged else 0))
+        db.execute(f"INSERT INTO film (id, title, year, description, fact, titleKey{import_column}) VALUES (11, 'Stalker', 1979, '', '', 'stalker'{import_id})")
+        db.execute(f"INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt{import_column}) VALUES (11, '2024-03-03', 0, ?{import_id})", (at,))
         db.execute("INSERT INTO history (id, at, command, summary) VALUES (3, ?, 'rate ascent 5', 'Rated The Ascent (1977) 5')", (at,))
-        db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, k0) VALUES (3, 'rating', 'update', 1, 9, ?, NULL, 1)", (at,))
+        if logged:
+            db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, k0) VALUES (3, 'rating', 'update', 1, 9, ?, NULL, 1)", (at,))
+        else:
+            db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (3, 0, ?)",
+                       (changeset("rating", [1, 0, 0], [("update", [1, 9, UNDEFINED], [UNDEFINED, 10, UNDEFINED])]),))
         db.execute("UPDATE rating SET halfStars = 10 WHERE filmId = 1")
         # From v6 the tool keeps the search index itself.
         db.execute("""DELETE FROM filmSearch""")
@@ -71,18 +117,27 @@ for version in range(1, len(schema) + 1):
             FROM film f""")
     if version >= 7:
         # Facts from two sources, a person's change logged as data, and directors in the index.
-        db.execute("INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId) VALUES (11, 'imdb', 'director', 0, 'Andrei Tarkovsky', 'andrei tarkovsky', 2)")
-        db.execute("INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId) VALUES (11, 'imdb', 'runtime', 0, '162', '162', 2)")
+        db.execute(f"INSERT INTO filmFact (filmId, source, field, position, value, valueKey{import_column}) VALUES (11, 'imdb', 'director', 0, 'Andrei Tarkovsky', 'andrei tarkovsky'{import_id})")
+        db.execute(f"INSERT INTO filmFact (filmId, source, field, position, value, valueKey{import_column}) VALUES (11, 'imdb', 'runtime', 0, '162', '162'{import_id})")
         db.execute("INSERT INTO history (id, at, command, summary) VALUES (4, ?, 'film set ascent --runtime 111', 'Set the runtime of The Ascent (1977)')", (at,))
         db.execute("INSERT INTO filmFact (id, filmId, source, field, position, value, valueKey) VALUES (50, 1, 'user', 'runtime', 0, '111', '111')")
-        db.execute("INSERT INTO undoLog (historyId, tableName, operation, k0) VALUES (4, 'filmFact', 'insert', 50)")
+        if logged:
+            db.execute("INSERT INTO undoLog (historyId, tableName, operation, k0) VALUES (4, 'filmFact', 'insert', 50)")
+        else:
+            db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (4, 0, ?)",
+                       (changeset("filmFact", [1, 0, 0, 0, 0, 0, 0], [("insert", [50, 1, "user", "runtime", 0, "111", "111"])]),))
         db.execute("UPDATE filmSearch SET people = 'Andrei Tarkovsky' WHERE rowid = 11")
     if version >= 8:
         # A review's note the person edited (the review's text kept beside it), the edit logged as data.
         link = "https://letterboxd.com/someone/film/stalker/"
         db.execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source, importedText) VALUES (40, 11, 'My own words.', ?, ?, ?, 'The review as imported.')", (at, at, link))
         db.execute("INSERT INTO history (id, at, command, summary) VALUES (5, ?, ?, 'Edited note 40 on Stalker (1979)')", (at, "note edit 40 'My own words.'"))
-        db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, v4, v5, v6, v7, k0) VALUES (5, 'note', 'update', 40, 11, 'The review as imported.', ?, ?, ?, NULL, NULL, 40)", (at, at, link))
+        if logged:
+            db.execute("INSERT INTO undoLog (historyId, tableName, operation, v0, v1, v2, v3, v4, v5, v6, v7, k0) VALUES (5, 'note', 'update', 40, 11, 'The review as imported.', ?, ?, ?, NULL, NULL, 40)", (at, at, link))
+        else:
+            db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (5, 0, ?)",
+                       (changeset("note", [1, 0, 0, 0, 0, 0, 0], [("update", [40, UNDEFINED, "The review as imported.", UNDEFINED, UNDEFINED, UNDEFINED, None],
+                                                                   [UNDEFINED, UNDEFINED, "My own words.", UNDEFINED, UNDEFINED, UNDEFINED, "The review as imported."])]),))
         db.execute("UPDATE filmSearch SET notes = 'My own words.' WHERE rowid = 11")
     db.commit()
     db.execute("VACUUM")

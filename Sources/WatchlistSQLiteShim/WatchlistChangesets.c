@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "WatchlistSQLiteShim.h"
@@ -13,6 +14,7 @@
 _Static_assert(WATCHLIST_CHANGE_INSERT == SQLITE_INSERT, "SQLite's operation codes");
 _Static_assert(WATCHLIST_CHANGE_UPDATE == SQLITE_UPDATE, "SQLite's operation codes");
 _Static_assert(WATCHLIST_CHANGE_DELETE == SQLITE_DELETE, "SQLite's operation codes");
+_Static_assert(WATCHLIST_CONFLICT_CONSTRAINT == SQLITE_CHANGESET_CONSTRAINT, "SQLite's conflict codes");
 
 // The session functions are looked up when first needed, not linked: a SQLite built without
 // the extension lacks them, and the tool must still start (and say what it cannot do).
@@ -30,16 +32,13 @@ static struct {
     int (*changeset_new)(sqlite3_changeset_iter *, int, sqlite3_value **);
     int (*changeset_old)(sqlite3_changeset_iter *, int, sqlite3_value **);
     int (*changeset_finalize)(sqlite3_changeset_iter *);
-    void *(*preupdate_hook)(sqlite3 *, void (*)(void *, sqlite3 *, int, const char *, const char *, sqlite3_int64, sqlite3_int64), void *);
-    int (*preupdate_old)(sqlite3 *, int, sqlite3_value **);
-    int (*preupdate_new)(sqlite3 *, int, sqlite3_value **);
+    int (*changeset_pk)(sqlite3_changeset_iter *, unsigned char **, int *);
+    int (*session_enable)(sqlite3_session *, int);
+    sqlite3_int64 (*session_memory_used)(sqlite3_session *);
     int found;
 } api;
 
 static pthread_once_t api_once = PTHREAD_ONCE_INIT;
-
-static void on_preupdate(void *context, sqlite3 *db, int operation, const char *database, const char *table,
-                         sqlite3_int64 oldKey, sqlite3_int64 newKey);
 
 static void find_api(void) {
     void *self = dlopen(NULL, RTLD_NOW);
@@ -56,10 +55,11 @@ static void find_api(void) {
     FIND(changeset_new, "sqlite3changeset_new")
     FIND(changeset_old, "sqlite3changeset_old")
     FIND(changeset_finalize, "sqlite3changeset_finalize")
-    FIND(preupdate_hook, "sqlite3_preupdate_hook")
-    FIND(preupdate_old, "sqlite3_preupdate_old")
-    FIND(preupdate_new, "sqlite3_preupdate_new")
+    FIND(changeset_pk, "sqlite3changeset_pk")
+    FIND(session_enable, "sqlite3session_enable")
 #undef FIND
+    // Since SQLite 3.36: without it, a recording is cut by the number of changes instead.
+    api.session_memory_used = (__typeof__(api.session_memory_used))dlsym(self ? self : RTLD_DEFAULT, "sqlite3session_memory_used");
     api.found = sqlite3_compileoption_used("ENABLE_SESSION") && sqlite3_compileoption_used("ENABLE_PREUPDATE_HOOK");
 }
 
@@ -72,13 +72,6 @@ int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, v
     sqlite3_session *session = NULL;
     *recorder = NULL;
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
-    // A connection has one preupdate hook, which a session takes over and treats as a list of
-    // sessions: inside a change that notes the films it touches, no session may start.
-    void *hooked = api.preupdate_hook(db, NULL, NULL);
-    if (hooked != NULL) {
-        api.preupdate_hook(db, on_preupdate, hooked);
-        return SQLITE_MISUSE;
-    }
     int status = api.session_create(db, "main", &session);
     if (status != SQLITE_OK) return status;
     for (int index = 0; index < count; index++) {
@@ -101,14 +94,74 @@ int watchlist_changes_end(void *recorder, int *size, void **bytes) {
     return status;
 }
 
+int watchlist_changes_enable(void *recorder, int on) {
+    return api.session_enable(recorder, on);
+}
+
+sqlite3_int64 watchlist_changes_memory(void *recorder) {
+    return api.session_memory_used ? api.session_memory_used(recorder) : -1;
+}
+
 int watchlist_changeset_invert(int size, const void *bytes, int *invertedSize, void **inverted) {
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
     return api.changeset_invert(size, bytes, invertedSize, inverted);
 }
 
-/// A conflict of any kind aborts: the database is not in the state the changeset expects.
+/// What a conflict was, written for a message: the first conflict of an apply, which aborts it.
+struct conflict_report {
+    const char *const *tables;
+    char *text;
+    int capacity;
+    int *kind;
+};
+
+static const char *conflict_kind(int conflict) {
+    switch (conflict) {
+    case SQLITE_CHANGESET_DATA: return "holds other values than it expects";
+    case SQLITE_CHANGESET_NOTFOUND: return "is no longer there";
+    case SQLITE_CHANGESET_CONFLICT: return "is there already";
+    case SQLITE_CHANGESET_CONSTRAINT: return "would break a rule of the schema";
+    case SQLITE_CHANGESET_FOREIGN_KEY: return "would refer to a row that is not there";
+    default: return "does not fit";
+    }
+}
+
+/// A conflict of any kind aborts: the database is not in the state the changeset expects. The
+/// first is described: its table, and its key when the key is one integer or one text.
 static int abort_on_conflict(void *context, int conflict, sqlite3_changeset_iter *iterator) {
-    (void)context; (void)conflict; (void)iterator;
+    struct conflict_report *report = context;
+    if (report->kind != NULL && *report->kind == 0) *report->kind = conflict;
+    if (report->text != NULL && report->capacity > 0 && report->text[0] == 0) {
+        const char *table = "a table";
+        int columns = 0, operation = 0, indirect = 0;
+        char key[128] = "";
+        if (conflict != SQLITE_CHANGESET_FOREIGN_KEY && api.changeset_op(iterator, &table, &columns, &operation, &indirect) == SQLITE_OK) {
+            unsigned char *primary = NULL;
+            int count = 0;
+            if (api.changeset_pk(iterator, &primary, &count) == SQLITE_OK) {
+                for (int column = 0; column < count; column++) {
+                    if (!primary[column]) continue;
+                    sqlite3_value *value = NULL;
+                    if (operation == SQLITE_INSERT) api.changeset_new(iterator, column, &value);
+                    else api.changeset_old(iterator, column, &value);
+                    if (value == NULL) break;
+                    if (sqlite3_value_type(value) == SQLITE_INTEGER) {
+                        snprintf(key, sizeof key, " %lld", (long long)sqlite3_value_int64(value));
+                    } else if (sqlite3_value_type(value) == SQLITE_TEXT) {
+                        snprintf(key, sizeof key, " '%.60s'", (const char *)sqlite3_value_text(value));
+                    }
+                    break;
+                }
+            }
+        } else {
+            table = "";
+        }
+        if (conflict == SQLITE_CHANGESET_FOREIGN_KEY) {
+            snprintf(report->text, (size_t)report->capacity, "a row it puts back would refer to a row that is not there");
+        } else {
+            snprintf(report->text, (size_t)report->capacity, "the %s row%s %s", table, key, conflict_kind(conflict));
+        }
+    }
     return SQLITE_CHANGESET_ABORT;
 }
 
@@ -147,13 +200,20 @@ static int refuse_other_tables(void *tables, sqlite3_changeset_iter *iterator, c
     return only_named_tables(tables, table) ? SQLITE_OK : SQLITE_AUTH;
 }
 
-int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables) {
+static int only_report_tables(void *context, const char *table) {
+    return only_named_tables(((struct conflict_report *)context)->tables, table);
+}
+
+int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables, char *conflict, int capacity, int *kind) {
     if (!watchlist_changes_available()) return SQLITE_MISUSE;
+    if (conflict != NULL && capacity > 0) conflict[0] = 0;
+    if (kind != NULL) *kind = 0;
     // A change to any other table, or damage anywhere, refuses the whole changeset before
     // anything is applied.
     int status = for_each_change(size, bytes, refuse_other_tables, (void *)tables);
     if (status != SQLITE_OK) return status;
-    return api.changeset_apply(db, size, bytes, only_named_tables, abort_on_conflict, (void *)tables);
+    struct conflict_report report = { tables, conflict, capacity, kind };
+    return api.changeset_apply(db, size, bytes, only_report_tables, abort_on_conflict, &report);
 }
 
 /// An integer value of column `column` of the current change, from its new values (an insert,
@@ -205,79 +265,6 @@ int watchlist_changeset_rows(int size, void *bytes, const char *table, int colum
     int status = for_each_change(size, bytes, note_row, &wanted);
     *count = wanted.count;
     return status;
-}
-
-// The films a transaction touches, from SQLite's preupdate hook (the hook the session
-// extension is built on): a film's own row, and the film of every title, tag, note and fact.
-struct watchlist_touched {
-    sqlite3 *db;
-    sqlite3_int64 *films;
-    int count;
-    int capacity;
-    int failed;
-    void *previous;
-};
-
-static void touch(struct watchlist_touched *touched, sqlite3_int64 film) {
-    if (touched->count > 0 && touched->films[touched->count - 1] == film) return;
-    if (touched->count == touched->capacity) {
-        int capacity = touched->capacity == 0 ? 256 : touched->capacity * 2;
-        sqlite3_int64 *grown = sqlite3_realloc64(touched->films, (sqlite3_uint64)capacity * sizeof *grown);
-        if (grown == NULL) { touched->failed = 1; return; }
-        touched->films = grown;
-        touched->capacity = capacity;
-    }
-    touched->films[touched->count++] = film;
-}
-
-static void touch_column(struct watchlist_touched *touched, sqlite3 *db, int operation, int column) {
-    sqlite3_value *value = NULL;
-    if (operation != SQLITE_INSERT && api.preupdate_old(db, column, &value) == SQLITE_OK && value != NULL
-        && sqlite3_value_type(value) == SQLITE_INTEGER) {
-        touch(touched, sqlite3_value_int64(value));
-    }
-    value = NULL;
-    if (operation != SQLITE_DELETE && api.preupdate_new(db, column, &value) == SQLITE_OK && value != NULL
-        && sqlite3_value_type(value) == SQLITE_INTEGER) {
-        touch(touched, sqlite3_value_int64(value));
-    }
-}
-
-static void on_preupdate(void *context, sqlite3 *db, int operation, const char *database, const char *table,
-                         sqlite3_int64 oldKey, sqlite3_int64 newKey) {
-    struct watchlist_touched *touched = context;
-    if (strcmp(database, "main") != 0) return;
-    if (strcmp(table, "film") == 0) {
-        if (operation != SQLITE_INSERT) touch(touched, oldKey);
-        if (operation != SQLITE_DELETE) touch(touched, newKey);
-    } else if (strcmp(table, "filmTitle") == 0 || strcmp(table, "filmTag") == 0) {
-        touch_column(touched, db, operation, 0);
-    } else if (strcmp(table, "note") == 0 || strcmp(table, "filmFact") == 0) {
-        touch_column(touched, db, operation, 1);
-    }
-}
-
-void *watchlist_touched_begin(sqlite3 *db) {
-    if (!watchlist_changes_available()) return NULL;
-    struct watchlist_touched *touched = sqlite3_malloc64(sizeof *touched);
-    if (touched == NULL) return NULL;
-    memset(touched, 0, sizeof *touched);
-    touched->db = db;
-    touched->previous = api.preupdate_hook(db, on_preupdate, touched);
-    return touched;
-}
-
-int watchlist_touched_count(void *tracker) {
-    struct watchlist_touched *touched = tracker;
-    return touched->failed ? -1 : touched->count;
-}
-
-void watchlist_touched_end(void *tracker, sqlite3_int64 *films) {
-    struct watchlist_touched *touched = tracker;
-    api.preupdate_hook(touched->db, NULL, NULL);
-    if (films != NULL && !touched->failed) memcpy(films, touched->films, (size_t)touched->count * sizeof *films);
-    sqlite3_free(touched->films);
-    sqlite3_free(touched);
 }
 
 void watchlist_free(void *bytes) {

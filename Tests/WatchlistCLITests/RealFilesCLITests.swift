@@ -298,7 +298,7 @@ struct RealFilesCLITests {
     func version() throws {
         let run = try sandbox.run("--version")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema 8") && run.stdout.contains("JSON document 4"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema 9") && run.stdout.contains("JSON document 4"), "\(run.stdout)")
     }
 
     @Test("15. a mistyped subcommand of a group gets a suggestion", arguments: [(["note", "lst"], "note list"),

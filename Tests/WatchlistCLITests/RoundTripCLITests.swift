@@ -9,7 +9,7 @@ import Testing
 struct RoundTripCLITests {
     /// What a device keeps for itself and never exports: the history and the undo log, the
     /// search index, SQLite's and the migrations' bookkeeping.
-    static let localTables: Set<String> = ["history", "undoLog", "undoRecording", "grdb_migrations", "sqlite_sequence"]
+    static let localTables: Set<String> = ["history", "historyChange", "grdb_migrations", "sqlite_sequence"]
     /// Columns a database gives, never a document: row numbers, and the undo log's marks.
     static let localColumns: Set<String> = ["id", "importId"]
 

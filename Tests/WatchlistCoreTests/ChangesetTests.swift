@@ -29,14 +29,14 @@ struct ChangesetTests {
         try watchlist.database.run { try watchlist.database.dbQueue.write { db in try changeset.apply(Store(db)) } }
     }
 
-    @Test("no recording starts inside a change that notes the films it touches (they share one hook)")
-    func notInsideAChange() throws {
+    @Test("a recording runs beside every change's own (sessions share the connection), and both see the change")
+    func besideAChange() throws {
         let watchlist = try makeWatchlist()
-        #expect(throws: WatchlistError.internalError("a changeset cannot be recorded inside a change that notes the films it touches")) {
-            try watchlist.database.write { store in _ = try Changeset.record(store) {} }
+        let inner = try watchlist.database.write { store in
+            try Changeset.record(store) { _ = try store.insertNote(filmId: 1, text: "Whispered radios.", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z") }.1
         }
-        // The change's own tracking still works afterwards.
-        _ = try watchlist.addNote("ascent", text: "Whispered radios.")
+        #expect(try inner.rows(of: "note").count == 1)
+        // The change's own recording fed the search index.
         #expect(try watchlist.search("radios", limit: nil).hits.count == 1)
     }
 
@@ -75,7 +75,7 @@ struct ChangesetTests {
         let watchlist = try makeWatchlist()
         let changeset = try recorded(watchlist)
         let state = try visibleState(watchlist)
-        #expect(throws: WatchlistError.nothingChanged("the changeset does not fit this database: its rows are not as it expects")) {
+        #expect(throws: WatchlistError.nothingChanged("the changeset does not fit this database: the viewing row 1 is there already")) {
             try apply(changeset, to: watchlist)
         }
         #expect(try visibleState(watchlist) == state)

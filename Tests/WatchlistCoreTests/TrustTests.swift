@@ -98,7 +98,7 @@ struct TrustTests {
 
     // MARK: 2. Undo runs nothing from the file; the schema is exactly watchlist's
 
-    @Test("a database with foreign SQL (a trigger, a view, a changed trigger, an undo log of statements) is refused by restore with 74, and by open",
+    @Test("a database with foreign SQL (a trigger, a view, a changed index, a history of statements) is refused by restore with 74, and by open",
           arguments: ["trigger", "view", "changedTrigger", "statementLog"])
     func foreignSQL(kind: String) throws {
         let crafted = folder + "/crafted.sqlite"
@@ -109,12 +109,11 @@ struct TrustTests {
         case "view":
             try tamper(crafted, "CREATE VIEW evil AS SELECT * FROM film")
         case "changedTrigger":
-            try tamper(crafted, "DROP TRIGGER undo_rating_update",
-                       "CREATE TRIGGER undo_rating_update AFTER UPDATE ON rating BEGIN DELETE FROM viewing; END")
+            try tamper(crafted, "DROP INDEX viewing_watchedOn", "CREATE INDEX viewing_watchedOn ON viewing (loggedAt)")
         default:
-            try tamper(crafted, "DROP TABLE undoLog",
-                       "CREATE TABLE undoLog (id INTEGER PRIMARY KEY, historyId INTEGER NOT NULL, statement TEXT NOT NULL)",
-                       "INSERT INTO undoLog (historyId, statement) SELECT max(id), 'DELETE FROM viewing' FROM history")
+            try tamper(crafted, "DROP TABLE historyChange",
+                       "CREATE TABLE historyChange (historyId INTEGER NOT NULL, part INTEGER NOT NULL, changeset TEXT NOT NULL)",
+                       "INSERT INTO historyChange (historyId, part, changeset) SELECT max(id), 0, 'DELETE FROM viewing' FROM history")
         }
         let before = try bytes()
         let craftedBytes = try Data(contentsOf: URL(fileURLWithPath: crafted))
@@ -135,27 +134,78 @@ struct TrustTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: crafted)) == craftedBytes, "opening it changed nothing")
     }
 
-    @Test("SQL written into the undo log's values is data: undo puts it back as text, and runs nothing")
-    func sqlInLogValues() throws {
+    /// A changeset made by `sql` on a copy of the database, which never touches the database.
+    func crafted(_ sql: String..., tables: [String] = Changeset.sharedTables) throws -> Changeset {
+        let copy = folder + "/craft-\(UUID().uuidString).sqlite"
+        try watchlist.backup(to: copy, force: false)
+        let queue = try DatabaseQueue(path: copy)
+        defer { try? queue.close() }
+        return try queue.write { db in
+            try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
+            return try Changeset.record(Store(db), tables: tables) { for statement in sql { try db.execute(sql: statement) } }.1
+        }
+    }
+
+    /// Puts `changeset` in place of the latest entry's, as another program would.
+    func plant(_ changeset: Changeset) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE historyChange SET changeset = ? WHERE historyId = (SELECT max(id) FROM history)",
+                           arguments: [Data(changeset.bytes)])
+        }
+        try queue.close()
+    }
+
+    @Test("SQL written into a stored changeset's values is data: undo puts it back as text, and runs nothing")
+    func sqlInChangesetValues() throws {
         _ = try watchlist.addNote("ascent", text: "first")
         _ = try watchlist.editNote(id: 1, text: "second")
-        try tamper(path, "UPDATE undoLog SET v2 = 'x''); DROP TABLE film; --' WHERE tableName = 'note' AND operation = 'update'")
+        // What the planted changeset says was before: the same note with other text.
+        try plant(try crafted("UPDATE note SET text = 'x''); DROP TABLE film; --' WHERE id = 1").inverted())
         _ = try watchlist.undo()
         #expect(try watchlist.show("ascent").notes.map(\.text) == ["x'); DROP TABLE film; --"])
         #expect(try watchlist.list().count == 10)
         try watchlist.check()
     }
 
-    @Test("an undo log row of the wrong kind of value is damage: 74 naming it, and nothing changes")
-    func damagedLog() throws {
+    @Test("a stored changeset that is damaged, truncated, names another table, or breaks a CHECK is damage: 74 naming it, and nothing changes",
+          arguments: ["truncated", "garbage", "otherTable", "check"])
+    func damagedChangeset(kind: String) throws {
         _ = try watchlist.rate("ascent", "5")
-        try tamper(path, "UPDATE undoLog SET v1 = 'DELETE FROM viewing' WHERE tableName = 'rating'")
+        let queue = try DatabaseQueue(path: path)
+        let stored = try queue.read { db in try Data.fetchOne(db, sql: "SELECT changeset FROM historyChange ORDER BY historyId DESC LIMIT 1") }
+        try queue.close()
+        let original = try #require(stored)
+        switch kind {
+        case "truncated": try plant(Changeset(bytes: Array(original.prefix(original.count - 3))))
+        case "garbage": try plant(Changeset(bytes: Array("DELETE FROM viewing; -- not a changeset".utf8)))
+        case "otherTable":
+            try plant(try crafted("INSERT INTO history (at, command, summary) VALUES ('2026-01-01T00:00:00Z', 'x', 'y')", tables: ["history"]))
+        default:
+            // Its inverse would put back a rating of 11 half stars.
+            try plant(try crafted("UPDATE rating SET halfStars = 11 WHERE filmId = 1").inverted())
+        }
         let before = try bytes()
         #expect {
             _ = try watchlist.undo()
         } throws: { error in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
-            return problems.count == 1 && problems[0].hasPrefix("undoLog row ") && problems[0].contains("halfStars of a rating row")
+            return problems.count == 1 && problems[0].hasPrefix("historyChange row ") && problems[0].contains("part 0 of its changeset")
+        }
+        #expect(try bytes() == before)
+        #expect(try watchlist.show("ascent").rating?.value.halfStars == 10)
+    }
+
+    @Test("a stored changeset whose rows were changed since, outside the history, is not undone: 1, naming the row, and nothing changes")
+    func changedSince() throws {
+        _ = try watchlist.rate("ascent", "5")
+        try tamper(path, "UPDATE rating SET halfStars = 6 WHERE filmId = 1")
+        let before = try bytes()
+        #expect {
+            _ = try watchlist.undo()
+        } throws: { error in
+            guard case WatchlistError.nothingChanged(let message) = error else { return false }
+            return message.contains("cannot be undone exactly: since it was made, the rating row 1 holds other values than it expects")
         }
         #expect(try bytes() == before)
     }

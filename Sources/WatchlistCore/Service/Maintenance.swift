@@ -51,8 +51,7 @@ extension Watchlist {
                     guard try store.value(Int64.self, "PRAGMA data_version") == seen else { throw RestoreRace.changedSinceCopy }
                 }, after: { store in
                     let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit, safetyCopy: token)
-                    try store.execute("DELETE FROM undoRecording")
-                    try store.execute("UPDATE history SET summary = ? WHERE id = ?", ["Restored the database from \(path)", id])
+                    try store.endRecordingRestore(id, summary: "Restored the database from \(path)")
                 })
                 return copies.path(of: token)
             } catch RestoreRace.changedSinceCopy {

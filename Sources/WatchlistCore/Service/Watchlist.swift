@@ -43,15 +43,13 @@ public final class Watchlist {
     /// Where the database lives, for messages.
     public var databasePath: String { database.path }
 
-    /// Runs a change in one write transaction and records it in the history, with what reverts
-    /// it (see Schema/v6_undo.sql), so that `undo` can take it back exactly. `changed` tells
-    /// whether the result changed anything; an entry that did not is dropped. `bulk` (an
-    /// import) marks the rows it inserts with the entry instead of logging each.
-    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, bulk: Bool = false,
-                     _ body: (Store) throws -> T) throws -> T {
+    /// Runs a change in one write transaction and records it in the history, with its
+    /// changeset (`AppDatabase.change`), so that `undo` can take it back exactly. `changed`
+    /// tells whether the result changed anything; an entry that did not is dropped.
+    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, _ body: (Store) throws -> T) throws -> T {
         let command = self.command, at = now
         return try database.write { store in
-            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit, bulk: bulk)
+            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit)
             let result = try body(store)
             try store.endRecording(id, summary: summary(result), keep: changed(result))
             return result

@@ -87,7 +87,7 @@ public final class AppDatabase {
     static func populate(_ queue: DatabaseQueue, seed: CollectionSeed?, now: String, migrations: [SchemaMigrations.Migration]) throws {
         try SchemaMigrations.migrator(migrations).migrate(queue)
         if let seed {
-            try queue.write { db in try AppDatabase.change(Store(db)) { try $0.insertCollection(seed, now: now) } }
+            try queue.write { db in try AppDatabase.change(db) { try $0.insertCollection(seed, now: now) } }
         }
     }
 
@@ -256,37 +256,30 @@ public final class AppDatabase {
     /// Runs `body` in one IMMEDIATE write transaction: all of it is committed, or none.
     func write<T>(_ body: (Store) throws -> T) throws -> T {
         if let unborn { return try createWithFirstWrite(seed: unborn.seed, now: unborn.now, body) }
-        return try run { try dbQueue.write { db in try AppDatabase.change(Store(db), body) } }
+        return try run { try dbQueue.write { db in try AppDatabase.change(db, body) } }
     }
 
-    /// A change, and what follows from it in one place: SQLite's preupdate hook (the hook the
-    /// session extension records changesets with) notes every film the change touches, whatever
-    /// made it (a command, an import, an undo), and their search rows are made again, once each.
-    /// A changeset would say the same, at the cost of holding every changed row: for a bulk
-    /// import, 84% more memory and 42% more time (BENCHMARKS.md). Without the hook, every
-    /// film's row is made again.
-    static func change<T>(_ store: Store, _ body: (Store) throws -> T) throws -> T {
-        guard let connection = store.db.sqliteConnection, let tracker = watchlist_touched_begin(connection) else {
+    /// A change, and what follows from it in one place: SQLite's session extension records
+    /// every change the transaction makes to the shared tables, whatever made it (a command,
+    /// an import, an undo, a migration's data step) — the changeset a history entry keeps for
+    /// undo, and the films whose search rows are then made again, once each
+    /// (`ChangeRecorder`). Without the extension, every film's search row is made again.
+    static func change<T>(_ db: Database, _ body: (Store) throws -> T) throws -> T {
+        guard let recorder = try ChangeRecorder.begin(db) else {
+            let store = Store(db)
             let result = try body(store)
             try store.rebuildSearch()
             return result
         }
+        let store = Store(db, recording: recorder)
         let result: T
         do {
             result = try body(store)
         } catch {
-            watchlist_touched_end(tracker, nil)
+            recorder.discard()
             throw error
         }
-        let count = Int(watchlist_touched_count(tracker))
-        guard count >= 0 else {
-            watchlist_touched_end(tracker, nil)
-            try store.rebuildSearch()
-            return result
-        }
-        var films = [Int64](repeating: 0, count: count)
-        films.withUnsafeMutableBufferPointer { watchlist_touched_end(tracker, $0.baseAddress) }
-        try store.refreshSearch(filmIds: Set(films))
+        try recorder.finish(store)
         return result
     }
 

@@ -3,18 +3,17 @@ internal import GRDB
 internal import WatchlistSQLiteShim
 
 /// A transaction's changes to the tables every device shares, as SQLite's session extension
-/// records them: a changeset. The groundwork of sync (one device's changes applied on
-/// another) and of undo by inverse changesets; nothing calls it yet but its tests.
+/// records them: a changeset. Every write is recorded (`ChangeRecorder`, in `AppDatabase.change`);
+/// the history keeps each change's changeset, and undo applies its inverse.
 ///
-/// Only the shared tables are recorded, by name: never the search index (its shadow tables
-/// cannot be written on a defensive connection), the history, the undo log or the migrations'
+/// Only the shared tables are recorded, by name (`SharedTables`): never the search index (its
+/// shadow tables cannot be written on a defensive connection), the history or the migrations'
 /// bookkeeping. A changeset applied here changes those tables only, and any conflict aborts it.
 struct Changeset: Equatable {
     let bytes: [UInt8]
 
-    /// The tables a changeset may hold, in the order their rows depend on each other.
-    static let sharedTables = ["film", "filmTitle", "filmIdentifier", "filmFact", "viewing", "rating", "note", "filmTag",
-                               "collection", "collectionFilm"]
+    /// The tables a changeset may hold, children before parents.
+    static let sharedTables = SharedTables.names
 
     /// Whether the system's SQLite has the session extension (a distribution may build it
     /// without).
@@ -23,19 +22,10 @@ struct Changeset: Equatable {
     var isEmpty: Bool { bytes.isEmpty }
 
     /// Runs `body` inside the current transaction and returns its result with the changeset of
-    /// what it changed in `tables` (the shared tables). Not inside `AppDatabase.change`, whose
-    /// tracker holds the connection's one preupdate hook (refused: an internal error).
+    /// what it changed in `tables` (the shared tables). A connection may hold several
+    /// recordings at once: this one beside `AppDatabase.change`'s.
     static func record<T>(_ store: Store, tables: [String] = sharedTables, _ body: () throws -> T) throws -> (T, Changeset) {
-        let db = store.db
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
-        var recorder: UnsafeMutableRawPointer?
-        let status = withCStrings(tables) { names in
-            watchlist_changes_begin(connection, names, Int32(tables.count), &recorder)
-        }
-        guard status != SQLITE_MISUSE else {
-            throw WatchlistError.internalError("a changeset cannot be recorded inside a change that notes the films it touches")
-        }
-        guard status == SQLITE_OK, let recorder else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
+        let recorder = try begin(store.db, tables: tables)
         let result: T
         do {
             result = try body()
@@ -58,27 +48,86 @@ struct Changeset: Equatable {
         }
     }
 
+    /// Starts a recording of `tables` on the connection: a session, ended by `end`.
+    static func begin(_ db: Database, tables: [String] = sharedTables) throws -> UnsafeMutableRawPointer {
+        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
+        var recorder: UnsafeMutableRawPointer?
+        let status = withCStrings(tables) { names in
+            watchlist_changes_begin(connection, names, Int32(tables.count), &recorder)
+        }
+        guard status == SQLITE_OK, let recorder else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
+        return recorder
+    }
+
+    /// Ends a recording: what it recorded.
+    static func end(_ recorder: UnsafeMutableRawPointer) throws -> Changeset {
+        try taking { size, bytes in watchlist_changes_end(recorder, &size, &bytes) }
+    }
+
+    /// Why an apply failed.
+    enum ApplyFailure: Error, Equatable {
+        /// It changes a table that is not a shared one.
+        case foreignTable
+        /// It is not a changeset SQLite can read.
+        case damaged
+        /// The database is not as it expects: the first conflict, described.
+        case conflict(String)
+        /// A row it writes would break a rule of the schema (a CHECK, NOT NULL, a uniqueness).
+        case breaksSchema(String)
+    }
+
     /// Applies the changeset inside the current transaction; a conflict (the rows are not as
     /// it expects) or a change to another table aborts it, leaving the database as it was.
-    /// `source` names it in messages (a file of a sync folder).
-    func apply(_ store: Store, source: String = "the changeset") throws {
+    func applying(_ store: Store) throws(ApplyFailure) {
         guard !bytes.isEmpty else { return }
-        guard let connection = store.db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE) }
+        guard let connection = store.db.sqliteConnection else { throw .damaged }
         var input = bytes
+        var conflict = [CChar](repeating: 0, count: 256)
+        var kind: Int32 = 0
         let status = Changeset.withCStrings(Changeset.sharedTables + [nil]) { names in
-            watchlist_changeset_apply(connection, Int32(input.count), &input, names)
+            watchlist_changeset_apply(connection, Int32(input.count), &input, names, &conflict, Int32(conflict.count), &kind)
         }
         switch status {
         case SQLITE_OK: return
-        case SQLITE_AUTH:
-            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it changes a table that is not one devices share")
-        case SQLITE_CORRUPT, SQLITE_MISUSE, SQLITE_ERROR:
-            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it is damaged: it is not a changeset SQLite can read")
+        case SQLITE_AUTH: throw .foreignTable
         case SQLITE_ABORT, SQLITE_CONSTRAINT:
-            throw WatchlistError.nothingChanged("\(source) does not fit this database: its rows are not as it expects")
-        default:
-            throw DatabaseError(resultCode: ResultCode(rawValue: status))
+            let text = String(decoding: conflict.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if kind == WATCHLIST_CONFLICT_CONSTRAINT { throw .breaksSchema(text) }
+            throw .conflict(text.isEmpty ? "its rows are not as it expects" : text)
+        default: throw .damaged
         }
+    }
+
+    /// `applying`, with the failures a file's changeset meets said as such: `source` names it.
+    func apply(_ store: Store, source: String = "the changeset") throws {
+        do {
+            try applying(store)
+        } catch .foreignTable {
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it changes a table that is not one devices share")
+        } catch .damaged {
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it is damaged: it is not a changeset SQLite can read")
+        } catch .conflict(let conflict) {
+            throw WatchlistError.nothingChanged("\(source) does not fit this database: \(conflict)")
+        } catch .breaksSchema(let conflict) {
+            throw WatchlistError.malformedFile(source: source, line: nil, problem: "it breaks a rule of the schema: \(conflict)")
+        }
+    }
+
+    /// The films whose search rows the changeset touches (`SharedTables.searchFilmColumn`), and
+    /// the notes and facts whose film it does not say (an update that kept the film): their ids,
+    /// by table, for the caller to look up.
+    func searchFilms() throws -> (films: Set<Int64>, rowsToLookUp: [String: [Int64]]) {
+        var films = Set<Int64>()
+        var lookUp: [String: [Int64]] = [:]
+        for table in SharedTables.all {
+            guard let column = table.searchFilmColumn else { continue }
+            for row in try rows(of: table.name, column: column) {
+                if column == 0 { films.insert(row.key) } else if let film = row.value { films.insert(film) } else {
+                    lookUp[table.name, default: []].append(row.key)
+                }
+            }
+        }
+        return (films, lookUp)
     }
 
     /// The integer keys (the first column) of every row of `table` it changes, in its order.

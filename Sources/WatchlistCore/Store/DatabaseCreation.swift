@@ -29,7 +29,7 @@ extension AppDatabase {
         do {
             let queue = try DatabaseQueue(path: AppDatabase.literalPath(temporary), configuration: AppDatabase.configuration(busyTimeout: busyTimeout))
             try AppDatabase.populate(queue, seed: seed, now: now, migrations: migrations)
-            result = try queue.write { db in try AppDatabase.change(Store(db), body) }
+            result = try queue.write { db in try AppDatabase.change(db, body) }
             try queue.close()
         } catch {
             throw DatabaseErrors.map(error, path: path)
@@ -47,7 +47,7 @@ extension AppDatabase {
         linked = true
         dbQueue = try AppDatabase.openExisting(path: path, migrations: migrations, busyTimeout: busyTimeout).0
         unborn = nil
-        return try run { try dbQueue.write { db in try AppDatabase.change(Store(db), body) } }
+        return try run { try dbQueue.write { db in try AppDatabase.change(db, body) } }
     }
 
     /// Creates the missing folders on the way to the database with mode 0700 and returns them.

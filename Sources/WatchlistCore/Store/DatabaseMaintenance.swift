@@ -52,9 +52,13 @@ extension AppDatabase {
                     try? db.execute(sql: "DETACH DATABASE restored")
                 }
                 try db.inTransaction(.immediate) {
-                    try AppDatabase.change(Store(db)) { store in
+                    try AppDatabase.change(db) { store in
                         try before(store)
+                        // Every row is replaced: nothing of it is recorded, and the whole index is made again.
+                        store.recording?.pause()
                         try store.replaceContent(from: "restored")
+                        store.recording?.resume()
+                        store.recording?.replacedEverything()
                         try after(store)
                     }
                     return .commit

@@ -102,12 +102,12 @@ enum Decode {
         return value
     }
 
-    /// id, filmId, text, createdAt, updatedAt, source, importId, importedText (the table's order).
+    /// id, filmId, text, createdAt, updatedAt, source, importedText (the table's order).
     static func note(_ row: Row) throws -> Note {
         let table = "note"
         return Note(id: try row.value(0, table), filmId: try row.value(1, table), text: try row.value(2, table),
                     createdAt: try row.value(3, table), updatedAt: try row.value(4, table), source: try row.value(5, table),
-                    importedText: try row.value(7, table))
+                    importedText: try row.value(6, table))
     }
 
     /// "imdb tt0076064\nletterboxd https://boxd.it/2aHi": a film's ids as one text

@@ -16,6 +16,7 @@ enum SchemaMigrations {
         ("v6_undo", String(decoding: PackageResources.v6_undo_sql, as: UTF8.self)),
         ("v7_metadata", String(decoding: PackageResources.v7_metadata_sql, as: UTF8.self)),
         ("v8_nothing_lost", String(decoding: PackageResources.v8_nothing_lost_sql, as: UTF8.self)),
+        ("v9_changesets", String(decoding: PackageResources.v9_changesets_sql, as: UTF8.self)),
     ]
 
     /// What a migration does to the data that SQL cannot, run in the same transaction right
@@ -32,7 +33,9 @@ enum SchemaMigrations {
             let step = dataSteps[migration.identifier]
             migrator.registerMigration(migration.identifier) { db in
                 try db.execute(sql: sql)
-                try step?(db)
+                // A data step is a write like any other: what follows from it (the search rows
+                // of the films it touched) follows in the one place every write goes through.
+                if let step { try AppDatabase.change(db) { _ in try step(db) } }
             }
         }
         return migrator

@@ -27,7 +27,7 @@ extension Store {
     @discardableResult
     func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String,
                           origin: String? = nil) throws -> FilmCollection {
-        try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt, origin, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
+        try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt, origin) VALUES (?, ?, ?, ?, ?, ?)",
                     [slug, title, description, builtIn, createdAt, origin])
         let id = db.lastInsertedRowID
         return FilmCollection(id: id, slug: slug, title: title, description: description,
@@ -48,8 +48,8 @@ extension Store {
     /// Puts a film at the end of a collection, unless it is already in it.
     func addToCollection(filmId: Int64, collectionId: Int64, note: String = "") throws {
         try execute("""
-            INSERT INTO collectionFilm (collectionId, filmId, position, importId)
-            VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1), \(Store.importId))
+            INSERT INTO collectionFilm (collectionId, filmId, position)
+            VALUES (?1, ?2, (SELECT coalesce(max(position), 0) + 1 FROM collectionFilm WHERE collectionId = ?1))
             ON CONFLICT (collectionId, filmId) DO NOTHING
             """, [collectionId, filmId])
         if !note.isEmpty, changes > 0 {
@@ -71,7 +71,7 @@ extension Store {
         guard current.map(\.filmId) != entries.map(\.filmId) || current.map(\.note) != entries.map(\.note) else { return false }
         try execute("DELETE FROM collectionFilm WHERE collectionId = ?", [collectionId])
         for (index, entry) in entries.enumerated() {
-            try execute("INSERT INTO collectionFilm (collectionId, filmId, position, note, importId) VALUES (?, ?, ?, ?, \(Store.importId))",
+            try execute("INSERT INTO collectionFilm (collectionId, filmId, position, note) VALUES (?, ?, ?, ?)",
                         [collectionId, entry.filmId, index + 1, entry.note])
         }
         return true

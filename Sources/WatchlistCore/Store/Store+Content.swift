@@ -16,15 +16,11 @@ extension Store {
     /// database `schema` (of the same schema version), inside the caller's transaction (whose
     /// connection runs without foreign-key actions: every row goes anyway). The foreign keys
     /// are checked once at the end: a row that refers to nothing fails the whole replacement.
-    /// The undo log's recording is emptied first and filled last, so that no trigger records
-    /// the copy; AUTOINCREMENT counters are the source's.
+    /// AUTOINCREMENT counters are the source's.
     func replaceContent(from schema: String) throws {
         let tables = try contentTables()
-        let recording = "undoRecording"
-        let ordered = tables.filter { $0 != recording } + (tables.contains(recording) ? [recording] : [])
-        if tables.contains(recording) { try execute("DELETE FROM main.\(recording)") }
-        for table in ordered.reversed() { try execute("DELETE FROM main.\(table)") }
-        for table in ordered { try execute("INSERT INTO main.\(table) SELECT * FROM \(schema).\(table)") }
+        for table in tables.reversed() { try execute("DELETE FROM main.\(table)") }
+        for table in tables { try execute("INSERT INTO main.\(table) SELECT * FROM \(schema).\(table)") }
         if try value(Int.self, "SELECT count(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'") == 1 {
             try execute("DELETE FROM main.sqlite_sequence")
             try execute("INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM \(schema).sqlite_sequence")

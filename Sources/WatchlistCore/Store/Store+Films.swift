@@ -62,7 +62,7 @@ extension Store {
     /// Creates a film with an id the database gives (never one read from a file).
     @discardableResult
     func insertFilm(_ draft: FilmDraft) throws -> Film {
-        try execute("INSERT INTO film (title, year, description, fact, titleKey, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
+        try execute("INSERT INTO film (title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?)",
                     [draft.title, draft.year, draft.description, draft.fact, draft.titleKey])
         let film = Film(id: db.lastInsertedRowID, title: draft.title, year: draft.year, description: draft.description,
                         fact: draft.fact, titleKey: draft.titleKey)

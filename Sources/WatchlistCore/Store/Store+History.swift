@@ -1,34 +1,41 @@
+import Foundation
 internal import GRDB
 
+/// The history: one entry a recorded change, holding the changeset of what it changed (in parts,
+/// `historyChange`), which `undo` inverts.
 extension Store {
-    /// Starts recording a change: until `endRecording`, the triggers of Schema/v6 log what
-    /// reverts every row the transaction changes; with `bulk` (an import), the rows it inserts
-    /// carry the entry's id instead. Entries older than the last `keep` are forgotten.
-    func beginRecording(command: String, at timestamp: String, keep: Int, bulk: Bool = false,
-                        safetyCopy: String? = nil) throws -> Int64 {
+    /// Opens a history entry for the change being made: what the change records from here on is
+    /// kept under it (`ChangeRecorder`). Entries older than the last `keep` are forgotten,
+    /// with their changesets.
+    func beginRecording(command: String, at timestamp: String, keep: Int, safetyCopy: String? = nil) throws -> Int64 {
         try execute("INSERT INTO history (at, command, summary, safetyCopy) VALUES (?, ?, '', ?)", [timestamp, command, safetyCopy])
         let id = db.lastInsertedRowID
         try execute("DELETE FROM history WHERE id <= ?", [id - Int64(keep)])
-        try execute("INSERT INTO undoRecording (historyId, bulk) VALUES (?, ?)", [id, bulk])
+        recording?.record(under: id)
         return id
     }
 
-    /// Ends the recording begun by `beginRecording`; a change that changed nothing (no row
-    /// logged or inserted, or `keep` false) leaves no entry.
+    /// Closes the entry: its summary, and its changeset written. A change that changed no
+    /// shared row (or `keep` false) leaves no entry. Without the session extension an entry is
+    /// kept, and cannot be undone.
     func endRecording(_ id: Int64, summary: String, keep: Bool = true) throws {
-        try execute("DELETE FROM undoRecording")
-        if keep, try hasUndoData(id) {
+        guard let recording else {
+            if keep { try execute("UPDATE history SET summary = ?, undoable = 0 WHERE id = ?", [summary, id]) }
+            else { try deleteHistoryEntry(id) }
+            return
+        }
+        let parts = try recording.finishRecording()
+        if keep, parts > 0 {
             try execute("UPDATE history SET summary = ? WHERE id = ?", [summary, id])
         } else {
-            try execute("DELETE FROM history WHERE id = ?", [id])
+            try deleteHistoryEntry(id)
         }
     }
 
-    /// Whether the entry has anything to undo: a log row, or rows that carry its id.
-    private func hasUndoData(_ id: Int64) throws -> Bool {
-        let tables = UndoTables.all.map { "EXISTS (SELECT 1 FROM \($0.name) WHERE importId = ?1)" }
-        return try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM undoLog WHERE historyId = ?1) OR " + tables.joined(separator: " OR "),
-                         [id]) ?? false
+    /// Closes a restore's entry: its undo is its safety copy, not a changeset.
+    func endRecordingRestore(_ id: Int64, summary: String) throws {
+        _ = try recording?.finishRecording()
+        try execute("UPDATE history SET summary = ? WHERE id = ?", [summary, id])
     }
 
     /// The recorded changes, newest first.
@@ -39,8 +46,49 @@ extension Store {
         }
     }
 
-    /// Forgets a history entry.
+    /// Forgets a history entry, and its changeset.
     func deleteHistoryEntry(_ id: Int64) throws {
         try execute("DELETE FROM history WHERE id = ?", [id])
+    }
+
+    /// Reverts a recorded change exactly and forgets it: the inverse of each part of its
+    /// changeset, last part first. A stored changeset is data: one that is damaged, or that
+    /// names a table devices do not share, is damage (74) and nothing changes. One whose rows
+    /// are no longer as it left them (changed since, outside the history) is refused (1),
+    /// naming the first such row, and nothing changes: never a half undo.
+    func undo(_ entry: HistoryEntry) throws {
+        let parts = try values(Int64.self, "SELECT part FROM historyChange WHERE historyId = ? ORDER BY part DESC", [entry.id])
+        guard !parts.isEmpty else {
+            throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) has no record of what it changed to undo")
+        }
+        func damaged(_ problem: String) -> DamagedValue { DamagedValue(table: "historyChange", row: entry.id, problem: problem) }
+        for part in parts {
+            guard let stored = try value(Data.self, "SELECT changeset FROM historyChange WHERE historyId = ? AND part = ?", [entry.id, part]) else {
+                throw damaged("part \(part) of its changeset is not a changeset")
+            }
+            let inverse: Changeset
+            do {
+                inverse = try Changeset(bytes: [UInt8](stored)).inverted()
+                try recording?.note(inverse)
+            } catch {
+                throw damaged("part \(part) of its changeset is damaged: it is not a changeset SQLite can read")
+            }
+            // The undo's own rows are not recorded again: the films it touches are noted from the inverse.
+            recording?.pause()
+            defer { recording?.resume() }
+            do {
+                try inverse.applying(self)
+            } catch .foreignTable {
+                throw damaged("part \(part) of its changeset changes a table that is not one devices share")
+            } catch .damaged {
+                throw damaged("part \(part) of its changeset is damaged: it is not a changeset SQLite can read")
+            } catch .breaksSchema(let conflict) {
+                throw damaged("part \(part) of its changeset breaks a rule of the schema: \(conflict)")
+            } catch .conflict(let conflict) {
+                throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) cannot be undone exactly: "
+                    + "since it was made, \(conflict) (changed outside watchlist's history)")
+            }
+        }
+        try deleteHistoryEntry(entry.id)
     }
 }

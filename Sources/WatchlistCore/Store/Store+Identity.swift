@@ -23,8 +23,8 @@ extension Store {
         var added = 0
         for pair in ids.pairs {
             try execute("""
-                INSERT INTO filmIdentifier (filmId, kind, value, importId)
-                SELECT ?1, ?2, ?3, \(Store.importId) WHERE NOT EXISTS (SELECT 1 FROM filmIdentifier WHERE filmId = ?1 AND kind = ?2)
+                INSERT INTO filmIdentifier (filmId, kind, value)
+                SELECT ?1, ?2, ?3 WHERE NOT EXISTS (SELECT 1 FROM filmIdentifier WHERE filmId = ?1 AND kind = ?2)
                 ON CONFLICT (kind, value) DO NOTHING
                 """, [filmId, pair.kind, pair.value])
             added += changes
@@ -43,7 +43,7 @@ extension Store {
     func addAlternativeTitle(_ title: String, to film: Film) throws -> Bool {
         guard title != film.title else { return false }
         try execute("""
-            INSERT INTO filmTitle (filmId, title, titleKey, importId) VALUES (?, ?, ?, \(Store.importId))
+            INSERT INTO filmTitle (filmId, title, titleKey) VALUES (?, ?, ?)
             ON CONFLICT (filmId, title) DO NOTHING
             """, [film.id, title, TitleKey.fold(title)])
         return changes > 0

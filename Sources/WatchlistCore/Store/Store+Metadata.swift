@@ -65,8 +65,8 @@ extension Store {
             try execute("DELETE FROM filmFact WHERE filmId = ? AND source = ? AND field = ?", [filmId, source.rawValue, field.rawValue])
             for (position, value) in values.enumerated() {
                 try execute("""
-                    INSERT INTO filmFact (filmId, source, field, position, value, valueKey, importId)
-                    VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))
+                    INSERT INTO filmFact (filmId, source, field, position, value, valueKey)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """, [filmId, source.rawValue, field.rawValue, position, value, TitleKey.fold(value)])
             }
             changed.append(field)

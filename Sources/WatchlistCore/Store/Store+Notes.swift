@@ -6,7 +6,7 @@ extension Store {
     @discardableResult
     func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
                     importedText: String? = nil) throws -> Note {
-        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importedText, importId) VALUES (?, ?, ?, ?, ?, ?, \(Store.importId))",
+        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importedText) VALUES (?, ?, ?, ?, ?, ?)",
                     [filmId, text, createdAt, updatedAt, source, importedText])
         let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source,
                         importedText: importedText)

@@ -8,7 +8,7 @@ extension Store {
     /// Sets a rating as it is, its date included.
     func save(_ rating: Rating) throws {
         try execute("""
-            INSERT INTO rating (filmId, halfStars, ratedAt, importId) VALUES (?, ?, ?, \(Store.importId))
+            INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (?, ?, ?)
             ON CONFLICT (filmId) DO UPDATE SET halfStars = excluded.halfStars, ratedAt = excluded.ratedAt
             """, [rating.filmId, rating.value.halfStars, rating.ratedAt])
     }

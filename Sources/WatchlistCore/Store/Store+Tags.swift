@@ -20,7 +20,7 @@ extension Store {
     func addTags(filmId: Int64, _ tags: [String], at timestamp: String) throws -> [String] {
         var added: [String] = []
         for tag in tags {
-            try execute("INSERT INTO filmTag (filmId, tag, addedAt, importId) VALUES (?, ?, ?, \(Store.importId)) ON CONFLICT (filmId, tag) DO NOTHING",
+            try execute("INSERT INTO filmTag (filmId, tag, addedAt) VALUES (?, ?, ?) ON CONFLICT (filmId, tag) DO NOTHING",
                         [filmId, tag, timestamp])
             if changes > 0 { added.append(tag) }
         }

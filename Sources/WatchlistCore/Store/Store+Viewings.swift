@@ -23,7 +23,7 @@ extension Store {
     /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
     @discardableResult
     func insertViewing(filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String, placeholder: Bool = false) throws -> Viewing {
-        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder, importId) VALUES (?, ?, ?, ?, ?, \(Store.importId))",
+        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (?, ?, ?, ?, ?)",
                     [filmId, watchedOn?.iso, rewatch, loggedAt, placeholder])
         return Viewing(id: db.lastInsertedRowID, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt,
                        placeholder: placeholder)

@@ -7,9 +7,12 @@ internal import GRDB
 /// lives in Store's files (one per table family) and in Schema/.
 struct Store {
     let db: Database
+    /// The recording of the write transaction this store runs in (`AppDatabase.change`); nil
+    /// in a read, a dry run, or on a SQLite without the session extension.
+    let recording: ChangeRecorder?
 
-    init(_ db: Database) {
-        self.db = db
+    init(_ db: Database, recording: ChangeRecorder? = nil) {
+        (self.db, self.recording) = (db, recording)
     }
 
     // Every statement is prepared once per connection and reused (GRDB's statement cache):
@@ -44,10 +47,6 @@ struct Store {
 
     /// How many rows the last statement changed.
     var changes: Int { db.changesCount }
-
-    /// The value of a new row's importId: the import being recorded, whose rows undo removes
-    /// by it (Schema/v6_undo.sql); NULL for any other change.
-    static let importId = "(SELECT historyId FROM undoRecording WHERE bulk = 1)"
 }
 
 /// FilmQuery looks films up through the store, inside the caller's transaction.

@@ -34,21 +34,31 @@ void watchlist_sqlite_stop_on_interruption(sqlite3 *db);
 int watchlist_changes_available(void);
 
 /// Starts recording the changes made to `tables` (count of them) of the main database in a
-/// recorder, given back through `recorder`. Returns SQLITE_OK or SQLite's error code;
-/// SQLITE_MISUSE while watchlist_touched_begin's tracker holds the connection's preupdate hook.
+/// recorder (a session), given back through `recorder`. Returns SQLITE_OK or SQLite's error code.
 int watchlist_changes_begin(sqlite3 *db, const char *const *tables, int count, void **recorder);
 
 /// Ends a recording: the changeset (free it with watchlist_free) and its size. The recorder is
 /// deleted whatever the result.
 int watchlist_changes_end(void *recorder, int *size, void **bytes);
 
+/// Stops (0) or resumes (1) recording; returns whether it records now.
+int watchlist_changes_enable(void *recorder, int on);
+
+/// The memory the recording holds, in bytes; -1 when this SQLite cannot say (before 3.36).
+sqlite3_int64 watchlist_changes_memory(void *recorder);
+
 /// The changeset that undoes `bytes` (free it with watchlist_free).
 int watchlist_changeset_invert(int size, const void *bytes, int *invertedSize, void **inverted);
 
 /// Applies a changeset to the main database. A change to a table not in the NULL-terminated
 /// `tables` refuses it before anything is applied (SQLITE_AUTH); a damaged changeset is
-/// SQLITE_CORRUPT; any conflict aborts it and leaves the database as it was (SQLITE_ABORT).
-int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables);
+/// SQLITE_CORRUPT; any conflict aborts it and leaves the database as it was (SQLITE_ABORT, or
+/// SQLITE_CONSTRAINT for a foreign key), and the first is described in `conflict` (`capacity`
+/// bytes; may be NULL): "the viewing row 12 is no longer there", and its kind in `kind`
+/// (SQLITE_CHANGESET_DATA, _NOTFOUND, _CONFLICT, _CONSTRAINT or _FOREIGN_KEY; 0 for none).
+int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *const *tables, char *conflict, int capacity, int *kind);
+
+#define WATCHLIST_CONFLICT_CONSTRAINT 4
 
 /// For every change to `table` whose first column is an integer: that column (`keys`), and
 /// column `column` where the changeset holds it as an integer (`values`, `known` 1) — an
@@ -57,17 +67,8 @@ int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *co
 int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
                              sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count);
 
-/// Starts noting the films a transaction touches on this connection (a film's row, and the
-/// film of every title, tag, note and fact changed), through SQLite's preupdate hook. NULL
-/// when this SQLite has no preupdate hook.
-void *watchlist_touched_begin(sqlite3 *db);
-
-/// How many films were noted (a film may be noted more than once), or -1 when memory ran out.
-int watchlist_touched_count(void *tracker);
-
-/// Stops noting, copies the films noted into `films` (room for watchlist_touched_count of
-/// them; NULL to discard them) and frees the tracker.
-void watchlist_touched_end(void *tracker, sqlite3_int64 *films);
+/// Frees what SQLite allocated for a changeset.
+void watchlist_free(void *bytes);
 
 // Files mapped into memory (WatchlistMappedFiles.c).
 
@@ -82,8 +83,5 @@ int watchlist_mapping_faulted(int guard);
 
 /// Stops watching the mapping (before it is unmapped).
 void watchlist_unguard_mapping(int guard);
-
-/// Frees what SQLite allocated for a changeset.
-void watchlist_free(void *bytes);
 
 #endif

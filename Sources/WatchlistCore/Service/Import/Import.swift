@@ -49,7 +49,7 @@ extension Watchlist {
                     + "\(plural(report.added.placeholders, "placeholder")), \(plural(report.added.ratings, "rating")), "
                     + "\(plural(report.added.notes, "note")), \(plural(report.added.tags, "tag")), \(plural(report.filmsCreated, "film")) created"
                     + (report.filmsWithNewFacts > 0 ? ", facts of \(plural(report.filmsWithNewFacts, "film"))" : "")
-            }, changed: \.changedAnything, bulk: true, apply)
+            }, changed: \.changedAnything, apply)
         report.dryRun = options.dryRun
         return report
     }

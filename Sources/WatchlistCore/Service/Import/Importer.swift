@@ -59,7 +59,11 @@ struct Importer {
         for (index, film) in batch.films.enumerated() {
             try apply(film, at: index, onList: listed.contains(index))
             progress?(index + 1, batch.films.count)
-            if index % 1024 == 1023 { try Interruption.check() }
+            if index % 1024 == 1023 {
+                try Interruption.check()
+                // A long import's recording is cut into parts: its memory stays flat.
+                try store.recording?.checkpoint()
+            }
         }
         for collection in batch.collections {
             switch collection.kind {

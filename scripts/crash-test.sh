@@ -2,7 +2,10 @@
 # Crash safety: a long import (100,000 diary rows) is killed with SIGKILL at random moments,
 # RUNS times (default 20). After each kill the database must pass `watchlist db check`
 # (integrity_check and foreign_key_check), hold none or all of the import, and keep everything
-# committed before it exactly.
+# committed before it exactly. Then the migration of a large database of the previous schema
+# version (Tests/Fixtures/schema-v8.sqlite filled with 300,000 viewings) is killed the same way,
+# MIGRATION_RUNS times (default 10): each run must end, after a rerun, with a sound database of
+# the current version holding every row.
 # Usage: scripts/crash-test.sh [path/to/watchlist]     (default: .build/debug/watchlist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,4 +81,55 @@ for run in $(seq 1 "$runs"); do
     fi
 done
 echo "crash test: $runs kills ($mid inside the import's transaction): $none left none of the import, $all all of it; $((runs - failures)) passed, $failures failed"
-[ "$failures" -eq 0 ]
+
+# The migration from the previous schema version, killed at random moments.
+old="$work/old.sqlite"
+cp Tests/Fixtures/schema-v8.sqlite "$old"
+python3 - "$old" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+              INSERT INTO film (id, title, year, description, fact, titleKey) SELECT 100 + i, 'Old Film ' || i, 1990, '', '', 'old film ' || i FROM n""")
+db.execute("""WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000)
+              INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder)
+              SELECT 101 + i % 20000, date('2000-01-01', '+' || (i % 9000) || ' days'), 0, '2020-01-01T00:00:00Z', 0 FROM n""")
+db.execute("INSERT INTO note (filmId, text, createdAt, updatedAt) SELECT id, 'Old note ' || id, '2020-01-01T00:00:00Z', '2020-01-01T00:00:00Z' FROM film WHERE id > 100")
+db.commit()
+PY
+counts() { python3 -c "
+import sqlite3, sys
+db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
+print(' '.join(str(db.execute(f'SELECT count(*) FROM {t}').fetchone()[0]) for t in ('film', 'viewing', 'rating', 'note', 'filmTag', 'filmFact')))
+" "$1"; }
+old_counts=$(counts "$old")
+cp "$old" "$work/migrated.sqlite"
+start=$(date +%s%N)
+"$bin" --db "$work/migrated.sqlite" history >/dev/null
+migration_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+migration_runs=${MIGRATION_RUNS:-10}
+echo "crash test: migrating $old_counts (films viewings ratings notes tags facts) takes ${migration_ms} ms; killing $migration_runs migrations"
+migration_failures=0 interrupted=0
+for run in $(seq 1 "$migration_runs"); do
+    db="$work/migrating.sqlite"
+    rm -f "$db" "$db-journal"
+    cp "$old" "$db"
+    delay_ms=$(( (RANDOM * 32768 + RANDOM) % (migration_ms + 1) ))
+    "$bin" --db "$db" history >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    [ -s "$db-journal" ] && interrupted=$((interrupted + 1))
+    # Opened again, the database is migrated whole (or was already), and sound.
+    if ! "$bin" --db "$db" db check >/dev/null 2>"$work/check.err"; then
+        echo "FAIL migration run $run (killed after ${delay_ms} ms): db check: $(cat "$work/check.err")"
+        migration_failures=$((migration_failures + 1))
+        continue
+    fi
+    if [ "$(counts "$db")" != "$old_counts" ]; then
+        echo "FAIL migration run $run (killed after ${delay_ms} ms): rows lost: $(counts "$db") against $old_counts"
+        migration_failures=$((migration_failures + 1))
+    fi
+done
+echo "crash test: $migration_runs migrations killed ($interrupted inside its transaction); $((migration_runs - migration_failures)) passed, $migration_failures failed"
+[ "$failures" -eq 0 ] && [ "$migration_failures" -eq 0 ]

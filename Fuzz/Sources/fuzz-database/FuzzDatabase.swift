@@ -23,7 +23,7 @@ let clock = WatchlistClock.fixed(Date(timeIntervalSince1970: 1_795_694_400))
 
 /// Pieces the structured mutations are made of.
 let names = ["sqlite_stat1", "sqlite_stat4", "sqlite_stat_evil", "sqlite_stat2", "sqlite_sequence", "viewing", "note", "film", "history",
-             "filmSearch", "undoLog", "grdb_migrations"]
+             "filmSearch", "historyChange", "grdb_migrations"]
 let types = ["table", "index", "trigger", "view"]
 let bodies = [
     "CREATE TRIGGER %@ AFTER INSERT ON viewing BEGIN DELETE FROM note; END",

@@ -30,7 +30,7 @@ final class ChangeRecorder {
     private var checkpoints = 0
 
     /// The most a session holds before it is cut into a part.
-    static let partLimit: Int64 = 8 << 20
+    static let partLimit: Int64 = 4 << 20
 
     private init(db: Database, session: UnsafeMutableRawPointer) {
         (self.db, self.session) = (db, session)
@@ -62,22 +62,31 @@ final class ChangeRecorder {
     private func cut(restart: Bool) throws {
         guard let current = session else { return }
         session = nil
-        let part = try Changeset.end(current)
+        // The part is read where SQLite made it: scanned for its films, and bound as the blob
+        // SQLite copies, with no copy of ours (a long import's part is megabytes).
+        var size: Int32 = 0
+        var bytes: UnsafeMutableRawPointer?
+        let status = watchlist_changes_end(current, &size, &bytes)
+        defer { watchlist_free(bytes) }
+        guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
         if restart { session = try Changeset.begin(db) }
-        guard !part.isEmpty else { return }
-        try note(part)
+        guard let bytes, size > 0 else { return }
+        try note(Changeset.searchFilms(in: UnsafeMutableRawBufferPointer(start: bytes, count: Int(size))))
         if let historyId {
             try db.execute(sql: "INSERT INTO historyChange (historyId, part, changeset) VALUES (?, ?, ?)",
-                           arguments: [historyId, partsWritten, Data(part.bytes)])
+                           arguments: [historyId, partsWritten, Data(bytesNoCopy: bytes, count: Int(size), deallocator: .none)])
             partsWritten += 1
         }
     }
 
     /// Notes the films a changeset touches (one the change applies: an undo's inverse).
     func note(_ changeset: Changeset) throws {
-        let (touched, lookUp) = try changeset.searchFilms()
-        films.formUnion(touched)
-        for (table, ids) in lookUp { rowsToLookUp[table, default: []] += ids }
+        try note(changeset.searchFilms())
+    }
+
+    private func note(_ found: (films: Set<Int64>, rowsToLookUp: [String: [Int64]])) {
+        films.formUnion(found.films)
+        for (table, ids) in found.rowsToLookUp { rowsToLookUp[table, default: []] += ids }
     }
 
     /// Ends the recording under the history entry: every part written. Returns how many parts

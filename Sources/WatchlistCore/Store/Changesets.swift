@@ -117,11 +117,17 @@ struct Changeset: Equatable {
     /// the notes and facts whose film it does not say (an update that kept the film): their ids,
     /// by table, for the caller to look up.
     func searchFilms() throws -> (films: Set<Int64>, rowsToLookUp: [String: [Int64]]) {
+        var input = bytes
+        return try input.withUnsafeMutableBytes { try Changeset.searchFilms(in: $0) }
+    }
+
+    /// The same, of a changeset where SQLite made it.
+    static func searchFilms(in bytes: UnsafeMutableRawBufferPointer) throws -> (films: Set<Int64>, rowsToLookUp: [String: [Int64]]) {
         var films = Set<Int64>()
         var lookUp: [String: [Int64]] = [:]
         for table in SharedTables.all {
             guard let column = table.searchFilmColumn else { continue }
-            for row in try rows(of: table.name, column: column) {
+            for row in try rows(in: bytes, of: table.name, column: column) {
                 if column == 0 { films.insert(row.key) } else if let film = row.value { films.insert(film) } else {
                     lookUp[table.name, default: []].append(row.key)
                 }
@@ -138,14 +144,18 @@ struct Changeset: Equatable {
     /// For every row of `table` it changes: its first column, and column `column` where the
     /// changeset holds it (an update holds only the columns it changed, and the key).
     func rows(of table: String, column: Int) throws -> [(key: Int64, value: Int64?)] {
-        guard !bytes.isEmpty else { return [] }
         var input = bytes
+        return try input.withUnsafeMutableBytes { try Changeset.rows(in: $0, of: table, column: column) }
+    }
+
+    static func rows(in bytes: UnsafeMutableRawBufferPointer, of table: String, column: Int) throws -> [(key: Int64, value: Int64?)] {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return [] }
         var capacity = 64
         while true {
             var keys = [Int64](repeating: 0, count: capacity), values = keys
             var known = [Int32](repeating: 0, count: capacity)
             var count: Int32 = 0
-            let status = watchlist_changeset_rows(Int32(input.count), &input, table, Int32(column), &keys, &values, &known,
+            let status = watchlist_changeset_rows(Int32(bytes.count), base, table, Int32(column), &keys, &values, &known,
                                                   Int32(capacity), &count)
             guard status == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: status)) }
             if Int(count) <= capacity {

@@ -35,7 +35,7 @@ struct ChangesetTests {
         let inner = try watchlist.database.write { store in
             try Changeset.record(store) { _ = try store.insertNote(filmId: 1, text: "Whispered radios.", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z") }.1
         }
-        #expect(try inner.rows(of: "note").count == 1)
+        #expect(try inner.rows(of: "note", column: 0).count == 1)
         // The change's own recording fed the search index.
         #expect(try watchlist.search("radios", limit: nil).hits.count == 1)
     }
@@ -45,10 +45,10 @@ struct ChangesetTests {
         let watchlist = try makeWatchlist()
         let changeset = try recorded(watchlist)
         #expect(!changeset.isEmpty)
-        #expect(try changeset.rows(of: "viewing").count == 1)
-        #expect(try changeset.rows(of: "rating") == [1])
-        #expect(try changeset.rows(of: "film") == [2])
-        #expect(try changeset.rows(of: "history").isEmpty)
+        #expect(try changeset.rows(of: "viewing", column: 0).count == 1)
+        #expect(try changeset.rows(of: "rating", column: 0).map(\.key) == [1])
+        #expect(try changeset.rows(of: "film", column: 0).map(\.key) == [2])
+        #expect(try changeset.rows(of: "history", column: 0).isEmpty)
     }
 
     @Test("the inverse changeset puts the database back exactly")

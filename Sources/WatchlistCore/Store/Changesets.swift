@@ -26,17 +26,13 @@ struct Changeset: Equatable {
     /// recordings at once: this one beside `AppDatabase.change`'s.
     static func record<T>(_ store: Store, tables: [String] = sharedTables, _ body: () throws -> T) throws -> (T, Changeset) {
         let recorder = try begin(store.db, tables: tables)
-        let result: T
         do {
-            result = try body()
+            let result = try body()
+            return (result, try end(recorder))
         } catch {
-            var size: Int32 = 0
-            var bytes: UnsafeMutableRawPointer?
-            _ = watchlist_changes_end(recorder, &size, &bytes)
-            watchlist_free(bytes)
+            _ = try? end(recorder)
             throw error
         }
-        return (result, try taking { size, bytes in watchlist_changes_end(recorder, &size, &bytes) })
     }
 
     /// The changeset that undoes this one.
@@ -134,11 +130,6 @@ struct Changeset: Equatable {
             }
         }
         return (films, lookUp)
-    }
-
-    /// The integer keys (the first column) of every row of `table` it changes, in its order.
-    func rows(of table: String) throws -> [Int64] {
-        try rows(of: table, column: 0).map(\.key)
     }
 
     /// For every row of `table` it changes: its first column, and column `column` where the

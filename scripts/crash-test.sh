@@ -3,7 +3,7 @@
 # RUNS times (default 20). After each kill the database must pass `watchlist db check`
 # (integrity_check and foreign_key_check), hold none or all of the import, and keep everything
 # committed before it exactly. Then the migration of a large database of the previous schema
-# version (Tests/Fixtures/schema-v8.sqlite filled with 300,000 viewings) is killed the same way,
+# version (Tests/Fixtures/schema-v9.sqlite filled with 300,000 viewings) is killed the same way,
 # MIGRATION_RUNS times (default 10): each run must end, after a rerun, with a sound database of
 # the current version holding every row.
 # Usage: scripts/crash-test.sh [path/to/watchlist]     (default: .build/debug/watchlist)
@@ -36,10 +36,12 @@ state() {  # state DB: counts of everything, and a digest of what was there befo
 import hashlib, sqlite3, sys
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 counts = [db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("film", "viewing", "rating", "note", "filmTag")]
+builtIn = "(SELECT filmId FROM filmNumber WHERE number <= 10)"  # the ten built-in films, by the numbers they show
 before = "|".join(str(db.execute(q).fetchall()) for q in (
-    "SELECT * FROM viewing WHERE filmId <= 10 ORDER BY id", "SELECT * FROM rating WHERE filmId <= 10 ORDER BY filmId",
-    "SELECT * FROM note WHERE filmId <= 10 ORDER BY id", "SELECT * FROM filmTag WHERE filmId <= 10 ORDER BY filmId, tag",
-    "SELECT * FROM film WHERE id <= 10 ORDER BY id", "SELECT * FROM collection WHERE id = 1"))
+    f"SELECT * FROM viewing WHERE filmId IN {builtIn} ORDER BY id", f"SELECT * FROM rating WHERE filmId IN {builtIn} ORDER BY filmId",
+    f"SELECT * FROM note WHERE filmId IN {builtIn} ORDER BY id", f"SELECT * FROM filmTag WHERE filmId IN {builtIn} ORDER BY filmId, tag",
+    f"SELECT * FROM film WHERE id IN {builtIn} ORDER BY id", "SELECT * FROM collection WHERE builtIn = 1",
+    "SELECT * FROM filmNumber WHERE number <= 10 ORDER BY number"))
 print(" ".join(map(str, counts)), hashlib.sha256(before.encode()).hexdigest())
 PY
 }
@@ -84,7 +86,7 @@ echo "crash test: $runs kills ($mid inside the import's transaction): $none left
 
 # The migration from the previous schema version, killed at random moments.
 old="$work/old.sqlite"
-cp Tests/Fixtures/schema-v8.sqlite "$old"
+cp Tests/Fixtures/schema-v9.sqlite "$old"
 python3 - "$old" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -99,7 +101,13 @@ PY
 counts() { python3 -c "
 import sqlite3, sys
 db = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
-print(' '.join(str(db.execute(f'SELECT count(*) FROM {t}').fetchone()[0]) for t in ('film', 'viewing', 'rating', 'note', 'filmTag', 'filmFact')))
+print(' '.join(str(db.execute(f'SELECT count(*) FROM {t}').fetchone()[0]) for t in ('film', 'viewing', 'rating', 'note', 'filmTag', 'filmFact')), end=' ')
+# Every film keeps the number it was shown with: its id before keys.
+if db.execute(\"SELECT count(*) FROM sqlite_master WHERE name = 'filmNumber'\").fetchone()[0]:
+    print(db.execute('SELECT count(*) FROM filmNumber n JOIN film f ON f.id = n.filmId').fetchone()[0],
+          db.execute(\"SELECT count(*) FROM filmNumber n JOIN film f ON f.id = n.filmId WHERE f.title = 'Old Film ' || (n.number - 100)\").fetchone()[0])
+else:
+    print(db.execute('SELECT count(*) FROM film').fetchone()[0], db.execute('SELECT count(*) FROM film WHERE id > 100').fetchone()[0])
 " "$1"; }
 old_counts=$(counts "$old")
 cp "$old" "$work/migrated.sqlite"
@@ -107,7 +115,7 @@ start=$(date +%s%N)
 "$bin" --db "$work/migrated.sqlite" history >/dev/null
 migration_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 migration_runs=${MIGRATION_RUNS:-10}
-echo "crash test: migrating $old_counts (films viewings ratings notes tags facts) takes ${migration_ms} ms; killing $migration_runs migrations"
+echo "crash test: migrating $old_counts (films viewings ratings notes tags facts; films numbered, old films by their number) takes ${migration_ms} ms; killing $migration_runs migrations"
 migration_failures=0 interrupted=0
 for run in $(seq 1 "$migration_runs"); do
     db="$work/migrating.sqlite"

@@ -9,7 +9,7 @@ fixtures never change, since shipped migrations never do.
 
 Usage: scripts/make-schema-fixtures.py [--force]   (writes only the fixtures that are missing)
 """
-import glob, os, re, sqlite3, struct, sys
+import glob, hashlib, os, re, sqlite3, struct, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 schema = sorted(glob.glob(os.path.join(root, "Schema", "v*.sql")), key=lambda p: int(re.match(r"v(\d+)_", os.path.basename(p)).group(1)))
@@ -59,6 +59,50 @@ def changeset(table, primary_key, changes):
 def fold(title):
     words = re.sub(r"[^0-9a-z]+", " ", title.lower().replace("'", "")).split()
     return " ".join(words[1:] if len(words) > 1 and words[0] in ("the", "a", "an") else words)
+
+
+def derived(*parts):
+    """A derived key (Sources/WatchlistCore/Store/RowKey.swift): the first 63 bits of the
+    SHA-256 of the parts joined by U+001F; written here apart from the Swift, as a check on it."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).digest()
+    return (int.from_bytes(digest[:8], "big") >> 1) or 1
+
+
+def rekey(db):
+    """v10: every row named by the key derived from what it is; the numbers shown stay the old
+    ids (filmNumber, noteNumber). Returns the films' and notes' new keys by old id."""
+    films = {film: derived("film", "title", title, "" if year is None else str(year))
+             for film, title, year in db.execute("SELECT id, title, year FROM film ORDER BY id").fetchall()}
+    seen, viewings = {}, {}
+    for viewing, film, day, placeholder in db.execute("SELECT id, filmId, watchedOn, placeholder FROM viewing ORDER BY id").fetchall():
+        slot = (film, "placeholder" if placeholder else day or "unknown")
+        viewings[viewing] = derived("viewing", str(films[film]), slot[1], str(seen.get(slot, 0)))
+        seen[slot] = seen.get(slot, 0) + 1
+    notes = {note: derived("note", source) if source else derived("note", str(films[film]), text)
+             for note, film, source, text in db.execute("SELECT id, filmId, source, text FROM note").fetchall()}
+    facts = {fact: derived("fact", str(films[film]), source, field, str(position))
+             for fact, film, source, field, position in db.execute("SELECT id, filmId, source, field, position FROM filmFact").fetchall()}
+    collections = {c: derived("collection", "origin", origin) if origin else derived("collection", "slug", slug)
+                   for c, origin, slug in db.execute("SELECT id, origin, slug FROM collection").fetchall()}
+    db.execute("PRAGMA foreign_keys = OFF")
+    for table, keys, references in (("film", films, ("viewing", "rating", "note", "filmTag", "filmTitle", "filmIdentifier", "filmFact", "collectionFilm")),
+                                    ("viewing", viewings, ()), ("note", notes, ()), ("filmFact", facts, ()),
+                                    ("collection", collections, ())):
+        column = "collectionId" if table == "collection" else "filmId"
+        for old, new in keys.items():
+            db.execute(f"UPDATE {table} SET id = ? WHERE id = ?", (-new, old))
+            for child in references:
+                db.execute(f"UPDATE {child} SET {column} = ? WHERE {column} = ?", (-new, old))
+        db.execute(f"UPDATE {table} SET id = -id WHERE id < 0")
+        for child in references:
+            db.execute(f"UPDATE {child} SET {column} = -{column} WHERE {column} < 0")
+    for old, new in collections.items():
+        db.execute("UPDATE collectionFilm SET collectionId = ? WHERE collectionId = ?", (new, old))
+    for old, new in sorted(films.items()):
+        db.execute("INSERT INTO filmNumber (number, filmId) VALUES (?, ?)", (old, new))
+    for old, new in sorted(notes.items()):
+        db.execute("INSERT INTO noteNumber (number, noteId) VALUES (?, ?)", (old, new))
+    return films, notes, facts
 
 
 for version in range(1, len(schema) + 1):
@@ -139,6 +183,18 @@ for version in range(1, len(schema) + 1):
                        (changeset("note", [1, 0, 0, 0, 0, 0, 0], [("update", [40, UNDEFINED, "The review as imported.", UNDEFINED, UNDEFINED, UNDEFINED, None],
                                                                    [UNDEFINED, UNDEFINED, "My own words.", UNDEFINED, UNDEFINED, UNDEFINED, "The review as imported."])]),))
         db.execute("UPDATE filmSearch SET notes = 'My own words.' WHERE rowid = 11")
+    if version >= 10:
+        # From v10 rows are named by keys, and a change's changeset names them so.
+        films, notes, facts = rekey(db)
+        db.execute("DELETE FROM historyChange")
+        db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (3, 0, ?)",
+                   (changeset("rating", [1, 0, 0], [("update", [films[1], 9, UNDEFINED], [UNDEFINED, 10, UNDEFINED])]),))
+        db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (4, 0, ?)",
+                   (changeset("filmFact", [1, 0, 0, 0, 0, 0, 0], [("insert", [facts[50], films[1], "user", "runtime", 0, "111", "111"])]),))
+        db.execute("INSERT INTO historyChange (historyId, part, changeset) VALUES (5, 0, ?)",
+                   (changeset("note", [1, 0, 0, 0, 0, 0, 0], [("update", [notes[40], UNDEFINED, "The review as imported.", UNDEFINED, UNDEFINED, UNDEFINED, None],
+                                                               [UNDEFINED, UNDEFINED, "My own words.", UNDEFINED, UNDEFINED, UNDEFINED, "The review as imported."])]),))
+        db.execute("UPDATE filmSearch SET rowid = (SELECT filmId FROM filmNumber WHERE number = filmSearch.rowid)")
     db.commit()
     db.execute("VACUUM")
     db.close()

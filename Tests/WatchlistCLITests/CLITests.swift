@@ -74,7 +74,7 @@ struct CLITests {
         #expect(json.status == 0)
         let document = try #require(try sandbox.parseJSON(json.stdout) as? [String: Any])
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 4)
+        #expect(document["version"] as? Int == 5)
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
@@ -112,7 +112,7 @@ struct CLITests {
         let json = try #require(try sandbox.parseJSON(try sandbox.run("show", "7", "--json").stdout) as? [String: Any])
         #expect(json["id"] as? Int == 7)
         #expect(json["collections"] as? [String] == ["soviet-survival"])
-        #expect(Set(json.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags", "ids", "alternativeTitles",
+        #expect(Set(json.keys) == ["id", "key", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags", "ids", "alternativeTitles",
                                     "facts", "directors", "genres", "countries", "language", "runtime", "released", "tagsAddedAt"])
     }
 

@@ -43,7 +43,7 @@ struct JSONOutputTests {
     func summariesJSON() throws {
         let array = try JSONSerialization.jsonObject(with: JSONOutput.summaries(watchlist.list())) as! [[String: Any]]
         #expect(array.count == 10)
-        #expect(Set(array[0].keys) == ["id", "ids", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags",
+        #expect(Set(array[0].keys) == ["id", "ids", "key", "title", "year", "viewings", "lastWatched", "rating", "notes", "tags",
                                        "directors", "genres", "countries", "language", "runtime", "released"])
         #expect(array[0]["viewings"] as? Int == 2)
         #expect(array[0]["lastWatched"] as? String == "2026-11-01")

@@ -298,7 +298,7 @@ struct RealFilesCLITests {
     func version() throws {
         let run = try sandbox.run("--version")
         #expect(run.status == 0)
-        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema 9") && run.stdout.contains("JSON document 4"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema 10") && run.stdout.contains("JSON document 5"), "\(run.stdout)")
     }
 
     @Test("15. a mistyped subcommand of a group gets a suggestion", arguments: [(["note", "lst"], "note list"),
@@ -336,8 +336,9 @@ struct RealFilesCLITests {
             INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder)
             SELECT 101 + i % 3000, date('2000-01-01', '+' || (i % 9000) || ' days'), 0, '2020-01-01T00:00:00Z', 0 FROM n
             """, "INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (50, 'fill', 'Fill', '', 0, '2020-01-01T00:00:00Z')",
-            "INSERT INTO collectionFilm (collectionId, filmId, position, note) SELECT 50, id, id, '' FROM film WHERE id > 100",
-            "INSERT INTO filmIdentifier (kind, value, filmId) SELECT 'letterboxd', 'https://boxd.it/f' || id, id FROM film WHERE id > 100")
+            "INSERT INTO collectionFilm (collectionId, filmId, position, note) SELECT 50, id, id, '' FROM film WHERE title GLOB 'Filler *'",
+            "INSERT INTO filmIdentifier (kind, value, filmId) SELECT 'letterboxd', 'https://boxd.it/f' || id, id FROM film WHERE title GLOB 'Filler *'",
+            "INSERT INTO filmNumber (filmId) SELECT id FROM film WHERE title GLOB 'Filler *'")
         let clean = sandbox.folder + "/clean.sqlite", planted = sandbox.folder + "/planted.sqlite"
         try FileManager.default.copyItem(atPath: sandbox.db, toPath: clean)
         try FileManager.default.copyItem(atPath: sandbox.db, toPath: planted)

@@ -218,8 +218,8 @@ struct RoundFourCLITests {
             SELECT 1000 + i, 'Filler ' || i, 1990, printf('%.300c', 'x'), '', 'filler ' || i FROM n
             """, """
             INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) SELECT id, '2020-01-01', 0, '2020-01-01T00:00:00Z', 0
-            FROM film WHERE id > 1000
-            """)
+            FROM film WHERE title GLOB 'Filler *'
+            """, "INSERT INTO filmNumber (filmId) SELECT id FROM film WHERE title GLOB 'Filler *'")
     }
 
     @Test("4. undo of a restore never undoes a change another process recorded while it checked the safety copy")

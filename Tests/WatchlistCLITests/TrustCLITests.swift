@@ -73,6 +73,8 @@ struct TrustCLITests {
     @Test("a rating of 11 half stars: show fails with 74 naming the row; export --format json writes the rest and exits 74")
     func damagedRating() throws {
         try sandbox.run("rate", "ascent", "4")
+        // A rating's row is its film's key.
+        let key = try #require((try sandbox.parseJSON(sandbox.run("show", "ascent", "--json").stdout) as? [String: Any])?["key"] as? String)
         let execute = try DatabaseQueueOpener.open(sandbox.db)
         try execute("PRAGMA ignore_check_constraints = ON")
         try execute("UPDATE rating SET halfStars = 11")
@@ -80,12 +82,12 @@ struct TrustCLITests {
         let show = try sandbox.run("show", "ascent")
         #expect(show.status == 74)
         #expect(show.stderr == "watchlist: error: The database at \(sandbox.db) failed its checks (1 problem):\n"
-                + "  rating row 1: 11 half stars is not a rating from 1 to 10\n"
+                + "  rating row \(key): 11 half stars is not a rating from 1 to 10\n"
                 + "Restore a backup with 'watchlist db restore FILE', or export what can be read first.\n")
         let export = try sandbox.run("export", "--format", "json")
         #expect(export.status == 74)
         #expect(export.stderr == "watchlist: error: The export left out 1 row the database at \(sandbox.db) holds damaged; everything else was written:\n"
-                + "  rating row 1: 11 half stars is not a rating from 1 to 10\nRun 'watchlist db check' to list every problem.\n")
+                + "  rating row \(key): 11 half stars is not a rating from 1 to 10\nRun 'watchlist db check' to list every problem.\n")
         let document = try sandbox.parseJSON(export.stdout) as! [String: Any]
         #expect((document["films"] as! [Any]).count == 10)
         let file = try sandbox.run("export", "--format", "csv", "-o", sandbox.folder + "/out.csv")
@@ -94,7 +96,7 @@ struct TrustCLITests {
         #expect(FileManager.default.fileExists(atPath: sandbox.folder + "/out.csv"))
         let check = try sandbox.run("db", "check")
         #expect(check.status == 74)
-        #expect(check.stderr.contains("  rating row 1: the rating is not 1 to 10 half stars"))
+        #expect(check.stderr.contains("  rating row \(key): the rating is not 1 to 10 half stars"))
         #expect(sandbox.databaseBytes() == before)
     }
 
@@ -202,8 +204,8 @@ struct TrustCLITests {
         #expect(search.status == 64)
         #expect(search.stderr == "watchlist: error: The search is 501 code points long; the limit is 500.\n")
         for (content, message) in [
-            (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 4)."),
-            (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 4)."),
+            (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 5)."),
+            (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 5)."),
             (#"{"format":"watchlist","version":2}"#, "films is missing: a watchlist document lists its films, if only as []."),
             (#"{"format":"watchlist","version":2,"films":[],"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
              "the JSON nests arrays and objects more than 64 levels deep; a watchlist document nests 4."),

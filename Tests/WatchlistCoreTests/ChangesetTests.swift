@@ -8,12 +8,13 @@ import Testing
 /// by inverse changesets.
 @Suite("changesets", .enabled(if: Changeset.isAvailable, "the system's SQLite has no session extension"))
 struct ChangesetTests {
-    /// A change made through SQL on the shared tables: a viewing, a rating and a note of film 1.
+    /// A change made through SQL on the shared tables: a viewing, a rating and a note of film 1
+    /// (film number 1; its key is its row's id).
     private static let change = """
-        INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES (1, '2024-01-01', 0, '2026-11-26T12:00:00Z');
-        INSERT INTO rating (filmId, halfStars, ratedAt) VALUES (1, 9, '2026-11-26T12:00:00Z');
-        INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'Snow.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
-        UPDATE film SET description = description || ' (seen)' WHERE id = 2;
+        INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt) VALUES ((SELECT filmId FROM filmNumber WHERE number = 1), '2024-01-01', 0, '2026-11-26T12:00:00Z');
+        INSERT INTO rating (filmId, halfStars, ratedAt) VALUES ((SELECT filmId FROM filmNumber WHERE number = 1), 9, '2026-11-26T12:00:00Z');
+        INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES ((SELECT filmId FROM filmNumber WHERE number = 1), 'Snow.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
+        UPDATE film SET description = description || ' (seen)' WHERE id = (SELECT filmId FROM filmNumber WHERE number = 2);
         """
 
     /// The change recorded in a transaction of its own: a recording cannot run inside
@@ -33,7 +34,7 @@ struct ChangesetTests {
     func besideAChange() throws {
         let watchlist = try makeWatchlist()
         let inner = try watchlist.database.write { store in
-            try Changeset.record(store) { _ = try store.insertNote(filmId: 1, text: "Whispered radios.", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z") }.1
+            try Changeset.record(store) { _ = try store.insertNote(key: RowKey.random(), filmId: try store.film(number: 1)!.id, text: "Whispered radios.", createdAt: "2026-11-26T12:00:00Z", updatedAt: "2026-11-26T12:00:00Z") }.1
         }
         #expect(try inner.rows(of: "note", column: 0).count == 1)
         // The change's own recording fed the search index.
@@ -46,8 +47,8 @@ struct ChangesetTests {
         let changeset = try recorded(watchlist)
         #expect(!changeset.isEmpty)
         #expect(try changeset.rows(of: "viewing", column: 0).count == 1)
-        #expect(try changeset.rows(of: "rating", column: 0).map(\.key) == [1])
-        #expect(try changeset.rows(of: "film", column: 0).map(\.key) == [2])
+        #expect(try changeset.rows(of: "rating", column: 0).map { String($0.key) } == [try watchlist.key(filmKey(1))])
+        #expect(try changeset.rows(of: "film", column: 0).map { String($0.key) } == [try watchlist.key(filmKey(2))])
         #expect(try changeset.rows(of: "history", column: 0).isEmpty)
     }
 
@@ -120,19 +121,19 @@ struct SearchFollowsTests {
         #expect(try watchlist.search("walrus", limit: nil).hits.isEmpty)
         try watchlist.database.write { store in
             try store.db.execute(sql: """
-                INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (1, 'A walrus on the ice.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
-                INSERT INTO filmTag (filmId, tag, addedAt) VALUES (2, 'icebreaker', '2026-11-26T12:00:00Z');
-                UPDATE film SET description = 'Penguins.' WHERE id = 3;
+                INSERT INTO note (filmId, text, createdAt, updatedAt) VALUES (\(filmKey(1)), 'A walrus on the ice.', '2026-11-26T12:00:00Z', '2026-11-26T12:00:00Z');
+                INSERT INTO filmTag (filmId, tag, addedAt) VALUES (\(filmKey(2)), 'icebreaker', '2026-11-26T12:00:00Z');
+                UPDATE film SET description = 'Penguins.' WHERE id = \(filmKey(3));
                 """)
         }
-        #expect(try watchlist.search("walrus", limit: nil).hits.map(\.film.id) == [1])
-        #expect(try watchlist.search("icebreaker", limit: nil).hits.map(\.film.id) == [2])
-        #expect(try watchlist.search("penguins", limit: nil).hits.map(\.film.id) == [3])
+        #expect(try watchlist.search("walrus", limit: nil).hits.map(\.film.number) == [1])
+        #expect(try watchlist.search("icebreaker", limit: nil).hits.map(\.film.number) == [2])
+        #expect(try watchlist.search("penguins", limit: nil).hits.map(\.film.number) == [3])
         try watchlist.database.write { store in
-            try store.db.execute(sql: "UPDATE note SET text = 'A seal.' WHERE filmId = 1; DELETE FROM filmTag WHERE tag = 'icebreaker'")
+            try store.db.execute(sql: "UPDATE note SET text = 'A seal.' WHERE filmId = \(filmKey(1)); DELETE FROM filmTag WHERE tag = 'icebreaker'")
         }
         #expect(try watchlist.search("walrus", limit: nil).hits.isEmpty)
-        #expect(try watchlist.search("seal", limit: nil).hits.map(\.film.id) == [1])
+        #expect(try watchlist.search("seal", limit: nil).hits.map(\.film.number) == [1])
         #expect(try watchlist.search("icebreaker", limit: nil).hits.isEmpty)
     }
 

@@ -58,11 +58,11 @@ struct DiscoveryTests {
     func next() throws {
         let first = try watchlist.next(seed: 42)
         #expect(first.choices == 7)
-        #expect(try watchlist.show(String(first.film.id)).viewings.isEmpty)
+        #expect(try watchlist.show(String(first.film.number)).viewings.isEmpty)
         #expect(try watchlist.next(seed: 42).film == first.film)
-        let chosen = Set(try (0..<40).map { try watchlist.next(seed: UInt64($0)).film.id })
+        let chosen = Set(try (0..<40).map { try watchlist.next(seed: UInt64($0)).film.number })
         #expect(chosen.count > 3, "different seeds choose different films")
-        for summary in try watchlist.list(FilmListQuery(watched: false)) { _ = try watchlist.watch(String(summary.film.id)) }
+        for summary in try watchlist.list(FilmListQuery(watched: false)) { _ = try watchlist.watch(String(summary.film.number)) }
         #expect(throws: WatchlistError.nothingToSuggest(collection: nil)) { try watchlist.next() }
     }
 }

@@ -23,7 +23,7 @@ struct ExportTests {
     func json() throws {
         let document = try exportJSON(watchlist)
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 4)
+        #expect(document["version"] as? Int == 5)
         #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
         let collections = try #require(document["collections"] as? [[String: Any]])
         #expect(collections.count == 1)
@@ -37,7 +37,7 @@ struct ExportTests {
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]
-        #expect(Set(ascent.keys) == ["id", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags",
+        #expect(Set(ascent.keys) == ["id", "key", "title", "year", "description", "fact", "collections", "viewings", "rating", "ratedAt", "notes", "tags",
                                      "ids", "alternativeTitles", "facts", "directors", "genres", "countries", "language", "runtime", "released", "tagsAddedAt"])
         #expect(ascent["facts"] as? [String: Any] != nil && (ascent["facts"] as? [String: Any])?.isEmpty == true)
         #expect(ascent["directors"] as? [String] == [] && ascent["runtime"] is NSNull && ascent["released"] is NSNull)
@@ -55,7 +55,7 @@ struct ExportTests {
         #expect(viewings[0]["loggedAt"] as? String == "2026-11-26T12:00:00Z")
         let notes = try #require(ascent["notes"] as? [[String: Any]])
         #expect(notes.map { $0["text"] as? String } == ["First, \"quoted\"\nline two", "=HYPERLINK(\"http://x\")"])
-        #expect(Set(notes[0].keys) == ["id", "text", "createdAt", "updatedAt", "source", "importedText"])
+        #expect(Set(notes[0].keys) == ["id", "key", "text", "createdAt", "updatedAt", "source", "importedText"])
         #expect(notes[0]["source"] is NSNull)
         #expect(notes[0]["importedText"] is NSNull)
         let redTent = films[9]
@@ -71,10 +71,10 @@ struct ExportTests {
         #expect(text.hasPrefix("{\"collections\":"))
         #expect(text.contains("{\"alternativeTitles\":[],\"collections\":[\"soviet-survival\"],\"countries\":[],\"description\":"))
         #expect(text.contains(",\"directors\":[],\"fact\":"))
-        #expect(text.contains(",\"facts\":{},\"genres\":[],\"id\":"))
+        #expect(text.contains(",\"facts\":{},\"genres\":[],\"id\":1,\"ids\":{},\"key\":\""))
         #expect(text.contains(",\"rating\":4.5,\"released\":null,\"runtime\":null,\"tags\":"))
-        #expect(text.contains("{\"date\":\"2020-01-01\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
-        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":4}\n"))
+        #expect(text.contains("{\"date\":\"2020-01-01\",\"key\":\"\(try watchlist.key("SELECT id FROM viewing WHERE watchedOn = '2020-01-01'"))\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":5}\n"))
         #expect(text.hasPrefix("{\"collections\":[{\"createdAt\":"))
     }
 

@@ -450,7 +450,7 @@ struct RoundTripTests {
         func records(_ watchlist: Watchlist) throws -> [String] {
             var lines: [String] = []
             for summary in try watchlist.list() {
-                let detail = try watchlist.show(String(summary.film.id))
+                let detail = try watchlist.show(String(summary.film.number))
                 lines.append([detail.film.displayTitle,
                               detail.viewings.map { "\($0.watchedOn?.iso ?? "unknown")\($0.rewatch ? "r" : "")" }.joined(separator: " "),
                               detail.rating?.value.decimal ?? "-", detail.tags.joined(separator: ","),
@@ -468,7 +468,7 @@ struct RoundTripTests {
     func badDocuments() throws {
         let watchlist = try makeWatchlist()
         for (document, message) in [
-            (#"{"format":"watchlist","version":5,"films":[]}"#, "version 5"),
+            (#"{"format":"watchlist","version":6,"films":[]}"#, "version 6"),
             (#"{"format":"watchlist","version":2,"films":[{"title":"X","viewings":[{"date":"2024-02-02","placeholder":true}]}]}"#, "a placeholder with a date"),
             (#"{"format":"watchlist","version":2,"films":[{"title":"X","ids":{"imdb":"nm0001"}}]}"#, "films[0].ids.imdb"),
             (#"{"format":"other","version":1}"#, "not a watchlist document"),

@@ -23,7 +23,7 @@ struct ListTests {
     @Test("the collection's ten films, in collection order, with counts")
     func all() throws {
         let films = try watchlist.list()
-        #expect(films.map { $0.film.id } == Array(1...10))
+        #expect(films.map { $0.film.number } == Array(1...10))
         let ascent = films[0]
         #expect(ascent.viewingCount == 2)
         #expect(ascent.lastWatched == "2026-11-01")
@@ -36,11 +36,11 @@ struct ListTests {
 
     @Test("filters: watched, unwatched, rated, unrated, and combined")
     func filters() throws {
-        #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.id) == [1, 8, 10])
+        #expect(try watchlist.list(FilmListQuery(watched: true)).map(\.film.number) == [1, 8, 10])
         #expect(try watchlist.list(FilmListQuery(watched: false)).count == 7)
-        #expect(try watchlist.list(FilmListQuery(rated: true)).map(\.film.id) == [1, 2, 10])
+        #expect(try watchlist.list(FilmListQuery(rated: true)).map(\.film.number) == [1, 2, 10])
         #expect(try watchlist.list(FilmListQuery(rated: false)).count == 7)
-        #expect(try watchlist.list(FilmListQuery(watched: true, rated: false)).map(\.film.id) == [8])
+        #expect(try watchlist.list(FilmListQuery(watched: true, rated: false)).map(\.film.number) == [8])
     }
 
     @Test("sorts by title ignoring the article, year, rating and last watched, and reverses")
@@ -51,11 +51,11 @@ struct ListTests {
         #expect(titles.last == "The White Sun of the Desert")
         #expect(try watchlist.list(FilmListQuery(sort: .year)).first?.film.year == 1964)
         #expect(try watchlist.list(FilmListQuery(sort: .year, reverse: true)).first?.film.year == 2002)
-        let byRating = try watchlist.list(FilmListQuery(sort: .rating)).map(\.film.id)
+        let byRating = try watchlist.list(FilmListQuery(sort: .rating)).map(\.film.number)
         #expect(byRating.prefix(3) == [2, 1, 10])
-        let byRatingReversed = try watchlist.list(FilmListQuery(sort: .rating, reverse: true)).map(\.film.id)
+        let byRatingReversed = try watchlist.list(FilmListQuery(sort: .rating, reverse: true)).map(\.film.number)
         #expect(byRatingReversed.prefix(3) == [10, 1, 2])
-        let byWatched = try watchlist.list(FilmListQuery(sort: .watched)).map(\.film.id)
+        let byWatched = try watchlist.list(FilmListQuery(sort: .watched)).map(\.film.number)
         #expect(byWatched.prefix(3) == [1, 8, 10])
     }
 

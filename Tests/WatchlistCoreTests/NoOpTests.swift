@@ -57,8 +57,8 @@ struct NoOpTests {
     }
 
     @Test("editing a note to its own text") func edit() throws {
-        let id = try #require(try watchlist.notes(of: "ascent").first?.note.id)
-        try refusedAsNoOp("note edit") { _ = try $0.editNote(id: id, text: "Bleak.") }
+        let id = try #require(try watchlist.notes(of: "ascent").first?.note.number)
+        try refusedAsNoOp("note edit") { _ = try $0.editNote(number: id, text: "Bleak.") }
     }
 
     @Test("setting the facts a film has") func facts() throws {

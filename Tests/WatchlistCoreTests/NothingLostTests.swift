@@ -15,11 +15,11 @@ struct NothingLostTests {
         let watchlist = try makeWatchlist()
         let sql: String
         switch table {
-        case "filmTag": sql = "INSERT INTO filmTag (filmId, tag, addedAt) VALUES (1, ?, '2026-01-01T00:00:00Z')"
-        case "filmFact": sql = "INSERT INTO filmFact (filmId, source, field, position, value, valueKey) VALUES (1, 'user', 'director', 0, ?, 'x')"
-        case "note.source": sql = "INSERT INTO note (filmId, text, createdAt, updatedAt, source) VALUES (1, 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?)"
+        case "filmTag": sql = "INSERT INTO filmTag (filmId, tag, addedAt) VALUES (\(filmKey(1)), ?, '2026-01-01T00:00:00Z')"
+        case "filmFact": sql = "INSERT INTO filmFact (filmId, source, field, position, value, valueKey) VALUES (\(filmKey(1)), 'user', 'director', 0, ?, 'x')"
+        case "note.source": sql = "INSERT INTO note (filmId, text, createdAt, updatedAt, source) VALUES (\(filmKey(1)), 'x', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', ?)"
         case "collection.origin": sql = "INSERT INTO collection (slug, title, createdAt, origin) VALUES ('x', 'x', '2026-01-01T00:00:00Z', ?)"
-        case "filmIdentifier": sql = "INSERT INTO filmIdentifier (kind, value, filmId) VALUES ('letterboxd', 'https://' || ?, 1)"
+        case "filmIdentifier": sql = "INSERT INTO filmIdentifier (kind, value, filmId) VALUES ('letterboxd', 'https://' || ?, \(filmKey(1)))"
         default: Issue.record("no table \(table)"); return false
         }
         do {
@@ -85,10 +85,10 @@ struct NothingLostTests {
             "INSERT INTO note (id, filmId, text, createdAt, updatedAt) VALUES (9223372036854775807, 1, 'Far.', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
         ])
         let watchlist = try Watchlist.open(path: path, clock: .fixed(testNow))
-        #expect(try watchlist.database.textRows("SELECT hex(tag) || ' ' || addedAt FROM filmTag ORDER BY filmId")
+        #expect(try watchlist.database.textRows("SELECT hex(tag) || ' ' || addedAt FROM filmTag ORDER BY (SELECT number FROM filmNumber WHERE filmId = filmTag.filmId)")
                 == ["636166C3A9 2026-01-01T00:00:00Z", "636166C3A9 2026-01-03T00:00:00Z"])
-        #expect(try watchlist.notes(of: "ascent").map(\.note.id) == [5, 6])
-        #expect(try watchlist.addNote("ascent", text: "Next.").note.id == 7)
+        #expect(try watchlist.notes(of: "ascent").map(\.note.number) == [5, 6])
+        #expect(try watchlist.addNote("ascent", text: "Next.").note.number == 7)
         try watchlist.check()
     }
 

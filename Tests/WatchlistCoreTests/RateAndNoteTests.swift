@@ -52,21 +52,21 @@ struct NoteTests {
         #expect(first.note.text == "Bleak and beautiful.")
         let second = try watchlist.addNote("ascent", text: "Second thoughts:\n\nstill great")
         let other = try watchlist.addNote("red tent", text: "Connery!")
-        #expect(try watchlist.notes(of: nil).map(\.note.id) == [first.note.id, second.note.id, other.note.id])
+        #expect(try watchlist.notes(of: nil).map(\.note.number) == [first.note.number, second.note.number, other.note.number])
         #expect(try watchlist.notes(of: "ascent").map(\.note.text) == ["Bleak and beautiful.", "Second thoughts:\n\nstill great"])
-        let edited = try watchlist.editNote(id: first.note.id, text: "Bleak.")
+        let edited = try watchlist.editNote(number: first.note.number, text: "Bleak.")
         #expect(edited.note.text == "Bleak.")
         #expect(edited.film.title == "The Ascent")
-        #expect(try watchlist.deleteNote(id: second.note.id).note.text == "Second thoughts:\n\nstill great")
+        #expect(try watchlist.deleteNote(number: second.note.number).note.text == "Second thoughts:\n\nstill great")
         #expect(try watchlist.show("ascent").notes.map(\.text) == ["Bleak."])
     }
 
     @Test("a deleted note's id is never given again")
     func idsAreNotReused() throws {
         let first = try watchlist.addNote("ascent", text: "one")
-        _ = try watchlist.deleteNote(id: first.note.id)
+        _ = try watchlist.deleteNote(number: first.note.number)
         let second = try watchlist.addNote("ascent", text: "two")
-        #expect(second.note.id > first.note.id)
+        #expect(second.note.number > first.note.number)
     }
 
     @Test("empty, blank, NUL-holding and overlong notes are refused and change nothing")
@@ -75,7 +75,7 @@ struct NoteTests {
         let before = try visibleState(watchlist)
         #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: NoteText(String())) }
         #expect(throws: WatchlistError.emptyNote) { try watchlist.addNote("ascent", text: NoteText(String(" \n\t "))) }
-        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(id: note.note.id, text: NoteText(String(repeating: " ", count: 2))) }
+        #expect(throws: WatchlistError.emptyNote) { try watchlist.editNote(number: note.note.number, text: NoteText(String(repeating: " ", count: 2))) }
         #expect(throws: WatchlistError.invalidText(what: "note", problem: "holds a NUL byte")) {
             try watchlist.addNote("ascent", text: NoteText(String(decoding: [0x61, 0, 0x62], as: UTF8.self)))
         }
@@ -88,8 +88,8 @@ struct NoteTests {
 
     @Test("editing or deleting a note that does not exist fails")
     func missing() {
-        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.editNote(id: 99, text: "x") }
-        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.deleteNote(id: 99) }
+        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.editNote(number: 99, text: "x") }
+        #expect(throws: WatchlistError.noteNotFound(id: 99)) { try watchlist.deleteNote(number: 99) }
     }
 
     @Test("text from a file or stdin must be UTF-8 without NUL")

@@ -30,7 +30,7 @@ struct SchemaFixtureTests {
 
     @Test("there is a fixture for every shipped schema version")
     func everyVersion() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: SchemaFixtureTests.fixtures).filter { $0.hasSuffix(".sqlite") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: SchemaFixtureTests.fixtures).filter { $0.hasPrefix("schema-v") && $0.hasSuffix(".sqlite") }
         #expect(Set(names) == Set((1...SchemaMigrations.all.count).map { "schema-v\($0).sqlite" }))
     }
 
@@ -51,7 +51,7 @@ struct SchemaFixtureTests {
         #expect(try watchlist.show("red tent").viewings.map(\.watchedOn) == [nil])
         if version >= 5 {
             #expect(ascent.ids == FilmIdentifiers(imdb: "tt0075404"))
-            #expect(try watchlist.resolve("voskhozhdenie").id == 1, "found by its other title")
+            #expect(try watchlist.resolve("voskhozhdenie").number == 1, "found by its other title")
             #expect(try watchlist.show("star").viewings.map(\.placeholder) == [true])
         }
         #expect(try watchlist.list().count == (version >= 6 ? 11 : 10))
@@ -70,9 +70,10 @@ struct SchemaFixtureTests {
         // The two changes just made undo, by their changesets.
         for _ in 0..<2 { _ = try watchlist.undo() }
         #expect(try watchlist.show("red tent").tags == [])
-        if (6...8).contains(version) {
-            // An undo log from before v9 is gone with its triggers: those entries stay in the
-            // history and cannot be undone, and undo says so and changes nothing.
+        if (6...9).contains(version) {
+            // An undo log from before v9 is gone with its triggers, and v9's changesets named
+            // rows by the numbers they had before v10's keys: those entries stay in the history
+            // and cannot be undone, and undo says so and changes nothing.
             #expect(try watchlist.history().allSatisfy { !$0.undoable })
             let before = try visibleState(watchlist)
             #expect {
@@ -83,8 +84,8 @@ struct SchemaFixtureTests {
             }
             #expect(try visibleState(watchlist) == before)
         }
-        if version >= 9 {
-            // A v9 history holds changesets: they undo.
+        if version >= 10 {
+            // A v10 history holds changesets that name rows by their keys: they undo.
             if version >= 8 {
                 #expect(try watchlist.notes(of: "stalker").map(\.note.importedText) == ["The review as imported."])
                 #expect(try watchlist.undo().command == "note edit 40 'My own words.'")
@@ -102,6 +103,35 @@ struct SchemaFixtureTests {
             #expect(try watchlist.list().count == 11)
             try watchlist.check()
         }
+    }
+
+    @Test("each version's database migrated to v10 holds the keys the v10 fixture holds (derived apart, by the script), and shows the numbers it showed", arguments: 1...9)
+    func sameKeys(version: Int) throws {
+        let folder = try temporaryFolder()
+        let path = folder + "/w.sqlite"
+        try FileManager.default.copyItem(atPath: SchemaFixtureTests.fixtures + "/schema-v\(version).sqlite", toPath: path)
+        let before = try DatabaseQueue(path: SchemaFixtureTests.fixtures + "/schema-v\(version).sqlite")
+        let oldIds = try before.read { db in try Row.fetchAll(db, sql: "SELECT id, title FROM film ORDER BY id").map { "\($0[1] as String) \($0[0] as Int64)" } }
+        let migrated = try Watchlist.open(path: path, clock: .fixed(testNow)).database
+        let keyed = try DatabaseQueue(path: SchemaFixtureTests.fixtures + "/schema-v10.sqlite")
+        let films = "SELECT f.title || ' ' || n.number || ' ' || f.id FROM film f JOIN filmNumber n ON n.filmId = f.id ORDER BY n.number"
+        let newFilms = try migrated.textRows(films)
+        // The numbers are the ids the films had.
+        #expect(newFilms.map { $0.split(separator: " ").dropLast().joined(separator: " ") } == oldIds)
+        let expected = try keyed.read { db in try String.fetchAll(db, sql: films) }
+        #expect(Set(newFilms).isSubset(of: Set(expected)), "v\(version): \(Set(newFilms).subtracting(expected))")
+        for table in ["viewing", "filmFact", "collection"] {
+            let sql = "SELECT CAST(id AS TEXT) FROM \(table)"
+            let mine = Set(try migrated.textRows(sql))
+            let theirs = Set(try keyed.read { db in try String.fetchAll(db, sql: sql) })
+            #expect(!mine.isEmpty || table == "filmFact")
+            #expect(mine.isSubset(of: theirs), "v\(version) \(table)")
+        }
+        // Notes of the same film and text, or the same review, have the same key.
+        let notes = "SELECT CAST(id AS TEXT) FROM note WHERE text NOT LIKE 'Written by schema version%'"
+        let migratedNotes = try migrated.textRows(notes)
+        #expect(migratedNotes.count == (version >= 8 ? 2 : version >= 3 ? 1 : 0))
+        #expect(Set(migratedNotes).isSubset(of: Set(try keyed.read { db in try String.fetchAll(db, sql: notes) })))
     }
 
     @Test("a change recorded before v6 stays in the history, and undo says it cannot revert it and changes nothing")

@@ -13,6 +13,19 @@ func makeWatchlist() throws -> Watchlist {
     try Watchlist.inMemory(clock: .fixed(testNow))
 }
 
+/// SQL for the key of the film this device shows as `number` (keys are not numbers since v10).
+func filmKey(_ number: Int) -> String { "(SELECT filmId FROM filmNumber WHERE number = \(number))" }
+
+/// SQL for the key of the note this device shows as `number`.
+func noteKey(_ number: Int) -> String { "(SELECT noteId FROM noteNumber WHERE number = \(number))" }
+
+extension Watchlist {
+    /// The key of the row the SQL `query` selects, as text (how messages name rows).
+    func key(_ query: String) throws -> String {
+        try database.textRows("SELECT CAST((\(query)) AS TEXT)").first ?? "none"
+    }
+}
+
 /// The whole JSON export, parsed.
 func exportJSON(_ watchlist: Watchlist) throws -> [String: Any] {
     let text = try exportText(watchlist, .json)

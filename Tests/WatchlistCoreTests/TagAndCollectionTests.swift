@@ -17,7 +17,7 @@ struct TagTests {
         #expect(again.kept == ["winter"])
         _ = try watchlist.tag("red tent", ["arctic"])
         #expect(try watchlist.show("ascent").tags == ["arctic", "seen in cinema", "winter"])
-        #expect(try watchlist.list(FilmListQuery(tag: "Arctic")).map(\.film.id) == [1, 10])
+        #expect(try watchlist.list(FilmListQuery(tag: "Arctic")).map(\.film.number) == [1, 10])
         #expect(try watchlist.list(FilmListQuery(tag: "arctic")).first?.tags == ["arctic", "seen in cinema", "winter"])
         let removed = try watchlist.untag("ascent", ["winter", "nosuch"])
         #expect(removed.removed == ["winter"])
@@ -75,7 +75,7 @@ struct CollectionTests {
         #expect(try watchlist.show("breathless").film.fact == "Shot hand-held.")
         #expect(try watchlist.show("ascent").collections == ["soviet-survival", "french-new-wave"])
         #expect(try watchlist.collections().map(\.collection.slug) == ["soviet-survival", "french-new-wave"])
-        #expect(try watchlist.list(FilmListQuery(collection: "french-new-wave")).map(\.film.id) == [11, 1])
+        #expect(try watchlist.list(FilmListQuery(collection: "french-new-wave")).map(\.film.number) == [11, 1])
         #expect(throws: WatchlistError.collectionExists(slug: "french-new-wave")) {
             try watchlist.importCollection(text: text, source: "French New Wave.txt", slug: nil, title: nil)
         }

@@ -159,9 +159,9 @@ struct TrustTests {
     @Test("SQL written into a stored changeset's values is data: undo puts it back as text, and runs nothing")
     func sqlInChangesetValues() throws {
         _ = try watchlist.addNote("ascent", text: "first")
-        _ = try watchlist.editNote(id: 1, text: "second")
+        _ = try watchlist.editNote(number: 1, text: "second")
         // What the planted changeset says was before: the same note with other text.
-        try plant(try crafted("UPDATE note SET text = 'x''); DROP TABLE film; --' WHERE id = 1").inverted())
+        try plant(try crafted("UPDATE note SET text = 'x''); DROP TABLE film; --' WHERE id = \(noteKey(1))").inverted())
         _ = try watchlist.undo()
         #expect(try watchlist.show("ascent").notes.map(\.text) == ["x'); DROP TABLE film; --"])
         #expect(try watchlist.list().count == 10)
@@ -183,7 +183,7 @@ struct TrustTests {
             try plant(try crafted("INSERT INTO history (at, command, summary) VALUES ('2026-01-01T00:00:00Z', 'x', 'y')", tables: ["history"]))
         default:
             // Its inverse would put back a rating of 11 half stars.
-            try plant(try crafted("UPDATE rating SET halfStars = 11 WHERE filmId = 1").inverted())
+            try plant(try crafted("UPDATE rating SET halfStars = 11 WHERE filmId = \(filmKey(1))").inverted())
         }
         let before = try bytes()
         #expect {
@@ -199,13 +199,13 @@ struct TrustTests {
     @Test("a stored changeset whose rows were changed since, outside the history, is not undone: 1, naming the row, and nothing changes")
     func changedSince() throws {
         _ = try watchlist.rate("ascent", "5")
-        try tamper(path, "UPDATE rating SET halfStars = 6 WHERE filmId = 1")
+        try tamper(path, "UPDATE rating SET halfStars = 6 WHERE filmId = \(filmKey(1))")
         let before = try bytes()
         #expect {
             _ = try watchlist.undo()
         } throws: { error in
             guard case WatchlistError.nothingChanged(let message) = error else { return false }
-            return message.contains("cannot be undone exactly: since it was made, the rating row 1 holds other values than it expects")
+            return message.contains("cannot be undone exactly: since it was made, the rating row \(try! watchlist.key(filmKey(1))) holds other values than it expects")
         }
         #expect(try bytes() == before)
     }
@@ -233,11 +233,11 @@ struct TrustTests {
 
     @Test("a rating of 11 half stars: show, rate, unrate and stats fail with 74 naming the row; db check lists it")
     func damagedRating() throws {
-        try tamper(path, "UPDATE rating SET halfStars = 11 WHERE filmId = 1")
+        try tamper(path, "UPDATE rating SET halfStars = 11 WHERE filmId = \(filmKey(1))")
         let before = try bytes()
         let named = { (error: Error) -> Bool in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
-            return problems == ["rating row 1: 11 half stars is not a rating from 1 to 10"]
+            return problems == ["rating row \(try! watchlist.key(filmKey(1))): 11 half stars is not a rating from 1 to 10"]
         }
         #expect(performing: { _ = try watchlist.show("ascent") }, throws: named)
         #expect(performing: { _ = try watchlist.rate("ascent", "3") }, throws: named)
@@ -249,7 +249,7 @@ struct TrustTests {
         #expect(performing: { try watchlist.check() }, throws: { error in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
             // SQLite's integrity_check reports the CHECK too, without the row.
-            return problems.contains("rating row 1: the rating is not 1 to 10 half stars")
+            return problems.contains("rating row \(try! watchlist.key(filmKey(1))): the rating is not 1 to 10 half stars")
         })
         #expect(try bytes() == before)
     }
@@ -257,11 +257,12 @@ struct TrustTests {
     @Test("export of a database with bad rows writes the rest and names what it left out", arguments: ExportFormat.allCases)
     func exportLeavesOut(format: ExportFormat) throws {
         _ = try watchlist.rate("red tent", "3")
-        try tamper(path, "UPDATE rating SET halfStars = 11 WHERE filmId = 1",
-                   "UPDATE viewing SET watchedOn = 'someday' WHERE filmId = 1")
+        try tamper(path, "UPDATE rating SET halfStars = 11 WHERE filmId = \(filmKey(1))",
+                   "UPDATE viewing SET watchedOn = 'someday' WHERE filmId = \(filmKey(1))")
         let output = folder + "/export"
         let leftOut = try watchlist.export(format, toFile: output, force: false)
-        #expect(leftOut == ["viewing row 1: 'someday' is not a day", "rating row 1: 11 half stars is not a rating from 1 to 10"])
+        let viewing = try watchlist.key("SELECT id FROM viewing WHERE filmId = \(filmKey(1))"), rating = try watchlist.key(filmKey(1))
+        #expect(leftOut == ["viewing row \(viewing): 'someday' is not a day", "rating row \(rating): 11 half stars is not a rating from 1 to 10"])
         let text = try String(contentsOfFile: output, encoding: .utf8)
         #expect(text.contains("The Red Tent"))
         if format == .json {
@@ -283,7 +284,8 @@ struct TrustTests {
             try db.execute(sql: "UPDATE sqlite_master SET sql = replace(sql, ') STRICT', ')') WHERE name = 'film'")
         }
         try queue.close()
-        try tamper(path, "UPDATE film SET title = x'00ff' WHERE id = 2")
+        let second = try watchlist.key(filmKey(2))
+        try tamper(path, "UPDATE film SET title = x'00ff' WHERE id = \(second)")
         let restored = try DatabaseQueue(path: path)
         try restored.inDatabase { db in
             try db.execute(sql: "PRAGMA writable_schema = ON")
@@ -293,7 +295,7 @@ struct TrustTests {
         let damaged = try Watchlist.open(path: path, clock: .fixed(testNow))
         #expect(performing: { _ = try damaged.list() }, throws: { error in
             guard case WatchlistError.databaseDamaged(_, let problems) = error else { return false }
-            return problems == ["film row 2: title holds a blob, not text"]
+            return problems == ["film row \(second): title holds a blob, not text"]
         })
         #expect(performing: { try damaged.check() }, throws: { error in
             guard case WatchlistError.databaseDamaged = error else { return false }
@@ -342,7 +344,7 @@ struct TrustTests {
 
     @Test("a rating dated in the future (left by an older version) loses to any dated import")
     func futureRatingLoses() throws {
-        try tamper(path, "UPDATE rating SET ratedAt = '2099-01-01T00:00:00Z' WHERE filmId = 1")
+        try tamper(path, "UPDATE rating SET ratedAt = '2099-01-01T00:00:00Z' WHERE filmId = \(filmKey(1))")
         let ratings = try Fixtures.folder(["ratings.csv": "Date,Name,Year,Letterboxd URI,Rating\n2025-06-01,The Ascent,1977,https://boxd.it/fAs,2\n"])
         let report = try watchlist.importFiles([ratings + "/ratings.csv"])
         #expect(report.conflicts.map(\.importedWon) == [true])
@@ -366,8 +368,8 @@ struct TrustTests {
     @Test("documents: 100,000 levels deep, a version of 1e400 or 0, no films: each refused with what is wrong", arguments: [
         (#"{"format":"watchlist","version":2,"films":[],"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
          "the JSON nests arrays and objects more than 64 levels deep"),
-        (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 4)"),
-        (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 4)"),
+        (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 5)"),
+        (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 5)"),
         (#"{"format":"watchlist","version":2,"collections":[]}"#, "films is missing"),
     ])
     func documents(content: String, message: String) throws {

@@ -121,7 +121,7 @@ struct Shelf: FilmLookup {
             Film(id: Int64(index + 1), title: entry.0, year: entry.1, description: "", fact: "", titleKey: TitleKey.fold(entry.0))
         }
     }
-    func film(id: Int64) throws -> Film? { films.first { $0.id == id } }
+    func film(number: Int64) throws -> Film? { films.first { $0.number == number } }
     func films(titleKey: String) throws -> [Film] { films.filter { $0.titleKey == titleKey } }
     func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film] {
         Array(films.filter { $0.titleKey.split(separator: " ").contains { $0.hasPrefix(fragment) } }.prefix(limit))

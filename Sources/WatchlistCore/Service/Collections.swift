@@ -53,7 +53,7 @@ extension Watchlist {
                 let draft = FilmDraft(title: entry.title, year: entry.year, description: entry.description, fact: entry.fact)
                 var film = try store.films(titleKey: draft.titleKey).first { $0.year == entry.year }
                 if film == nil {
-                    film = try store.insertFilm(draft)
+                    film = try store.insertFilm(draft, key: RowKey.film(title: draft.title, year: draft.year))
                     created += 1
                 }
                 if let film { try store.addToCollection(filmId: film.id, collectionId: collection.id) }

@@ -105,31 +105,32 @@ extension Watchlist {
     /// Adds a note; fails with nothingChanged when the film has a note with this very text.
     public func addNote(_ reference: String, text note: NoteText) throws -> FilmNote {
         let text = note.text
-        return try recorded({ "Added note \($0.note.id) to \($0.film.displayTitle)" }) { store in
+        return try recorded({ "Added note \($0.note.number) to \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             if let same = try store.notes(ofFilm: film.id).first(where: { $0.text == text }) {
-                throw WatchlistError.nothingChanged("\(film.displayTitle) already has this note (note \(same.id))")
+                throw WatchlistError.nothingChanged("\(film.displayTitle) already has this note (note \(same.number))")
             }
-            return FilmNote(film: film, note: try store.insertNote(filmId: film.id, text: text, createdAt: now, updatedAt: now))
+            return FilmNote(film: film, note: try store.insertNote(key: RowKey.random(), filmId: film.id, text: text, createdAt: now, updatedAt: now))
         }
     }
 
-    /// Replaces a note's text; fails with nothingChanged when it has this text already.
-    public func editNote(id: Int64, text note: NoteText) throws -> FilmNote {
+    /// Replaces a note's text (the note this device shows as `id`); fails with nothingChanged
+    /// when it has this text already.
+    public func editNote(number id: Int64, text note: NoteText) throws -> FilmNote {
         let text = note.text
-        return try recorded({ "Edited note \($0.note.id) on \($0.film.displayTitle)" }) { store in
-            if let current = try store.note(id: id), current.text == text {
+        return try recorded({ "Edited note \($0.note.number) on \($0.film.displayTitle)" }) { store in
+            if let current = try store.note(number: id), current.text == text {
                 throw WatchlistError.nothingChanged("Note \(id) already has this text")
             }
-            guard let note = try store.updateNote(id: id, text: text, at: now),
+            guard let note = try store.updateNote(number: id, text: text, at: now),
                   let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
             return FilmNote(film: film, note: note)
         }
     }
 
-    public func deleteNote(id: Int64) throws -> FilmNote {
-        try recorded({ "Deleted note \($0.note.id) from \($0.film.displayTitle)" }) { store in
-            guard let note = try store.deleteNote(id: id),
+    public func deleteNote(number id: Int64) throws -> FilmNote {
+        try recorded({ "Deleted note \($0.note.number) from \($0.film.displayTitle)" }) { store in
+            guard let note = try store.deleteNote(number: id),
                   let film = try store.film(id: note.filmId) else { throw WatchlistError.noteNotFound(id: id) }
             return FilmNote(film: film, note: note)
         }

@@ -64,11 +64,12 @@ extension Row {
 }
 
 enum Decode {
-    /// id, title, year, description, fact, titleKey.
+    /// id, title, year, description, fact, titleKey (the table's order), and the `number` this device shows.
     static func film(_ row: Row) throws -> Film {
         let table = "film"
-        return Film(id: try row.value(0, table), title: try row.value(1, table), year: try row.value(2, table),
-                    description: try row.value(3, table), fact: try row.value(4, table), titleKey: try row.value(5, table))
+        return Film(id: try row.value(0, table), number: try row.value("number", table), title: try row.value(1, table),
+                    year: try row.value(2, table), description: try row.value(3, table), fact: try row.value(4, table),
+                    titleKey: try row.value(5, table))
     }
 
     /// id, slug, title, description, builtIn, createdAt, origin.
@@ -102,10 +103,10 @@ enum Decode {
         return value
     }
 
-    /// id, filmId, text, createdAt, updatedAt, source, importedText (the table's order).
+    /// id, filmId, text, createdAt, updatedAt, source, importedText (the table's order), and its `number`.
     static func note(_ row: Row) throws -> Note {
         let table = "note"
-        return Note(id: try row.value(0, table), filmId: try row.value(1, table), text: try row.value(2, table),
+        return Note(id: try row.value(0, table), number: try row.value("number", table), filmId: try row.value(1, table), text: try row.value(2, table),
                     createdAt: try row.value(3, table), updatedAt: try row.value(4, table), source: try row.value(5, table),
                     importedText: try row.value(6, table))
     }

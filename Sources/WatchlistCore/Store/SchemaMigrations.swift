@@ -17,13 +17,15 @@ enum SchemaMigrations {
         ("v7_metadata", String(decoding: PackageResources.v7_metadata_sql, as: UTF8.self)),
         ("v8_nothing_lost", String(decoding: PackageResources.v8_nothing_lost_sql, as: UTF8.self)),
         ("v9_changesets", String(decoding: PackageResources.v9_changesets_sql, as: UTF8.self)),
+        ("v10_keys", String(decoding: PackageResources.v10_keys_sql, as: UTF8.self)),
     ]
 
     /// What a migration does to the data that SQL cannot, run in the same transaction right
     /// after its file. It changes rows, never the schema, so the build-time snapshot of the
     /// schema (which runs the files alone) stays exact.
-    static let dataSteps: [String: @Sendable (Database) throws -> Void] = [
-        "v8_nothing_lost": normalizeTags,
+    static let dataSteps: [String: @Sendable (Store) throws -> Void] = [
+        "v8_nothing_lost": { try normalizeTags($0.db) },
+        "v10_keys": assignKeys,
     ]
 
     static func migrator(_ migrations: [Migration]) -> DatabaseMigrator {
@@ -35,7 +37,7 @@ enum SchemaMigrations {
                 try db.execute(sql: sql)
                 // A data step is a write like any other: what follows from it (the search rows
                 // of the films it touched) follows in the one place every write goes through.
-                if let step { try AppDatabase.change(db) { _ in try step(db) } }
+                if let step { try AppDatabase.change(db, step) }
             }
         }
         return migrator

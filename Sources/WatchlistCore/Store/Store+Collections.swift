@@ -1,12 +1,14 @@
 internal import GRDB
 
 extension Store {
-    /// Creates a collection and its films, in order.
+    /// Creates a collection and its films, in order, with the keys derived from what they are
+    /// (the built-in collection has the same keys in every install).
     func insertCollection(_ seed: CollectionSeed, now: String) throws {
         let collection = try insertCollection(slug: seed.slug, title: seed.title, description: seed.description,
                                               builtIn: seed.builtIn, createdAt: now)
         for film in seed.films {
-            try addToCollection(filmId: try insertFilm(film).id, collectionId: collection.id)
+            let key = RowKey.film(title: film.title, year: film.year)
+            try addToCollection(filmId: try insertFilm(film, key: key).id, collectionId: collection.id)
         }
     }
 
@@ -24,12 +26,15 @@ extension Store {
         try execute("UPDATE collection SET createdAt = ? WHERE id = ?", [createdAt, collectionId])
     }
 
+    /// Creates a collection under its key: derived from its origin (an imported list) or slug
+    /// (`RowKey.collection`), so that the same collection made on two devices is one.
     @discardableResult
     func insertCollection(slug: String, title: String, description: String, builtIn: Bool, createdAt: String,
                           origin: String? = nil) throws -> FilmCollection {
-        try execute("INSERT INTO collection (slug, title, description, builtIn, createdAt, origin) VALUES (?, ?, ?, ?, ?, ?)",
-                    [slug, title, description, builtIn, createdAt, origin])
-        let id = db.lastInsertedRowID
+        let id = try insertKeyed(RowKey.collection(origin: origin, slug: slug)) { key in
+            try execute("INSERT INTO collection (id, slug, title, description, builtIn, createdAt, origin) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [key, slug, title, description, builtIn, createdAt, origin])
+        }
         return FilmCollection(id: id, slug: slug, title: title, description: description,
                               builtIn: builtIn, createdAt: createdAt, origin: origin)
     }
@@ -62,6 +67,15 @@ extension Store {
         try all("SELECT filmId, note FROM collectionFilm WHERE collectionId = ? ORDER BY position", [collectionId]) {
             (filmId: try $0.value(0, "collectionFilm") as Int64, note: try $0.value(1, "collectionFilm") as String)
         }
+    }
+
+    /// The numbers this device shows for a collection's films, in collection order (0 for a film
+    /// without one, which `db check` names).
+    func entryNumbers(collectionId: Int64) throws -> [Int64] {
+        try all("""
+            SELECT coalesce((SELECT number FROM filmNumber WHERE filmId = cf.filmId), 0) FROM collectionFilm cf
+            WHERE collectionId = ? ORDER BY position
+            """, [collectionId]) { try $0.value(0, "filmNumber") as Int64 }
     }
 
     /// Makes a collection hold exactly these entries, in this order; an unchanged membership is
@@ -152,7 +166,7 @@ extension Store {
         try execute("DELETE FROM collection WHERE id = ?", [id])
     }
 
-    /// Every collection, oldest first (or only `collectionId`'s), with how many films it has
+    /// Every collection, the built-in first, then oldest first (then by slug; or only `collectionId`'s), with how many films it has
     /// and how many of them are watched, in one pass over the memberships.
     func collectionProgress(collectionId: Int64? = nil) throws -> [CollectionProgress] {
         try all("""
@@ -160,7 +174,7 @@ extension Store {
                    (SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id) AS filmCount,
                    (SELECT count(*) FROM collectionFilm cf WHERE cf.collectionId = c.id
                         AND EXISTS (SELECT 1 FROM viewing v WHERE v.filmId = cf.filmId)) AS watchedCount
-            FROM collection c WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.id
+            FROM collection c WHERE ?1 IS NULL OR c.id = ?1 ORDER BY c.builtIn DESC, c.createdAt, c.slug
             """, [collectionId]) { row in
             CollectionProgress(collection: try Decode.collection(row), filmCount: try row.value("filmCount", "collectionFilm"),
                                watchedCount: try row.value("watchedCount", "viewing"))
@@ -179,7 +193,7 @@ extension Store {
                          coalesce((SELECT max(r.ratedAt) FROM collectionFilm cf JOIN rating r ON r.filmId = cf.filmId
                                    WHERE cf.collectionId = c.id), ''),
                          coalesce((SELECT max(n.updatedAt) FROM collectionFilm cf JOIN note n ON n.filmId = cf.filmId
-                                   WHERE cf.collectionId = c.id), '')) DESC, c.id
+                                   WHERE cf.collectionId = c.id), '')) DESC, c.createdAt, c.slug
             """)
     }
 
@@ -190,7 +204,7 @@ extension Store {
         for (index, id) in try collectionIdsByActivity().enumerated() { rank[id] = index }
         return progress.sorted { a, b in
             if a.collection.builtIn != b.collection.builtIn { return a.collection.builtIn }
-            return (rank[a.collection.id] ?? .max, a.collection.id) < (rank[b.collection.id] ?? .max, b.collection.id)
+            return (rank[a.collection.id] ?? .max, a.collection.slug) < (rank[b.collection.id] ?? .max, b.collection.slug)
         }
     }
 
@@ -199,7 +213,8 @@ extension Store {
     func collectionContents(collectionId: Int64? = nil) throws -> [CollectionContents] {
         try collectionProgress(collectionId: collectionId).map { progress in
             let entries = try self.entries(collectionId: progress.collection.id)
-            return CollectionContents(progress: progress, filmIds: entries.map(\.filmId), entryNotes: entries.map(\.note))
+            return CollectionContents(progress: progress, filmIds: entries.map(\.filmId), filmNumbers: try entryNumbers(collectionId: progress.collection.id),
+                                      entryNotes: entries.map(\.note))
         }
     }
 
@@ -214,7 +229,7 @@ extension Store {
     func collectionSlugs(filmId: Int64) throws -> [String] {
         try values(String.self, """
             SELECT c.slug FROM collectionFilm cf JOIN collection c ON c.id = cf.collectionId
-            WHERE cf.filmId = ? ORDER BY c.id
+            WHERE cf.filmId = ? ORDER BY c.builtIn DESC, c.createdAt, c.slug
             """, [filmId])
     }
 }

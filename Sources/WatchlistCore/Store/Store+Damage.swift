@@ -18,9 +18,14 @@ extension Store {
         ("collection", "id", "length(slug) BETWEEN 1 AND 64 AND slug NOT GLOB '*[^a-z0-9-]*' AND slug NOT GLOB '-*'",
          "the slug is not a slug"),
         ("collectionFilm", "filmId", "position >= 1", "the position is not 1 or more"),
-        // Ids are the tool's own, from 1 up: none beyond 2^53 - 1 (the most JSON tools read exactly).
-        ("film", "id", "id BETWEEN 1 AND 9007199254740991", "the id is not one watchlist gives"),
-        ("note", "id", "id BETWEEN 1 AND 9007199254740991", "the id is not one watchlist gives"),
+        // Keys are positive 63-bit integers (`RowKey`); every film and note has this device's number.
+        ("film", "id", "id > 0", "the key is not one watchlist makes"),
+        ("viewing", "id", "id > 0", "the key is not one watchlist makes"),
+        ("note", "id", "id > 0", "the key is not one watchlist makes"),
+        ("filmFact", "id", "id > 0", "the key is not one watchlist makes"),
+        ("collection", "id", "id > 0", "the key is not one watchlist makes"),
+        ("film", "id", "id IN (SELECT filmId FROM filmNumber)", "the film has no number on this device"),
+        ("note", "id", "id IN (SELECT noteId FROM noteNumber)", "the note has no number on this device"),
     ]
 
     /// "rating row 3: the rating is not 1 to 10 half stars", for every row that breaks a check.
@@ -30,10 +35,12 @@ extension Store {
             let keys = try values(Int64.self, "SELECT \(check.key) FROM \(check.table) WHERE NOT (\(check.valid)) LIMIT 1000")
             problems += keys.map { "\(check.table) row \($0): \(check.what)" }
         }
-        // AUTOINCREMENT gives the next note after the largest ever given: a sequence at the end
-        // of the numbers leaves no id for the next note.
-        if let next = try value(Int64.self, "SELECT seq FROM sqlite_sequence WHERE name = 'note' AND seq > 9007199254740991") {
-            problems.append("sqlite_sequence row note: the next note id (after \(next)) is beyond the ids watchlist gives")
+        // The numbers people type are counted up by AUTOINCREMENT: a sequence at the end of the
+        // numbers JSON tools read exactly (2^53 - 1) leaves no number for the next film or note.
+        for table in ["filmNumber", "noteNumber"] {
+            if let next = try value(Int64.self, "SELECT seq FROM sqlite_sequence WHERE name = ? AND seq > 9007199254740991", [table]) {
+                problems.append("sqlite_sequence row \(table): the next number (after \(next)) is beyond the numbers watchlist gives")
+            }
         }
         return problems
     }

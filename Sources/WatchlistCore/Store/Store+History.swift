@@ -89,6 +89,7 @@ extension Store {
                     + "since it was made, \(conflict) (changed outside watchlist's history)")
             }
         }
+        try numberNewRows()
         try deleteHistoryEntry(entry.id)
     }
 }

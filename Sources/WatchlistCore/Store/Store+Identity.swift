@@ -4,7 +4,7 @@ internal import GRDB
 extension Store {
     /// The film with this id of another service.
     func film(identifiedBy kind: String, _ value: String) throws -> Film? {
-        try one("SELECT f.* FROM filmIdentifier i JOIN film f ON f.id = i.filmId WHERE i.kind = ? AND i.value = ?", [kind, value], Decode.film)
+        try one("SELECT \(Store.filmColumns) FROM filmIdentifier i JOIN film f ON f.id = i.filmId WHERE i.kind = ? AND i.value = ?", [kind, value], Decode.film)
     }
 
     func identifiers(filmId: Int64) throws -> FilmIdentifiers {

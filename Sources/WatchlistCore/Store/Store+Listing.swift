@@ -57,7 +57,8 @@ extension Store {
                        (SELECT group_concat(tag, ',') FROM (SELECT tag FROM filmTag t WHERE t.filmId = f.id ORDER BY tag)) AS tags,
                        (SELECT cf.position FROM collectionFilm cf WHERE cf.filmId = f.id AND cf.collectionId = ?1) AS position,
                        \(Store.identifiersOf("f.id")) AS ids,
-                       shown.facts AS facts, shown.runtime AS runtime
+                       shown.facts AS facts, shown.runtime AS runtime,
+                       (SELECT number FROM filmNumber WHERE filmId = f.id) AS number
                 FROM film f LEFT JOIN rating r ON r.filmId = f.id LEFT JOIN (\(Store.shownFacts)) AS shown ON shown.filmId = f.id
             ) AS listed \(filter)
             ORDER BY \(Store.order(query))
@@ -84,12 +85,12 @@ extension Store {
         let ascending = query.reverse ? "DESC" : "ASC"
         let descending = query.reverse ? "ASC" : "DESC"
         switch query.sort {
-        case .id: return "position \(ascending), id \(ascending)"
-        case .title: return "titleKey \(ascending), year \(ascending) NULLS LAST, id \(ascending)"
-        case .year: return "year \(ascending) NULLS LAST, id \(ascending)"
-        case .rating: return "halfStars \(descending) NULLS LAST, id \(ascending)"
-        case .watched: return "lastWatched \(descending) NULLS LAST, viewingCount \(descending), id \(ascending)"
-        case .runtime: return "runtime \(ascending) NULLS LAST, id \(ascending)"
+        case .id: return "position \(ascending), number \(ascending)"
+        case .title: return "titleKey \(ascending), year \(ascending) NULLS LAST, number \(ascending)"
+        case .year: return "year \(ascending) NULLS LAST, number \(ascending)"
+        case .rating: return "halfStars \(descending) NULLS LAST, number \(ascending)"
+        case .watched: return "lastWatched \(descending) NULLS LAST, viewingCount \(descending), number \(ascending)"
+        case .runtime: return "runtime \(ascending) NULLS LAST, number \(ascending)"
         }
     }
 }

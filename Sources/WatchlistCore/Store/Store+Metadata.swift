@@ -64,10 +64,12 @@ extension Store {
             guard current != values else { continue }
             try execute("DELETE FROM filmFact WHERE filmId = ? AND source = ? AND field = ?", [filmId, source.rawValue, field.rawValue])
             for (position, value) in values.enumerated() {
-                try execute("""
-                    INSERT INTO filmFact (filmId, source, field, position, value, valueKey)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """, [filmId, source.rawValue, field.rawValue, position, value, TitleKey.fold(value)])
+                _ = try insertKeyed(RowKey.fact(filmId: filmId, source: source.rawValue, field: field.rawValue, position: position)) { key in
+                    try execute("""
+                        INSERT INTO filmFact (id, filmId, source, field, position, value, valueKey)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, [key, filmId, source.rawValue, field.rawValue, position, value, TitleKey.fold(value)])
+                }
             }
             changed.append(field)
         }

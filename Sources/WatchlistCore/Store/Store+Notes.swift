@@ -1,21 +1,31 @@
 internal import GRDB
 
 extension Store {
-    /// Inserts a note with an id the database gives (never one read from a file), and the
-    /// entry it was imported from.
+    /// The columns of a note as `Decode.note` reads them, for a query of `note n`.
+    static let noteColumns = "n.*, (SELECT number FROM noteNumber WHERE noteId = n.id) AS number"
+
+    /// Inserts a note under `key` (`RowKey`), with the entry it was imported from, and gives it
+    /// the next note number of this device.
     @discardableResult
-    func insertNote(filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
+    func insertNote(key: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
                     importedText: String? = nil) throws -> Note {
-        try execute("INSERT INTO note (filmId, text, createdAt, updatedAt, source, importedText) VALUES (?, ?, ?, ?, ?, ?)",
-                    [filmId, text, createdAt, updatedAt, source, importedText])
-        let note = Note(id: db.lastInsertedRowID, filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt, source: source,
-                        importedText: importedText)
-        return note
+        let id = try insertKeyed(key) { key in
+            try execute("INSERT INTO note (id, filmId, text, createdAt, updatedAt, source, importedText) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [key, filmId, text, createdAt, updatedAt, source, importedText])
+        }
+        return Note(id: id, number: try number(noteId: id), filmId: filmId, text: text, createdAt: createdAt, updatedAt: updatedAt,
+                    source: source, importedText: importedText)
+    }
+
+    /// The number this device shows for the note: its own, or the next one.
+    func number(noteId: Int64) throws -> Int64 {
+        try execute("INSERT INTO noteNumber (noteId) VALUES (?) ON CONFLICT (noteId) DO NOTHING", [noteId])
+        return try value(Int64.self, "SELECT number FROM noteNumber WHERE noteId = ?", [noteId]) ?? 0
     }
 
     /// The note imported from this entry.
     func note(source: String) throws -> Note? {
-        try one("SELECT * FROM note WHERE source = ?", [source], Decode.note)
+        try one("SELECT \(Store.noteColumns) FROM note n WHERE source = ?", [source], Decode.note)
     }
 
     /// Makes a note say what its entry says now: its text and times, the entry, and the text
@@ -26,14 +36,20 @@ extension Store {
     }
 
     func note(id: Int64) throws -> Note? {
-        try one("SELECT * FROM note WHERE id = ?", [id], Decode.note)
+        try one("SELECT \(Store.noteColumns) FROM note n WHERE id = ?", [id], Decode.note)
     }
 
-    /// Replaces a note's text (the person's edit); nil when no note has that id. A note from an
-    /// imported entry keeps the text the entry gave it, so that no later import takes the
+    /// The note this device shows as `number` (`note edit 12`).
+    func note(number: Int64) throws -> Note? {
+        try one("SELECT \(Store.noteColumns) FROM note n WHERE id = (SELECT noteId FROM noteNumber WHERE number = ?)", [number], Decode.note)
+    }
+
+    /// Replaces a note's text (the person's edit); nil when no note has that number. A note from
+    /// an imported entry keeps the text the entry gave it, so that no later import takes the
     /// person's text back.
-    func updateNote(id: Int64, text: String, at timestamp: String) throws -> Note? {
-        guard var note = try note(id: id) else { return nil }
+    func updateNote(number: Int64, text: String, at timestamp: String) throws -> Note? {
+        guard var note = try note(number: number) else { return nil }
+        let id = note.id
         if note.source != nil, note.importedText == nil { note.importedText = note.text }
         note.text = text
         note.updatedAt = timestamp
@@ -41,21 +57,24 @@ extension Store {
         return note
     }
 
-    /// Removes a note and returns it; nil when no note has that id.
-    func deleteNote(id: Int64) throws -> Note? {
-        guard let note = try note(id: id) else { return nil }
-        try execute("DELETE FROM note WHERE id = ?", [id])
+    /// Removes a note and returns it; nil when no note has that number.
+    func deleteNote(number: Int64) throws -> Note? {
+        guard let note = try note(number: number) else { return nil }
+        try execute("DELETE FROM note WHERE id = ?", [note.id])
         return note
     }
 
     /// A film's notes, oldest first.
     func notes(ofFilm filmId: Int64) throws -> [Note] {
-        try all("SELECT * FROM note WHERE filmId = ? ORDER BY id", [filmId], Decode.note)
+        try all("SELECT \(Store.noteColumns) FROM note n WHERE filmId = ? ORDER BY number", [filmId], Decode.note)
     }
 
     /// Notes with their films, in film order and then oldest first; one film's when `filmId` is set.
     func notes(filmId: Int64?) throws -> [FilmNote] {
-        let notes = try all("SELECT * FROM note WHERE ?1 IS NULL OR filmId = ?1 ORDER BY filmId, id", [filmId], Decode.note)
+        let notes = try all("""
+            SELECT \(Store.noteColumns) FROM note n WHERE ?1 IS NULL OR filmId = ?1
+            ORDER BY (SELECT number FROM filmNumber WHERE filmId = n.filmId), number
+            """, [filmId], Decode.note)
         var films: [Int64: Film] = [:]
         return try notes.map { note in
             if let film = films[note.filmId] { return FilmNote(film: film, note: note) }

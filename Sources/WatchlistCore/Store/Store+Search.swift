@@ -54,11 +54,11 @@ extension Store {
     /// `limit` -1: every match.
     func search(_ words: [String], open: String, close: String, ellipsis: String, limit: Int) throws -> [SearchHit] {
         try all("""
-            SELECT film.*, snippet(filmSearch, -1, ?2, ?3, ?5, 16) AS snippet,
+            SELECT film.*, (SELECT number FROM filmNumber WHERE filmId = film.id) AS number, snippet(filmSearch, -1, ?2, ?3, ?5, 16) AS snippet,
                    bm25(filmSearch, 10.0, 2.0, 2.0, 3.0, 5.0, 5.0) AS rank, \(Store.identifiersOf("film.id")) AS ids,
                    \(Store.shownFactsOf("film.id")) AS facts
             FROM filmSearch JOIN film ON film.id = filmSearch.rowid
-            WHERE filmSearch MATCH ?1 ORDER BY rank, film.id LIMIT ?4
+            WHERE filmSearch MATCH ?1 ORDER BY rank, number LIMIT ?4
             """, [Store.matchQuery(words), open, close, limit, ellipsis]) { row in
             SearchHit(film: try Decode.film(row), snippet: try row.value("snippet", "filmSearch"), score: -(try row.value("rank", "filmSearch") as Double),
                       ids: Decode.identifiers(try row.value("ids", "filmIdentifier")),

@@ -27,8 +27,8 @@ extension Store {
         let ratings = StarRating.all.map { Stats.Count(label: $0.decimal, count: histogram[$0.halfStars] ?? 0) }
         let average = try value(Double.self, "SELECT avg(halfStars) / 2.0 FROM rating WHERE \(scope)", arguments)
         let rewatched = try all("""
-            SELECT f.*, v.n FROM (SELECT filmId, count(*) AS n FROM viewing WHERE \(scope) GROUP BY filmId HAVING n > 1) v
-            JOIN film f ON f.id = v.filmId ORDER BY v.n DESC, f.id LIMIT 5
+            SELECT \(Store.filmColumns), v.n FROM (SELECT filmId, count(*) AS n FROM viewing WHERE \(scope) GROUP BY filmId HAVING n > 1) v
+            JOIN film f ON f.id = v.filmId ORDER BY v.n DESC, number LIMIT 5
             """, arguments) { row in
             Stats.Rewatched(film: try Decode.film(row).displayTitle, viewings: try row.value("n", "viewing"))
         }
@@ -56,10 +56,10 @@ extension Store {
             """
         let arguments: StatementArguments = [collectionId, year]
         let watched = try all("""
-            SELECT f.*, count(*) AS n, sum(v.rewatch) AS rewatches, r.halfStars AS halfStars, shown.facts AS facts
+            SELECT \(Store.filmColumns), count(*) AS n, sum(v.rewatch) AS rewatches, r.halfStars AS halfStars, shown.facts AS facts
             FROM viewing v JOIN film f ON f.id = v.filmId LEFT JOIN rating r ON r.filmId = f.id
                  LEFT JOIN (\(Store.shownFacts)) AS shown ON shown.filmId = f.id
-            WHERE \(scope) GROUP BY f.id ORDER BY f.id
+            WHERE \(scope) GROUP BY f.id ORDER BY number
             """, arguments) { row in
             let film = try Decode.film(row)
             let halfStars: Int64? = try row.value("halfStars", "rating")

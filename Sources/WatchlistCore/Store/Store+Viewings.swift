@@ -8,7 +8,8 @@ extension Store {
         let earlier = try value(Bool.self, """
             SELECT EXISTS (SELECT 1 FROM viewing WHERE filmId = ?1 AND (watchedOn IS NULL OR watchedOn <= ?2))
             """, [filmId, watchedOn?.iso]) ?? false
-        let viewing = try insertViewing(filmId: filmId, watchedOn: watchedOn, rewatch: markedRewatch || earlier, loggedAt: loggedAt)
+        let viewing = try insertViewing(key: RowKey.random(), filmId: filmId, watchedOn: watchedOn, rewatch: markedRewatch || earlier,
+                                        loggedAt: loggedAt)
         if !earlier {
             // Every other viewing of the film is later: dated after this one, or any dated one
             // when this one's day is unknown.
@@ -20,13 +21,15 @@ extension Store {
         return viewing
     }
 
-    /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag).
+    /// Inserts a viewing as it is, its rewatch flag included (imports keep the source's flag),
+    /// under `key` (`RowKey`).
     @discardableResult
-    func insertViewing(filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String, placeholder: Bool = false) throws -> Viewing {
-        try execute("INSERT INTO viewing (filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (?, ?, ?, ?, ?)",
-                    [filmId, watchedOn?.iso, rewatch, loggedAt, placeholder])
-        return Viewing(id: db.lastInsertedRowID, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt,
-                       placeholder: placeholder)
+    func insertViewing(key: Int64, filmId: Int64, watchedOn: Day?, rewatch: Bool, loggedAt: String, placeholder: Bool = false) throws -> Viewing {
+        let id = try insertKeyed(key) { key in
+            try execute("INSERT INTO viewing (id, filmId, watchedOn, rewatch, loggedAt, placeholder) VALUES (?, ?, ?, ?, ?, ?)",
+                        [key, filmId, watchedOn?.iso, rewatch, loggedAt, placeholder])
+        }
+        return Viewing(id: id, filmId: filmId, watchedOn: watchedOn, rewatch: rewatch, loggedAt: loggedAt, placeholder: placeholder)
     }
 
     /// Removes a film's placeholder viewings (a dated viewing replaces them) and says how many.
@@ -42,9 +45,9 @@ extension Store {
         case .all:
             chosen = try viewings(filmId: filmId)
         case .latest:
-            chosen = try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, id DESC LIMIT 1", [filmId], Decode.viewing)
+            chosen = try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn DESC, loggedAt DESC, id DESC LIMIT 1", [filmId], Decode.viewing)
         case .on(let day):
-            chosen = try all("SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY id DESC LIMIT 1",
+            chosen = try all("SELECT * FROM viewing WHERE filmId = ? AND watchedOn IS ? ORDER BY loggedAt DESC, id DESC LIMIT 1",
                              [filmId, day?.iso], Decode.viewing)
         }
         for viewing in chosen { try execute("DELETE FROM viewing WHERE id = ?", [viewing.id]) }
@@ -53,7 +56,7 @@ extension Store {
 
     /// A film's viewings, oldest first.
     func viewings(filmId: Int64) throws -> [Viewing] {
-        try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, id", [filmId], Decode.viewing)
+        try all("SELECT * FROM viewing WHERE filmId = ? ORDER BY watchedOn, loggedAt, id", [filmId], Decode.viewing)
     }
 
     /// The viewing on the latest known day (the latest logged on that day); a viewing on

@@ -2,14 +2,16 @@ import Foundation
 
 /// Where FilmQuery looks films up; Store provides it inside a transaction.
 public protocol FilmLookup {
-    func film(id: Int64) throws -> Film?
+    /// The film this device shows as `number`.
+    func film(number: Int64) throws -> Film?
     func films(titleKey: String) throws -> [Film]
     /// Films with a title whose folded form has a word starting with `fragment`.
     func films(titleKeyContaining fragment: String, limit: Int) throws -> [Film]
     func allFilms() throws -> [Film]
 }
 
-/// Turns what a person types for a <film> into one film: an id ("3"); a title, ignoring
+/// Turns what a person types for a <film> into one film: its number on this device, the id
+/// `list` shows ("3"); a title, ignoring
 /// case, accents and a leading article ("the ascent"); a title with its year
 /// ("The Star (2002)"); or a part of a title that only one film has ("red tent"): at least
 /// two characters, at least one a letter, matching from the start of a word of the title.
@@ -29,13 +31,13 @@ public enum FilmQuery {
             throw WatchlistError.textTooLong(what: "film reference", length: TextLimit.length(text), limit: maximumLength)
         }
         // An id first; digits that are no film's id are read as (part of) a title: "1917".
-        if text.allSatisfy({ $0.isASCII && $0.isNumber }), let id = Int64(text), let film = try films.film(id: id) {
+        if text.allSatisfy({ $0.isASCII && $0.isNumber }), let number = Int64(text), let film = try films.film(number: number) {
             return film
         }
         // "#3" is no id (ids are digits alone) and no title: the film 3 is suggested, by its id.
         if text.hasPrefix("#"), text.count > 1, text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) {
-            let film = try Int64(text.dropFirst()).flatMap { try films.film(id: $0) }
-            throw WatchlistError.filmNotFound(query: reference, suggestions: film.map { ["\($0.id) (\($0.displayTitle))"] } ?? [])
+            let film = try Int64(text.dropFirst()).flatMap { try films.film(number: $0) }
+            throw WatchlistError.filmNotFound(query: reference, suggestions: film.map { ["\($0.number) (\($0.displayTitle))"] } ?? [])
         }
         if let (title, year) = splitYear(text) {
             let key = TitleKey.fold(title)
@@ -75,7 +77,7 @@ public enum FilmQuery {
     }
 
     static func ambiguity(_ reference: String, _ films: [Film]) -> WatchlistError {
-        var lines = films.prefix(candidateLimit).map { "\($0.id)  \($0.displayTitle)" }
+        var lines = films.prefix(candidateLimit).map { "\($0.number)  \($0.displayTitle)" }
         if films.count > candidateLimit { lines.append("… and more: type more of the title") }
         return .ambiguousFilm(query: reference, candidates: lines)
     }
@@ -92,7 +94,7 @@ public enum FilmQuery {
             let distance = substringEditDistance(query, Array(film.titleKey.unicodeScalars))
             if distance <= allowed { scored.append((distance, film)) }
         }
-        return scored.sorted { ($0.distance, $0.film.id) < ($1.distance, $1.film.id) }
+        return scored.sorted { ($0.distance, $0.film.number) < ($1.distance, $1.film.number) }
             .prefix(3).map(\.film.displayTitle)
     }
 

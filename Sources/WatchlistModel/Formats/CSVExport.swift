@@ -36,7 +36,7 @@ struct CSVExportWriter: ExportWriter {
 
     mutating func add(_ film: FilmDetail) throws {
         try output.write(CSVText.row([
-            String(film.film.id),
+            String(film.film.number),
             CSVText.field(film.film.title),
             film.film.year.map(String.init) ?? "",
             film.isWatched ? "true" : "false",

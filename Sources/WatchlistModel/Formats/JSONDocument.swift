@@ -1,4 +1,4 @@
-/// The export document (format "watchlist", version 4), written a film at a time: keys in
+/// The export document (format "watchlist", version 5), written a film at a time: keys in
 /// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
 /// are the contract; they do not move when the model does. Version 2 added a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's `origin`
@@ -6,11 +6,13 @@
 /// shows of them (`directors`, `genres`, `countries`, `language`, `runtime`, `released`);
 /// version 4 what a person's diary holds besides, so that every column of it survives the round
 /// trip: a note's `importedText` (the review's text, kept when the note was edited), a film's
-/// `tagsAddedAt` (when each tag was added) and a collection's `createdAt`. The reader takes every
-/// version.
+/// `tagsAddedAt` (when each tag was added) and a collection's `createdAt`; version 5 a film's, a
+/// viewing's and a note's `key`, the same row on every device (as a string of digits: keys are beyond the
+/// whole numbers JSON tools read exactly), while `id` is the number this device shows (and
+/// what a collection's `films` name inside the document). The reader takes every version.
 public enum JSONDocument {
     public static let format = "watchlist"
-    public static let version = 4
+    public static let version = 5
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
     public static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
@@ -29,15 +31,17 @@ public enum JSONDocument {
         }
         json.endObject()
         json.key("genres"); json.strings(detail.metadata.genres)
-        json.key("id"); json.int(film.id)
+        json.key("id"); json.int(film.number)
         json.key("ids"); write(detail.ids, into: &json)
+        json.key("key"); json.string(String(film.id))
         json.key("language"); json.string(detail.metadata.language)
         json.key("notes"); json.beginArray()
         for note in detail.notes {
             json.beginObject()
             json.key("createdAt"); json.string(note.createdAt)
-            json.key("id"); json.int(note.id)
+            json.key("id"); json.int(note.number)
             json.key("importedText"); json.string(note.importedText)
+            json.key("key"); json.string(String(note.id))
             json.key("source"); json.string(note.source)
             json.key("text"); json.string(note.text)
             json.key("updatedAt"); json.string(note.updatedAt)
@@ -56,6 +60,7 @@ public enum JSONDocument {
         for viewing in detail.viewings {
             json.beginObject()
             json.key("date"); json.string(viewing.watchedOn?.iso)
+            json.key("key"); json.string(String(viewing.id))
             json.key("loggedAt"); json.string(viewing.loggedAt)
             json.key("placeholder"); json.bool(viewing.placeholder)
             json.key("rewatch"); json.bool(viewing.rewatch)
@@ -112,7 +117,7 @@ public enum JSONDocument {
         json.key("description"); json.string(contents.collection.description)
         json.key("entryNotes"); json.strings(contents.entryNotes)
         json.key("films"); json.beginArray()
-        for id in contents.filmIds { json.int(id) }
+        for number in contents.filmNumbers { json.int(number) }
         json.endArray()
         json.key("origin"); json.string(contents.collection.origin)
         json.key("slug"); json.string(contents.collection.slug)

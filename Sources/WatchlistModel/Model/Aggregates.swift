@@ -76,12 +76,15 @@ public struct CollectionProgress: Hashable, Sendable {
 public struct CollectionContents: Hashable, Sendable {
     public var progress: CollectionProgress
     public var filmIds: [Int64]
+    /// The numbers this device shows for them (what the export document's collections name).
+    public var filmNumbers: [Int64]
     /// What the collection says of each film (an imported list's entry descriptions), aligned
     /// with `filmIds`; "" for none.
     public var entryNotes: [String]
 
-    public init(progress: CollectionProgress, filmIds: [Int64], entryNotes: [String]? = nil) {
+    public init(progress: CollectionProgress, filmIds: [Int64], filmNumbers: [Int64]? = nil, entryNotes: [String]? = nil) {
         (self.progress, self.filmIds, self.entryNotes) = (progress, filmIds, entryNotes ?? filmIds.map { _ in "" })
+        self.filmNumbers = filmNumbers ?? filmIds
     }
 
     public var collection: FilmCollection { progress.collection }

@@ -76,10 +76,11 @@ public struct ImportedFilm: Sendable {
         var collections: [String] = []
         var plays: Int?
         var tagsAddedAt: [String: String] = [:]
+        var key: Int64?
 
         func copy() -> Extras {
             let copy = Extras()
-            (copy.plays, copy.tagsAddedAt) = (plays, tagsAddedAt)
+            (copy.plays, copy.tagsAddedAt, copy.key) = (plays, tagsAddedAt, key)
             (copy.alternativeTitles, copy.metadata, copy.notes, copy.tags) = (alternativeTitles, metadata, notes, tags)
             (copy.id, copy.description, copy.fact, copy.collections) = (id, description, fact, collections)
             return copy
@@ -110,6 +111,12 @@ public struct ImportedFilm: Sendable {
     public var tags: [String] {
         get { extras?.tags ?? [] }
         _modify { let extras = ownExtras(); yield &extras.tags }
+    }
+    /// The film's key, when the file says (a watchlist document of version 5): the same film on
+    /// every device, used when the film is made here.
+    public var key: Int64? {
+        get { extras?.key }
+        _modify { let extras = ownExtras(); yield &extras.key }
     }
     /// When a tag was added, by tag, when the file says (a watchlist document).
     public var tagsAddedAt: [String: String] {
@@ -178,6 +185,8 @@ public struct ImportedViewing: Sendable, Equatable {
     var rewatchUnknown = false
     /// When it was logged, in seconds since 1970 (`Int64.min`: not said).
     private var loggedAtSeconds: Int64
+    /// Its key, when the file says (a watchlist document of version 5); 0 when not.
+    public var key: Int64 = 0
 
     public init(watchedOn: Day?, rewatch: Bool, loggedAt: String?, placeholder: Bool = false, rewatchUnknown: Bool = false) {
         (self.watchedOn, self.rewatch, self.placeholder, self.rewatchUnknown) = (watchedOn, rewatch, placeholder, rewatchUnknown)
@@ -223,6 +232,8 @@ public struct ImportedNote: Sendable, Equatable {
     /// A note of a document that the person edited after a review gave it: the review's text
     /// as it was given (`Note.importedText`).
     public var importedText: String?
+    /// Its key, when the file says (a watchlist document of version 5).
+    public var key: Int64?
 
     public init(text: String, id: Int64? = nil, createdAt: String?, updatedAt: String? = nil, source: String? = nil,
                 importedText: String? = nil) {

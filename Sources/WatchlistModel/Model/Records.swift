@@ -1,15 +1,19 @@
-/// A film as the database keeps it. `year` is nil when unknown; `titleKey` is the title folded
-/// for matching (see `TitleKey`).
+/// A film as the database keeps it. `id` is its key, the same on every device; `number` the
+/// short number this device shows and takes for it (`watch 3`). `year` is nil when unknown;
+/// `titleKey` is the title folded for matching (see `TitleKey`).
 public struct Film: Hashable, Sendable, Identifiable {
     public var id: Int64
+    public var number: Int64
     public var title: String
     public var year: Int?
     public var description: String
     public var fact: String
     public var titleKey: String
 
-    public init(id: Int64, title: String, year: Int?, description: String, fact: String, titleKey: String) {
+    /// `number` defaults to the key (a film made in memory, for tests).
+    public init(id: Int64, number: Int64? = nil, title: String, year: Int?, description: String, fact: String, titleKey: String) {
         (self.id, self.title, self.year, self.description, self.fact, self.titleKey) = (id, title, year, description, fact, titleKey)
+        self.number = number ?? id
     }
 
     /// "The Ascent (1977)", the way people and messages name a film, on one line.
@@ -99,7 +103,9 @@ public struct Rating: Hashable, Sendable {
 
 /// A note on a film; a film can have many.
 public struct Note: Hashable, Sendable, Identifiable {
+    /// Its key, the same on every device; `number` is the short number this device shows.
     public var id: Int64
+    public var number: Int64
     public var filmId: Int64
     public var text: String
     public var createdAt: String
@@ -111,10 +117,11 @@ public struct Note: Hashable, Sendable, Identifiable {
     /// the person has not edited it.
     public var importedText: String?
 
-    public init(id: Int64, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
+    public init(id: Int64, number: Int64? = nil, filmId: Int64, text: String, createdAt: String, updatedAt: String, source: String? = nil,
                 importedText: String? = nil) {
         (self.id, self.filmId, self.text, self.createdAt, self.updatedAt, self.source, self.importedText)
             = (id, filmId, text, createdAt, updatedAt, source, importedText)
+        self.number = number ?? id
     }
 }
 

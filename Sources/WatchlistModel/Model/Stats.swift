@@ -208,7 +208,7 @@ public struct YearInReview: Sendable, Equatable {
         filmsWithGenres = watched.filter { !$0.metadata.genres.isEmpty }.count
         filmsWithCountries = watched.filter { !$0.metadata.countries.isEmpty }.count
         let timed = watched.filter { $0.metadata.runtime != nil }
-        longest = timed.max { ($0.metadata.runtime!, $1.film.id) < ($1.metadata.runtime!, $0.film.id) }
-        shortest = timed.min { ($0.metadata.runtime!, $0.film.id) < ($1.metadata.runtime!, $1.film.id) }
+        longest = timed.max { ($0.metadata.runtime!, $1.film.number) < ($1.metadata.runtime!, $0.film.number) }
+        shortest = timed.min { ($0.metadata.runtime!, $0.film.number) < ($1.metadata.runtime!, $1.film.number) }
     }
 }

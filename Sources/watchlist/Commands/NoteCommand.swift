@@ -55,7 +55,7 @@ struct NoteCommand: ParsableCommand {
         }
 
         static func render(_ added: FilmNote, for request: Request, _ context: Context) throws {
-            Terminal.out("Added note \(added.note.id) to \(added.film.displayTitle)")
+            Terminal.out("Added note \(added.note.number) to \(added.film.displayTitle)")
         }
     }
 
@@ -101,11 +101,11 @@ struct NoteCommand: ParsableCommand {
         func request() throws -> Request { Request(id: id, text: try NoteCommand.Text(text)) }
 
         static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
-            try context.watchlist().editNote(id: request.id, text: request.text.read())
+            try context.watchlist().editNote(number: request.id, text: request.text.read())
         }
 
         static func render(_ edited: FilmNote, for request: Request, _ context: Context) throws {
-            Terminal.out("Edited note \(edited.note.id) on \(edited.film.displayTitle)")
+            Terminal.out("Edited note \(edited.note.number) on \(edited.film.displayTitle)")
         }
     }
 
@@ -122,11 +122,11 @@ struct NoteCommand: ParsableCommand {
         func request() -> Request { Request(id: id) }
 
         static func perform(_ request: Request, _ context: Context) throws -> FilmNote {
-            try context.watchlist().deleteNote(id: request.id)
+            try context.watchlist().deleteNote(number: request.id)
         }
 
         static func render(_ deleted: FilmNote, for request: Request, _ context: Context) throws {
-            Terminal.out("Deleted note \(deleted.note.id) from \(deleted.film.displayTitle)")
+            Terminal.out("Deleted note \(deleted.note.number) from \(deleted.film.displayTitle)")
         }
     }
 }

@@ -39,8 +39,8 @@ enum FilmCompletion {
         for film in films {
             let title = film.title
             guard SafeText.visible(title, newlines: false) == title else {
-                // Shown and inserted as its id: the id names the same film.
-                if prefix.isEmpty || String(film.id).hasPrefix(prefix) { result.append(String(film.id)) }
+                // Shown and inserted as its number: the number names the same film.
+                if prefix.isEmpty || String(film.number).hasPrefix(prefix) { result.append(String(film.number)) }
                 continue
             }
             guard key.isEmpty || TitleKey.fold(title).hasPrefix(key) || title.hasPrefix(prefix) else { continue }

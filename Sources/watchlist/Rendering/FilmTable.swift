@@ -11,7 +11,7 @@ enum FilmTable {
         table.rows.reserveCapacity(films.count)
         for summary in films {
             table.rows.append([
-                String(summary.film.id), summary.film.title, summary.film.year.map(String.init) ?? "-",
+                String(summary.film.number), summary.film.title, summary.film.year.map(String.init) ?? "-",
                 summary.viewingCount == 0 ? "-" : "\(summary.viewingCount)\(glyphs.times)",
                 summary.lastWatched?.iso ?? (summary.viewingCount > 0 ? "unknown day" : "-"),
                 summary.rating.map(glyphs.stars) ?? "-",

@@ -3,7 +3,7 @@ import WatchlistCore
 /// `show`: everything about one film, as text.
 enum FilmText {
     static func render(_ detail: FilmDetail) -> String {
-        var lines = ["\(detail.film.displayTitle)  [id \(detail.film.id)]"]
+        var lines = ["\(detail.film.displayTitle)  [id \(detail.film.number)]"]
         if !detail.alternativeTitles.isEmpty { lines.append("Also known as: " + detail.alternativeTitles.map(\.oneLine).joined(separator: "; ")) }
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
         let ids = detail.ids.pairs.map { "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" }
@@ -32,7 +32,7 @@ enum FilmText {
         } else {
             lines.append("Notes (\(detail.notes.count)):")
             for note in detail.notes {
-                lines.append("  [\(note.id)] \(note.createdAt.prefix(10))")
+                lines.append("  [\(note.number)] \(note.createdAt.prefix(10))")
                 lines += indented(note.text, by: 6)
             }
         }
@@ -59,17 +59,17 @@ enum FilmText {
             let when = item.note.updatedAt == item.note.createdAt
                 ? String(item.note.createdAt.prefix(10))
                 : "\(item.note.createdAt.prefix(10)), edited \(item.note.updatedAt.prefix(10))"
-            return (["[\(item.note.id)] \(item.film.displayTitle) \(Glyphs.current.separator) \(when)"] + indented(item.note.text, by: 4)).joined(separator: "\n")
+            return (["[\(item.note.number)] \(item.film.displayTitle) \(Glyphs.current.separator) \(when)"] + indented(item.note.text, by: 4)).joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 
     /// `next`: the film suggested, its description, and what to type after watching it.
     static func suggestion(_ suggestion: Suggestion) -> String {
         let film = suggestion.film
-        var text = "\(film.displayTitle)  [id \(film.id)]"
+        var text = "\(film.displayTitle)  [id \(film.number)]"
         if !film.description.isEmpty { text += "\n\n" + film.description }
         let choices = plural(suggestion.choices, "unwatched film")
-        return text + "\n\nChosen from \(choices). After watching: watchlist watch \(film.id)"
+        return text + "\n\nChosen from \(choices). After watching: watchlist watch \(film.number)"
     }
 
     private static func indented(_ text: String, by spaces: Int) -> [String] {

@@ -72,7 +72,7 @@ extension JSONOutput {
         func film(_ watched: YearInReview.Watched?) {
             guard let watched else { return json.null() }
             json.beginObject()
-            json.key("id"); json.int(watched.film.id)
+            json.key("id"); json.int(watched.film.number)
             json.key("minutes"); json.int(watched.metadata.runtime)
             json.key("title"); json.string(watched.film.title)
             json.key("year"); json.int(watched.film.year)

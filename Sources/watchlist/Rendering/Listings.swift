@@ -34,7 +34,7 @@ enum Listings {
     /// `search`: a hit's id and title, then its snippet, indented (the terminal's width wraps it).
     static func searchHits(_ hits: [SearchHit]) -> String {
         hits.map { hit in
-            let id = String(hit.film.id)
+            let id = String(hit.film.number)
             return String(repeating: " ", count: max(0, 4 - id.count)) + id + "  \(hit.film.displayTitle)\n      "
                 + hit.snippet.replacingOccurrences(of: "\n", with: " ")
         }.joined(separator: "\n")

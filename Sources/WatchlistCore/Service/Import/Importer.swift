@@ -120,6 +120,14 @@ struct Importer {
     /// different films, or a film whose other ids differ, it is none of them (a film of its
     /// own, created with --add-missing, without the ids those films hold) and a warning says so.
     private mutating func match(_ imported: ImportedFilm) throws -> Film? {
+        // A document's key names the film on every device, when what the document says of it
+        // agrees: no id of another film, and its title or an id in common (a key is data, and
+        // a document that gives another film's key is not trusted with that film).
+        if let key = imported.key, let film = try store.film(id: key) {
+            let ids = try store.identifiers(filmId: film.id)
+            let shared = ids.pairs.contains { ours in imported.ids.pairs.contains { $0.kind == ours.kind && $0.value == ours.value } }
+            if !ids.conflicts(with: imported.ids), shared || film.titleKey == imported.titleKey { return matched(film) }
+        }
         var byIds: [Film] = []
         for pair in imported.ids.pairs {
             if let film = try store.film(identifiedBy: pair.kind, pair.value), !byIds.contains(where: { $0.id == film.id }) { byIds.append(film) }
@@ -177,9 +185,10 @@ struct Importer {
         guard fromDocument || addMissing else { return nil }
         let draft = FilmDraft(title: imported.title, year: imported.year, description: imported.description,
                               fact: imported.fact, titleKey: imported.titleKey)
-        // A file's ids are its own: the document's film id only names the film inside the
-        // document (its collections); the database gives the film an id of its own.
-        let film = try store.insertFilm(draft)
+        // The key a document gives is the film's on every device; any other film's key is
+        // derived from what it is (`RowKey.film`), so that the same file imported anywhere
+        // makes the same keys.
+        let film = try store.insertFilm(draft, key: imported.key ?? RowKey.film(title: draft.title, year: draft.year))
         report.filmsCreated += 1
         if !fromDocument && (imported.inHistory || !onList) {
             let collectionId = try sourceCollectionId(imported.format)
@@ -216,13 +225,20 @@ struct Importer {
         for viewing in current where !viewing.placeholder { existing[viewing.watchedOn, default: 0] += 1 }
         let real = imported.viewings.filter { !$0.placeholder }
         let addedBefore = report.added.viewings
+        // A viewing's key is its film's, its day and which of the film's viewings of that day it
+        // is: the same file imported anywhere makes the same keys.
+        var occurrences: [Day?: Int] = [:]
         for viewing in real {
+            let occurrence = occurrences[viewing.watchedOn, default: 0]
+            occurrences[viewing.watchedOn] = occurrence + 1
             if let count = existing[viewing.watchedOn], count > 0 {
                 existing[viewing.watchedOn] = count - 1
                 report.unchanged.viewings += 1
                 continue
             }
-            try store.insertViewing(filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: loggedAt(viewing))
+            let key = viewing.key != 0 ? viewing.key : RowKey.viewing(filmId: filmId, day: viewing.watchedOn, placeholder: false, occurrence: occurrence)
+            try store.insertViewing(key: key,
+                                    filmId: filmId, watchedOn: viewing.watchedOn, rewatch: viewing.rewatch, loggedAt: loggedAt(viewing))
             report.added.viewings += 1
         }
         // A file that counts plays (Trakt's watched): plays on a day not known until the film
@@ -230,8 +246,10 @@ struct Importer {
         if let plays = imported.plays {
             let have = current.count(where: { !$0.placeholder }) + report.added.viewings - addedBefore
             var first = !current.contains { !$0.placeholder && !$0.rewatch } && !real.contains { !$0.rewatch }
-            for _ in 0..<max(0, plays - have) {
-                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: !first, loggedAt: now)
+            let unknown = current.count { $0.watchedOn == nil && !$0.placeholder } + occurrences[nil, default: 0]
+            for play in 0..<max(0, plays - have) {
+                try store.insertViewing(key: RowKey.viewing(filmId: filmId, day: nil, placeholder: false, occurrence: unknown + play),
+                                        filmId: filmId, watchedOn: nil, rewatch: !first, loggedAt: now)
                 first = false
                 report.added.viewings += 1
             }
@@ -241,7 +259,9 @@ struct Importer {
             if current.contains(where: \.placeholder) { report.placeholdersReplaced += try store.deletePlaceholders(filmId: filmId) }
         } else if let placeholder = imported.viewings.first(where: \.placeholder) {
             if current.isEmpty && real.isEmpty {
-                try store.insertViewing(filmId: filmId, watchedOn: nil, rewatch: placeholder.rewatch, loggedAt: loggedAt(placeholder),
+                let key = placeholder.key != 0 ? placeholder.key : RowKey.viewing(filmId: filmId, day: nil, placeholder: true, occurrence: 0)
+                try store.insertViewing(key: key,
+                                        filmId: filmId, watchedOn: nil, rewatch: placeholder.rewatch, loggedAt: loggedAt(placeholder),
                                         placeholder: true)
                 report.added.placeholders += 1
             } else {
@@ -319,7 +339,8 @@ struct Importer {
                     report.unchanged.notes += 1
                     continue
                 }
-                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
+                try store.insertNote(key: RowKey.note(filmId: filmId, source: nil, text: note.text),
+                                     filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
                 known.insert(note.text)
                 report.added.notes += 1
                 changed = true
@@ -345,7 +366,8 @@ struct Importer {
                 report.editedNotesKept += 1
                 changed = true
                 if known.contains(note.text) { continue }
-                try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
+                try store.insertNote(key: RowKey.note(filmId: filmId, source: nil, text: note.text),
+                                     filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt)
                 known.insert(note.text)
                 report.added.notes += 1
                 report.reviewsAddedBeside += 1
@@ -360,7 +382,8 @@ struct Importer {
                 report.unchanged.notes += 1
                 continue
             }
-            try store.insertNote(filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
+            try store.insertNote(key: note.key ?? RowKey.note(filmId: filmId, source: note.source, text: note.text),
+                                 filmId: filmId, text: note.text, createdAt: createdAt, updatedAt: note.updatedAt ?? createdAt,
                                  source: note.source, importedText: note.importedText)
             known.insert(note.text)
             report.added.notes += 1

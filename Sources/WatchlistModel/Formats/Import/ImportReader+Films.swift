@@ -107,6 +107,7 @@ extension ImportReader {
         let position = position(title: film.title, year: film.year, ids: film.ids, place: place)
         var merged = batch.films[position]
         merged.inHistory = merged.inHistory || film.inHistory
+        if merged.key == nil { merged.key = film.key }
         if merged.description.isEmpty { merged.description = film.description }
         if merged.fact.isEmpty { merged.fact = film.fact }
         merged.alternativeTitles += film.alternativeTitles.filter { !merged.alternativeTitles.contains($0) }

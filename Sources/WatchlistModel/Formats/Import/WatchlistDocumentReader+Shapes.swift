@@ -69,6 +69,7 @@ extension WatchlistDocumentReader {
 
     struct FilmIn: Decodable {
         var id: WholeNumber?
+        var key: String?
         var title: String
         var year: WholeNumber?
         var description: String?
@@ -95,6 +96,7 @@ extension WatchlistDocumentReader {
     }
 
     struct ViewingIn: Decodable {
+        var key: String?
         var date: String?
         var rewatch: Bool?
         var loggedAt: String?
@@ -103,6 +105,7 @@ extension WatchlistDocumentReader {
 
     struct NoteIn: Decodable {
         var id: WholeNumber?
+        var key: String?
         var text: String
         var createdAt: String?
         var updatedAt: String?

@@ -6,7 +6,7 @@ import Foundation
 /// `origin` and `entryNotes`, version 3, which adds a film's `facts` by source (the
 /// `directors`, `runtime`… beside them are what the film showed, and are not read), and
 /// version 4, which adds a note's `importedText`, a film's `tagsAddedAt` and a collection's
-/// `createdAt`.
+/// `createdAt`, and version 5, which adds a film's, a viewing's and a note's `key` (a string of digits).
 enum WatchlistDocumentReader {
     static let newestVersion = JSONDocument.version
 
@@ -91,6 +91,7 @@ enum WatchlistDocumentReader {
         var imported = ImportedFilm(title: title, year: year,
                                     format: .watchlist)
         imported.id = film.id?.value
+        imported.key = try film.key.map { try key($0, at: "\(at).key", fail: fail) }
         imported.inHistory = true
         if let ids = film.ids {
             if let imdb = ids.imdb {
@@ -158,8 +159,10 @@ enum WatchlistDocumentReader {
             }
             let placeholder = viewing.placeholder ?? false
             if placeholder, day != nil { throw fail("\(here) is a placeholder with a date; a placeholder has none") }
-            return ImportedViewing(watchedOn: day, rewatch: viewing.rewatch ?? false,
-                                   loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt"), placeholder: placeholder)
+            var imported = ImportedViewing(watchedOn: day, rewatch: viewing.rewatch ?? false,
+                                           loggedAt: try timestamp(viewing.loggedAt, at: "\(here).loggedAt"), placeholder: placeholder)
+            imported.key = try viewing.key.map { try key($0, at: "\(here).key", fail: fail) } ?? 0
+            return imported
         }
         if let stars = film.rating {
             // The range first: Int(_:) of a huge or infinite double traps.
@@ -170,11 +173,13 @@ enum WatchlistDocumentReader {
         }
         imported.notes = try (film.notes ?? []).enumerated().map { index, note in
             let here = "\(at).notes[\(index)]"
-            return ImportedNote(text: try text(note.text, at: "\(here).text", limit: .note, fail: fail),
+            var imported = ImportedNote(text: try text(note.text, at: "\(here).text", limit: .note, fail: fail),
                                 id: note.id?.value, createdAt: try timestamp(note.createdAt, at: "\(here).createdAt"),
                                 updatedAt: try timestamp(note.updatedAt, at: "\(here).updatedAt"),
                                 source: try note.source.map { try text($0, at: "\(here).source", limit: .noteSource, fail: fail) },
                                 importedText: try note.importedText.map { try text($0, at: "\(here).importedText", limit: .note, fail: fail) })
+            imported.key = try note.key.map { try key($0, at: "\(here).key", fail: fail) }
+            return imported
         }
         imported.tags = try (film.tags ?? []).enumerated().map { index, tag in
             do { return try InputText.tag(tag) } catch { throw fail("\(at).tags[\(index)] '\(tag)' is not a tag") }
@@ -196,6 +201,14 @@ enum WatchlistDocumentReader {
         guard allowEmpty || !text.isEmpty else { throw fail("\(at) is empty") }
         guard limit.allows(text) else { throw fail("\(at) is \(TextLimit.length(text)) code points long; the limit for a \(limit.what) is \(limit.maximum)") }
         return text
+    }
+
+    /// A row's key as version 5 writes it: a string of at most 19 digits, a positive 64-bit number.
+    private static func key(_ raw: String, at: String, fail: (String) -> WatchlistError) throws -> Int64 {
+        guard !raw.isEmpty, raw.utf8.count <= 19, raw.utf8.allSatisfy({ (48...57).contains($0) }), let key = Int64(raw), key > 0 else {
+            throw fail("\(at) '\(raw.prefix(40))' is not a key (a string of at most 19 digits)")
+        }
+        return key
     }
 
     /// What a document holds at a key, for the message about a value that is not it.

@@ -68,6 +68,12 @@ def derived(*parts):
     return (int.from_bytes(digest[:8], "big") >> 1) or 1
 
 
+def under_film(film, key):
+    """A viewing's or fact's key under its film's first 16 bits (RowKey.underFilm)."""
+    low = 63 - 16
+    return ((film >> low) << low | (key & ((1 << low) - 1))) or 1
+
+
 def rekey(db):
     """v10: every row named by the key derived from what it is; the numbers shown stay the old
     ids (filmNumber, noteNumber). Returns the films' and notes' new keys by old id."""
@@ -76,11 +82,11 @@ def rekey(db):
     seen, viewings = {}, {}
     for viewing, film, day, placeholder in db.execute("SELECT id, filmId, watchedOn, placeholder FROM viewing ORDER BY id").fetchall():
         slot = (film, "placeholder" if placeholder else day or "unknown")
-        viewings[viewing] = derived("viewing", str(films[film]), slot[1], str(seen.get(slot, 0)))
+        viewings[viewing] = under_film(films[film], derived("viewing", str(films[film]), slot[1], str(seen.get(slot, 0))))
         seen[slot] = seen.get(slot, 0) + 1
     notes = {note: derived("note", source) if source else derived("note", str(films[film]), text)
              for note, film, source, text in db.execute("SELECT id, filmId, source, text FROM note").fetchall()}
-    facts = {fact: derived("fact", str(films[film]), source, field, str(position))
+    facts = {fact: under_film(films[film], derived("fact", str(films[film]), source, field, str(position)))
              for fact, film, source, field, position in db.execute("SELECT id, filmId, source, field, position FROM filmFact").fetchall()}
     collections = {c: derived("collection", "origin", origin) if origin else derived("collection", "slug", slug)
                    for c, origin, slug in db.execute("SELECT id, origin, slug FROM collection").fetchall()}

@@ -21,12 +21,15 @@ enum RowKey {
         return Int64(max(key, 1))
     }
 
-    /// The key of a row that is what `parts` say ("film", "imdb", "tt0075404").
+    /// The key of a row that is what `parts` say ("film", "title", "The Ascent", "1977").
     static func derived(_ parts: [String]) -> Int64 {
-        let digest = SHA256.hash(Array(parts.joined(separator: "\u{1F}").utf8))
-        var value: UInt64 = 0
-        for byte in digest.prefix(8) { value = value << 8 | UInt64(byte) }
-        let key = Int64(bitPattern: value >> 1)
+        var message: [UInt8] = []
+        message.reserveCapacity(parts.reduce(parts.count) { $0 + $1.utf8.count } + 72)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { message.append(0x1F) }
+            message.append(contentsOf: part.utf8)
+        }
+        let key = Int64(bitPattern: SHA256.first64Bits(of: &message) >> 1)
         return key == 0 ? 1 : key
     }
 
@@ -47,38 +50,55 @@ enum SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
+    /// The digest of `message`.
     static func hash(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var data = message
+        var copy = message
+        let h = digest(padding: &copy)
+        return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+    }
+
+    /// The digest's first 64 bits, big-endian: a key's source. `message` is padded in place
+    /// (one buffer, no other allocation: an import derives a key for every row).
+    static func first64Bits(of message: inout [UInt8]) -> UInt64 {
+        let h = digest(padding: &message)
+        return UInt64(h.0) << 32 | UInt64(h.1)
+    }
+
+    private typealias Words = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    private static func digest(padding data: inout [UInt8]) -> Words {
+        let bits = UInt64(data.count) * 8
         data.append(0x80)
         while data.count % 64 != 56 { data.append(0) }
-        let bits = UInt64(message.count) * 8
         for shift in stride(from: 56, through: 0, by: -8) { data.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
-        for block in stride(from: 0, to: data.count, by: 64) {
-            for i in 0..<16 {
-                w[i] = UInt32(data[block + 4 * i]) << 24 | UInt32(data[block + 4 * i + 1]) << 16
-                    | UInt32(data[block + 4 * i + 2]) << 8 | UInt32(data[block + 4 * i + 3])
+        var h: Words = (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
+        @inline(__always) func rotate(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+            data.withUnsafeBufferPointer { bytes in
+                for block in stride(from: 0, to: bytes.count, by: 64) {
+                    for i in 0..<16 {
+                        let at = block + 4 * i
+                        w[i] = UInt32(bytes[at]) << 24 | UInt32(bytes[at + 1]) << 16 | UInt32(bytes[at + 2]) << 8 | UInt32(bytes[at + 3])
+                    }
+                    for i in 16..<64 {
+                        let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
+                        let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
+                        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                    }
+                    var (a, b, c, d, e, f, g, hh) = h
+                    for i in 0..<64 {
+                        let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
+                        let choice = (e & f) ^ (~e & g)
+                        let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+                        let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
+                        let majority = (a & b) ^ (a & c) ^ (b & c)
+                        (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ s0 &+ majority)
+                    }
+                    h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotate(w[i - 15], 7) ^ rotate(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotate(w[i - 2], 17) ^ rotate(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                (hh, g, f, e, d, c, b, a) = (g, f, e, d &+ t1, c, b, a, t1 &+ t2)
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - 8 * $0)) } }
+        return h
     }
 }
 
@@ -96,9 +116,23 @@ extension RowKey {
     }
 
     /// A film's viewing: its day (or "unknown", or "placeholder") and which of the film's
-    /// viewings of that day it is (0, 1…).
+    /// viewings of that day it is (0, 1…), under its film's prefix.
     static func viewing(filmId: Int64, day: Day?, placeholder: Bool, occurrence: Int) -> Int64 {
-        derived("viewing", String(filmId), placeholder ? "placeholder" : day?.iso ?? "unknown", String(occurrence))
+        underFilm(filmId, derived("viewing", String(filmId), placeholder ? "placeholder" : day?.iso ?? "unknown", String(occurrence)))
+    }
+
+    /// The bits of a film's key that the keys of its viewings and facts begin with.
+    static let filmPrefixBits = 16
+
+    /// `key` with its high bits replaced by those of the film's key: a film's viewings and facts
+    /// are near each other in their tables, so that an import, which writes them a film at a
+    /// time, touches a page a film instead of a page a row (a million-row import: 1.68× → see
+    /// BENCHMARKS.md). Two rows' keys still differ in 63 bits of SHA-256 but for rows of films
+    /// whose prefixes meet: the odds stay those of 63 bits (docs/ARCHITECTURE.md "Keys").
+    static func underFilm(_ filmId: Int64, _ key: Int64) -> Int64 {
+        let low = 63 - filmPrefixBits
+        let combined = (filmId >> low) << low | (key & ((1 << low) - 1))
+        return combined == 0 ? 1 : combined
     }
 
     /// A note: its entry (a review's link), else its film and text.
@@ -108,7 +142,7 @@ extension RowKey {
 
     /// A film fact: its film, source, field and place among the field's values.
     static func fact(filmId: Int64, source: String, field: String, position: Int) -> Int64 {
-        derived("fact", String(filmId), source, field, String(position))
+        underFilm(filmId, derived("fact", String(filmId), source, field, String(position)))
     }
 
     /// A collection: an imported list by where it comes from, any other by its slug.

@@ -85,8 +85,10 @@ extension Store {
     /// (a film new here). A number never moves to another film, and stays the film's when it
     /// is deleted, so that an undo brings it back under the same number.
     func number(filmId: Int64) throws -> Int64 {
-        try execute("INSERT INTO filmNumber (filmId) VALUES (?) ON CONFLICT (filmId) DO NOTHING", [filmId])
-        return try value(Int64.self, "SELECT number FROM filmNumber WHERE filmId = ?", [filmId]) ?? 0
+        // One statement either way: the no-op update returns the number the film has.
+        try value(Int64.self, """
+            INSERT INTO filmNumber (filmId) VALUES (?) ON CONFLICT (filmId) DO UPDATE SET filmId = excluded.filmId RETURNING number
+            """, [filmId]) ?? 0
     }
 
     /// Gives every film and note without a number of this device the next ones, in key order:

@@ -19,8 +19,9 @@ extension Store {
 
     /// The number this device shows for the note: its own, or the next one.
     func number(noteId: Int64) throws -> Int64 {
-        try execute("INSERT INTO noteNumber (noteId) VALUES (?) ON CONFLICT (noteId) DO NOTHING", [noteId])
-        return try value(Int64.self, "SELECT number FROM noteNumber WHERE noteId = ?", [noteId]) ?? 0
+        try value(Int64.self, """
+            INSERT INTO noteNumber (noteId) VALUES (?) ON CONFLICT (noteId) DO UPDATE SET noteId = excluded.noteId RETURNING number
+            """, [noteId]) ?? 0
     }
 
     /// The note imported from this entry.

@@ -41,6 +41,9 @@ extension Watchlist {
         let now = self.now
         let apply: (Store) throws -> ImportReport = { store in
             var importer = Importer(store: store, now: now, addMissing: options.addMissing, progress: progress)
+            // 16 MiB of pages (SQLite's default is 2): keys are not in insertion order, and an
+            // import of a million rows touches pages all over its tables (BENCHMARKS.md "Keys").
+            try store.execute("PRAGMA cache_size = -16384")
             return try importer.apply(batch)
         }
         var report = options.dryRun ? try database.writeAndRollBack(apply)

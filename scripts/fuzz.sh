@@ -4,13 +4,13 @@
 # (default 30) from the seed corpus in Fuzz/corpus/<target>. A build error, a crash, a sanitizer
 # report or a hang fails the script and leaves the input that caused it in .build-fuzz/; make it
 # a regression test in Tests/WatchlistModelTests/FuzzRegressionTests.swift.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker netflix database
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker netflix database sync
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker netflix database)
+[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker netflix database sync)
 out=.build-fuzz
 
 echo "fuzz: building the targets"
@@ -33,6 +33,7 @@ for target in "${targets[@]}"; do
     # A database file is larger than any other input: its seed is about 67 KB.
     max_len=65536
     [ "$target" = database ] && max_len=131072
+    [ "$target" = sync ] && max_len=131072
     if "$binary" "$corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
         -artifact_prefix="$out/$target-" -print_final_stats=1 >"$out/$target.log" 2>&1; then
         runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$out/$target.log" | grep -o '[0-9]*$' || echo "?")

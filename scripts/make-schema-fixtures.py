@@ -201,6 +201,15 @@ for version in range(1, len(schema) + 1):
                    (changeset("note", [1, 0, 0, 0, 0, 0, 0], [("update", [notes[40], UNDEFINED, "The review as imported.", UNDEFINED, UNDEFINED, UNDEFINED, None],
                                                                [UNDEFINED, UNDEFINED, "My own words.", UNDEFINED, UNDEFINED, UNDEFINED, "The review as imported."])]),))
         db.execute("UPDATE filmSearch SET rowid = (SELECT filmId FROM filmNumber WHERE number = filmSearch.rowid)")
+    if version >= 11:
+        # A device that has synced: its name, clock and a change not yet written to the folder,
+        # another device's files applied, and the time that decides a rating's conflicts.
+        clock = "1767261600000.00000.0123456789abcdef"
+        db.execute("INSERT INTO syncDevice (id, name, clock, written, outboxWritten, needsSnapshot, createdAt) VALUES ('0123456789abcdef', 'laptop', ?, 3, 7, 0, ?)", (clock, at))
+        db.execute("INSERT INTO syncOutbox (id, at, changeset) VALUES (8, ?, ?)",
+                   (clock, changeset("rating", [1, 0, 0], [("update", [films[1], 9, UNDEFINED], [UNDEFINED, 10, UNDEFINED])])))
+        db.execute("INSERT INTO syncPeer (id, name, applied) VALUES ('fedcba9876543210', 'desktop', 12)")
+        db.execute("INSERT INTO syncRowTime (tableName, rowKey, at) VALUES ('rating', ?, ?)", (films[1], clock))
     db.commit()
     db.execute("VACUUM")
     db.close()

@@ -62,6 +62,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
     case databaseDamaged(path: String, problems: [String])
     /// An export written without the rows the database could not read.
     case incompleteExport(path: String, leftOut: [String])
+    /// A sync that applied everything else, and refused files it names in its report.
+    case syncFilesRefused(count: Int, folder: String)
 
     /// Work stopped by SIGINT (Ctrl-C) or SIGTERM, and rolled back: what that left undone.
     case interrupted(signal: Int32, outcome: String)
@@ -157,6 +159,8 @@ public enum WatchlistError: Error, Equatable, LocalizedError, Sendable {
         case let .incompleteExport(path, leftOut):
             return "The export left out \(plural(leftOut.count, "row")) the database at \(path.oneLine) holds damaged; everything else was written:\n"
                 + leftOut.prefix(20).map { "  \($0.oneLine)" }.joined(separator: "\n") + (leftOut.count > 20 ? "\n  and \(leftOut.count - 20) more" : "")
+        case let .syncFilesRefused(count, folder):
+            return "\(plural(count, "file")) in \(folder.oneLine) \(count == 1 ? "was" : "were") refused (named above): nothing of \(count == 1 ? "it" : "them") was applied; everything else was"
         case let .interrupted(_, outcome):
             return "Interrupted: \(outcome)."
         case let .internalError(message):

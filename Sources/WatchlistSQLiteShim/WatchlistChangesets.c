@@ -270,3 +270,38 @@ int watchlist_changeset_rows(int size, void *bytes, const char *table, int colum
 void watchlist_free(void *bytes) {
     sqlite3_free(bytes);
 }
+
+// A changeset read change by change (sync applies each row by its own rules).
+
+int watchlist_changeset_iterate(int size, void *bytes, void **iterator) {
+    pthread_once(&api_once, find_api);
+    if (!api.found) return SQLITE_MISUSE;
+    sqlite3_changeset_iter *it = NULL;
+    int status = api.changeset_start(&it, size, bytes);
+    *iterator = it;
+    return status;
+}
+
+int watchlist_changeset_step(void *iterator, const char **table, int *columns, int *operation, int *indirect) {
+    sqlite3_changeset_iter *it = iterator;
+    int status = api.changeset_next(it);
+    if (status != SQLITE_ROW) return status;
+    int op = api.changeset_op(it, table, columns, operation, indirect);
+    return op == SQLITE_OK ? SQLITE_ROW : op;
+}
+
+int watchlist_changeset_primary_key(void *iterator, const unsigned char **flags, int *columns) {
+    unsigned char *pk = NULL;
+    int status = api.changeset_pk(iterator, &pk, columns);
+    *flags = pk;
+    return status;
+}
+
+int watchlist_changeset_value(void *iterator, int isNew, int column, sqlite3_value **value) {
+    *value = NULL;
+    return isNew ? api.changeset_new(iterator, column, value) : api.changeset_old(iterator, column, value);
+}
+
+int watchlist_changeset_done(void *iterator) {
+    return iterator ? api.changeset_finalize(iterator) : SQLITE_OK;
+}

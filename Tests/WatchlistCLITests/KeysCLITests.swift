@@ -80,7 +80,7 @@ struct KeysCLITests {
         }
         #expect(try fresh.run("note", "stalker", "Written before keys.").status == 0)
         #expect(try fresh.run("watch", "ascent", "--on", "2024-05-05").status == 0)
-        #expect(try migrated.query("SELECT identifier FROM grdb_migrations ORDER BY rowid").last == "v10_keys")
+        #expect(try migrated.query("SELECT identifier FROM grdb_migrations ORDER BY rowid").contains("v10_keys"))
         // The rows the commands made have new keys here (random) and derived ones in the migrated file.
         func imported(_ content: [String: [String]]) -> [String: [String]] {
             content.mapValues { $0.filter { !$0.contains("Written before keys.") && !$0.contains("'2024-05-05'") } }

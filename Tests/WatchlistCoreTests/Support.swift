@@ -101,16 +101,22 @@ func makeOlderDatabase(_ path: String, version: Int, then statements: [String] =
     try SchemaMigrations.migrator(migrations).migrate(queue)
     let seed = try BuiltInCollection.seed()
     let now = Timestamp.iso(testNow)
+    // From v10 rows are named by keys, and films and notes have numbers.
+    let keyed = version >= 10
+    let collection = keyed ? RowKey.collection(origin: nil, slug: seed.slug) : 1
     try queue.write { db in
-        try db.execute(sql: "INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (1, ?, ?, ?, 1, ?)",
-                       arguments: [seed.slug, seed.title, seed.description, now])
+        try db.execute(sql: "INSERT INTO collection (id, slug, title, description, builtIn, createdAt) VALUES (?, ?, ?, ?, 1, ?)",
+                       arguments: [collection, seed.slug, seed.title, seed.description, now])
         for (index, film) in seed.films.enumerated() {
+            let id = keyed ? RowKey.film(title: film.title, year: film.year) : Int64(index + 1)
             try db.execute(sql: "INSERT INTO film (id, title, year, description, fact, titleKey) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [index + 1, film.title, film.year, film.description, film.fact, film.titleKey])
-            try db.execute(sql: "INSERT INTO collectionFilm (collectionId, filmId, position) VALUES (1, ?, ?)",
-                           arguments: [index + 1, index + 1])
+                           arguments: [id, film.title, film.year, film.description, film.fact, film.titleKey])
+            try db.execute(sql: "INSERT INTO collectionFilm (collectionId, filmId, position) VALUES (?, ?, ?)",
+                           arguments: [collection, id, index + 1])
+            if keyed { try db.execute(sql: "INSERT INTO filmNumber (number, filmId) VALUES (?, ?)", arguments: [index + 1, id]) }
         }
         for statement in statements { try db.execute(sql: statement) }
+        if keyed { try db.execute(sql: "INSERT INTO noteNumber (noteId) SELECT id FROM note WHERE id NOT IN (SELECT noteId FROM noteNumber)") }
     }
     try queue.close()
 }

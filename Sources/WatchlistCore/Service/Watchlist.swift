@@ -46,10 +46,11 @@ public final class Watchlist {
     /// Runs a change in one write transaction and records it in the history, with its
     /// changeset (`AppDatabase.change`), so that `undo` can take it back exactly. `changed`
     /// tells whether the result changed anything; an entry that did not is dropped.
-    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, _ body: (Store) throws -> T) throws -> T {
+    func recorded<T>(_ summary: (T) -> String, changed: (T) -> Bool = { _ in true }, sendsToFolder: Bool = true,
+                     _ body: (Store) throws -> T) throws -> T {
         let command = self.command, at = now
         return try database.write { store in
-            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit)
+            let id = try store.beginRecording(command: command, at: at, keep: Watchlist.historyLimit, sendsToFolder: sendsToFolder)
             let result = try body(store)
             try store.endRecording(id, summary: summary(result), keep: changed(result))
             return result
@@ -125,7 +126,7 @@ public final class Watchlist {
                 throw WatchlistError.nothingChanged("There is nothing to undo: no change is recorded")
             }
             guard latest.safetyCopy == nil, latest.undoable else { throw WatchlistError.databaseLocked(path: database.path) }
-            try store.undo(latest)
+            try store.undo(latest, at: now)
             return latest
         }
     }

@@ -28,6 +28,9 @@ final class ChangeRecorder {
     private var everything = false
     /// Changes since the last cut, for a SQLite that cannot say its session's memory.
     private var checkpoints = 0
+    /// The time the change goes to the sync folder under (each part an outbox entry), or nil
+    /// when it does not: the device never synced, or the change came from another device.
+    var outboxTime: String?
 
     /// The most a session holds before it is cut into a part.
     static let partLimit: Int64 = 4 << 20
@@ -76,6 +79,10 @@ final class ChangeRecorder {
             try db.execute(sql: "INSERT INTO historyChange (historyId, part, changeset) VALUES (?, ?, ?)",
                            arguments: [historyId, partsWritten, Data(bytesNoCopy: bytes, count: Int(size), deallocator: .none)])
             partsWritten += 1
+            if let outboxTime {
+                let part = Changeset(bytes: Array(UnsafeRawBufferPointer(start: bytes, count: Int(size))))
+                try Store(db).sendToFolder(part, at: outboxTime)
+            }
         }
     }
 
@@ -95,6 +102,7 @@ final class ChangeRecorder {
         try cut(restart: true)
         let parts = partsWritten
         historyId = nil
+        outboxTime = nil
         return parts
     }
 

@@ -18,6 +18,7 @@ enum SchemaMigrations {
         ("v8_nothing_lost", String(decoding: PackageResources.v8_nothing_lost_sql, as: UTF8.self)),
         ("v9_changesets", String(decoding: PackageResources.v9_changesets_sql, as: UTF8.self)),
         ("v10_keys", String(decoding: PackageResources.v10_keys_sql, as: UTF8.self)),
+        ("v11_sync", String(decoding: PackageResources.v11_sync_sql, as: UTF8.self)),
     ]
 
     /// What a migration does to the data that SQL cannot, run in the same transaction right

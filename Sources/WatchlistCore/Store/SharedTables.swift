@@ -39,10 +39,12 @@ enum SharedTables {
     static let names = all.map(\.name)
 
     /// What a device keeps for itself: its history and the changesets that undo it, the numbers
-    /// it shows for films and notes, the search index (made from the shared tables), and
-    /// SQLite's and the migrations' bookkeeping. The
-    /// search index's own tables (`filmSearch_data`…) belong to `filmSearch`.
-    static let local = ["history", "historyChange", "filmNumber", "noteNumber", "filmSearch", "grdb_migrations", "sqlite_sequence"]
+    /// it shows for films and notes, its sync state (its name, clock and outbox, what it applied
+    /// of other devices', the times that decide conflicts), the search index (made from the
+    /// shared tables), and SQLite's and the migrations' bookkeeping. The search index's own
+    /// tables (`filmSearch_data`…) belong to `filmSearch`.
+    static let local = ["history", "historyChange", "filmNumber", "noteNumber", "syncDevice", "syncOutbox", "syncPeer", "syncRowTime",
+                        "filmSearch", "grdb_migrations", "sqlite_sequence"]
 
     /// Whether `table` is one of SQLite's tables behind the search index.
     static func isSearchShadow(_ table: String) -> Bool { table.hasPrefix("filmSearch_") }

@@ -7,11 +7,14 @@ extension Store {
     /// Opens a history entry for the change being made: what the change records from here on is
     /// kept under it (`ChangeRecorder`). Entries older than the last `keep` are forgotten,
     /// with their changesets.
-    func beginRecording(command: String, at timestamp: String, keep: Int, safetyCopy: String? = nil) throws -> Int64 {
+    /// A change made here goes to the sync folder at the next sync (`sendsToFolder`), once the
+    /// device has synced; what sync applies from other devices does not.
+    func beginRecording(command: String, at timestamp: String, keep: Int, safetyCopy: String? = nil, sendsToFolder: Bool = true) throws -> Int64 {
         try execute("INSERT INTO history (at, command, summary, safetyCopy) VALUES (?, ?, '', ?)", [timestamp, command, safetyCopy])
         let id = db.lastInsertedRowID
         try execute("DELETE FROM history WHERE id <= ?", [id - Int64(keep)])
         recording?.record(under: id)
+        if sendsToFolder, safetyCopy == nil { recording?.outboxTime = try syncTick(wall: timestamp) }
         return id
     }
 
@@ -56,7 +59,9 @@ extension Store {
     /// names a table devices do not share, is damage (74) and nothing changes. One whose rows
     /// are no longer as it left them (changed since, outside the history) is refused (1),
     /// naming the first such row, and nothing changes: never a half undo.
-    func undo(_ entry: HistoryEntry) throws {
+    func undo(_ entry: HistoryEntry, at wall: String) throws {
+        // The undo is a change like any other for the other devices: its inverses go to the folder.
+        let sendAt = try syncTick(wall: wall)
         let parts = try values(Int64.self, "SELECT part FROM historyChange WHERE historyId = ? ORDER BY part DESC", [entry.id])
         guard !parts.isEmpty else {
             throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) has no record of what it changed to undo")
@@ -88,6 +93,7 @@ extension Store {
                 throw WatchlistError.nothingChanged("The latest change ('\(entry.command)' at \(entry.at)) cannot be undone exactly: "
                     + "since it was made, \(conflict) (changed outside watchlist's history)")
             }
+            if let sendAt { try sendToFolder(inverse, at: sendAt) }
         }
         try numberNewRows()
         try deleteHistoryEntry(entry.id)

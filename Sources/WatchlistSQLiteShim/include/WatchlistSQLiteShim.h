@@ -67,6 +67,23 @@ int watchlist_changeset_apply(sqlite3 *db, int size, void *bytes, const char *co
 int watchlist_changeset_rows(int size, void *bytes, const char *table, int column,
                              sqlite3_int64 *keys, sqlite3_int64 *values, int *known, int capacity, int *count);
 
+/// Reads a changeset change by change: an iterator (end it with watchlist_changeset_done).
+int watchlist_changeset_iterate(int size, void *bytes, void **iterator);
+
+/// The next change: its table, column count, operation (WATCHLIST_CHANGE_…) and whether it
+/// was indirect. SQLITE_ROW while there is one, SQLITE_DONE at the end, or SQLite's error.
+int watchlist_changeset_step(void *iterator, const char **table, int *columns, int *operation, int *indirect);
+
+/// Which columns of the current change's table make its primary key (one flag a column).
+int watchlist_changeset_primary_key(void *iterator, const unsigned char **flags, int *columns);
+
+/// Column `column` of the current change: its new value (`isNew` non-zero; an insert or
+/// update) or its old one (a delete or update). NULL `value`: the change does not hold it.
+int watchlist_changeset_value(void *iterator, int isNew, int column, sqlite3_value **value);
+
+/// Ends an iterator (NULL is no-op); SQLITE_CORRUPT when the changeset was damaged.
+int watchlist_changeset_done(void *iterator);
+
 /// Frees what SQLite allocated for a changeset.
 void watchlist_free(void *bytes);
 

@@ -20,7 +20,8 @@ extension WatchlistError {
         case .invalidRating, .invalidDate, .futureDate, .dateBeforeRelease, .emptyNote, .textTooLong, .invalidArgument,
              .invalidTag, .invalidSlug, .collectionExists, .builtInCollection, .removalNeedsForce:
             ExitStatus.usage
-        case .invalidText, .malformedFile, .unrecognisedFile, .otherKindOfFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup:
+        case .invalidText, .malformedFile, .unrecognisedFile, .otherKindOfFile, .wrongFormat, .fileTooLarge, .noExportFiles, .notABackup,
+             .syncFilesRefused:
             ExitStatus.dataError
         case .unreadableInput:
             ExitStatus.noInput

@@ -1,0 +1,278 @@
+import Foundation
+internal import GRDB
+
+/// Applies another device's change to this database row by row, deciding every conflict by a
+/// rule that gives the same result on every device, whatever order the changes arrive in
+/// (README "Several devices"):
+/// - a rating, a note, a film's title, year and text, a collection's title and text, a film's
+///   facts (per source, field and position): the latest change wins, by the hybrid logical clock
+///   (`SyncClock`); a row no synced change has timed counts at its own time (`ratedAt`,
+///   `updatedAt`) or as older than any change;
+/// - viewings, tags, other titles, memberships: sets — a row added anywhere is there, a row
+///   removed anywhere is gone unless added again later; two devices that made the same row with
+///   other values keep the later addition's (the smaller values at the same time,
+///   `SyncRows.precedes`); an edit of such a row never brings it back;
+/// - a note: neither text is lost — the later edit wins the note, the other text becomes a note
+///   of its own; an edit beats a deletion (the note comes back);
+/// - a film or collection another device removed stays while it holds something added here, and
+///   a row that arrives for a film or collection removed here brings it back;
+/// - a uniqueness two devices broke together (an IMDb id on two films, a collection's slug or a
+///   position taken twice) is decided for the row with the smaller key, and the other is moved
+///   aside (positions renumbered).
+/// Nothing is applied with REPLACE: a row is updated in place, so no cascade removes a child.
+struct SyncApplier {
+    let store: Store
+    var rows: SyncRows
+    /// What was decided, for the report: one line a conflict.
+    var decisions: [String] = []
+    /// Collections whose positions were taken twice, with the positions their films asked for.
+    var wantedPositions: [Int64: [Int64: Int64]] = [:]
+    /// Films merged into another here (`SyncApplier+Merge`), as they are asked for.
+    var mergedFilms: [Int64: Int64] = [:]
+
+    init(store: Store) {
+        (self.store, self.rows) = (store, SyncRows(store: store))
+    }
+
+    /// Parents before children for what an entry adds or changes; children before parents for
+    /// what it removes.
+    static let parentsFirst = Array(SharedTables.names.reversed())
+
+    /// The tables whose rows the latest change decides; the others are sets.
+    static let latestTables: Set<String> = ["rating", "note", "film", "collection", "filmFact"]
+    /// The column holding a row's own time, for a row no synced change has timed.
+    static let timeColumns = ["rating": "ratedAt", "note": "updatedAt", "viewing": "loggedAt", "filmTag": "addedAt"]
+
+    /// Applies one entry of a file: `changes` made at `time`.
+    mutating func apply(_ incoming: [RowChange], at time: String) throws {
+        let shared = Set(SharedTables.names)
+        for change in incoming where !shared.contains(change.table) {
+            throw SyncFile.Refusal.damaged("it changes the table '\(change.table.oneLine.prefix(40))', which devices do not share")
+        }
+        let changes = try incoming.map { try redirected($0) }
+        for table in SyncApplier.parentsFirst {
+            for change in changes where change.table == table && change.operation != .delete {
+                let width = try rows.columns(table).count
+                guard change.primaryKey.count == width else {
+                    throw SyncFile.Refusal.damaged("its rows of \(table) have \(change.primaryKey.count) columns, not \(width)")
+                }
+                change.operation == .insert ? try insert(change, at: time) : try update(change, at: time)
+            }
+        }
+        for table in SharedTables.names {
+            for change in changes where change.table == table && change.operation == .delete {
+                guard change.primaryKey.count == (try rows.columns(table).count) else {
+                    throw SyncFile.Refusal.damaged("its rows of \(table) do not have the table's columns")
+                }
+                try delete(change, at: time)
+            }
+        }
+        try renumberPositions()
+    }
+
+    // MARK: Times
+
+    /// The key a row's time is kept under: its integer key, or a hash of its key's values.
+    static func timeKey(_ table: String, key: [DatabaseValue]) -> Int64 {
+        if key.count == 1, let integer = Int64.fromDatabaseValue(key[0]) { return integer }
+        return RowKey.derived([table] + key.map { value in
+            switch value.storage {
+            case .int64(let integer): "i" + String(integer)
+            case .string(let text): "t" + text
+            default: value.description
+            }
+        })
+    }
+
+    /// A row's key values, from all its values.
+    static func key(_ values: [DatabaseValue], primaryKey: [Bool]) -> [DatabaseValue] {
+        values.indices.filter { primaryKey[$0] }.map { values[$0] }
+    }
+
+    /// When the row was last changed by a synced change, or its own time, or never.
+    mutating func localTime(_ table: String, key: [DatabaseValue], _ values: [DatabaseValue]) throws -> String {
+        if let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), !known.deleted { return known.at }
+        return try ownTime(table, values)
+    }
+
+    /// A row's own time (a rating's `ratedAt`, a viewing's `loggedAt`…) on the clock, or never.
+    mutating func ownTime(_ table: String, _ values: [DatabaseValue]) throws -> String {
+        if let column = SyncApplier.timeColumns[table], let index = try rows.columns(table).firstIndex(of: column) {
+            return SyncClock.time(iso: String.fromDatabaseValue(values[index]))
+        }
+        return SyncClock.never
+    }
+
+    /// The time an incoming row counts at: its change's; a snapshot's row counts at its own
+    /// time, as it does on the device that holds it.
+    mutating func incomingTime(_ table: String, _ values: [DatabaseValue], at time: String) throws -> String {
+        time == SyncClock.never ? try ownTime(table, values) : time
+    }
+
+    /// Whether the incoming row, changed at `time`, wins over the local one: the later change,
+    /// a snapshot's row counting at its own time; at the same time, the smaller values.
+    /// `values`: for a row of a set, whether its values win (by the time of its latest
+    /// addition or edit), not whether it is there (by the time of its latest addition).
+    mutating func incomingWins(_ table: String, key: [DatabaseValue], incoming: [DatabaseValue], local: [DatabaseValue], at time: String,
+                               values: Bool = false) throws -> Bool {
+        let theirs = try incomingTime(table, incoming, at: time)
+        var ours = try localTime(table, key: key, local)
+        if values, let edited = try store.rowTime(SyncApplier.valuesTable(table), SyncApplier.timeKey(table, key: key)), edited.at > ours {
+            ours = edited.at
+        }
+        return theirs == ours ? SyncRows.precedes(incoming, local) : theirs > ours
+    }
+
+    /// Keeps the time of every change to a row made since the device first synced (a row from
+    /// before counts at its own time: a viewing's `loggedAt`, a rating's `ratedAt`, or never). A
+    /// removal keeps the row's values, to bring it back when a later change elsewhere needs
+    /// it. A snapshot's row is no change: it keeps counting at its own time.
+    static func noteTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String, deleted: Bool, row: [DatabaseValue]?) throws {
+        guard time != SyncClock.never || deleted else { return }
+        let json = deleted ? row.map(SyncRows.json) : nil
+        try store.setRowTime(table, SyncApplier.timeKey(table, key: key), at: time, deleted: deleted, row: json)
+    }
+
+    mutating func noteTime(_ table: String, key: [DatabaseValue], at time: String, deleted: Bool = false, row: [DatabaseValue]? = nil) throws {
+        try SyncApplier.noteTime(store, table, key: key, at: time, deleted: deleted, row: row)
+    }
+
+    /// Where the time of a set's row's latest edit is kept (`syncRowTime.tableName`): apart from
+    /// the time it was added, which alone decides against a removal.
+    static func valuesTable(_ table: String) -> String { table + " values" }
+
+    /// Keeps the time of the latest addition or edit of a set's row (`SyncApplier+Sets`).
+    static func noteValueTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String) throws {
+        guard !latestTables.contains(table), time != SyncClock.never else { return }
+        try store.setRowTime(valuesTable(table), timeKey(table, key: key), at: time)
+    }
+
+    mutating func noteValueTime(_ table: String, key: [DatabaseValue], at time: String) throws {
+        try SyncApplier.noteValueTime(store, table, key: key, at: time)
+    }
+
+    // MARK: Insert
+
+    mutating func insert(_ change: RowChange, at time: String) throws {
+        let incoming = change.new.map { $0 ?? .null }
+        let table = change.table, key = change.key
+        if let local = try rows.row(table, primaryKey: change.primaryKey, key: key) {
+            guard local != incoming else { return try noteTime(table, key: key, at: time) }
+            if try mergesFilms(change, local: local, at: time) { return }
+            if SyncApplier.latestTables.contains(table) {
+                if try incomingWins(table, key: key, incoming: incoming, local: local, at: time) {
+                    try keepLosingText(table, loser: local, winner: incoming)
+                    try write(table, change, incoming.map { Optional($0) }, merging: local)
+                    try noteTime(table, key: key, at: time)
+                } else {
+                    try keepLosingText(table, loser: incoming, winner: local)
+                }
+                decisions.append("\(describe(table, incoming)): changed on two devices; the later change was kept")
+            } else {
+                // A row of a set added on two devices, or added again: it is there since the
+                // latest addition, with the values of the latest addition or edit.
+                if try incomingWins(table, key: key, incoming: incoming, local: local, at: time, values: true) {
+                    try write(table, change, incoming.map { Optional($0) }, merging: local)
+                    try noteValueTime(table, key: key, at: time)
+                }
+                try noteTime(table, key: key, at: time)
+            }
+            return
+        }
+        if let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), known.deleted,
+           known.at > (try incomingTime(table, incoming, at: time)) {
+            if SyncApplier.latestTables.contains(table) {
+                decisions.append("\(describe(table, incoming)): removed here after it was made there; it stays removed")
+            }
+            return try editRemoved(table, key: key, change.new, at: time)
+        }
+        let values = try valuesAddedAgain(table, key: key, incoming, at: time)
+        guard try parentsExist(table, values) else { return }
+        try insertResolving(table, values)
+        try noteTime(table, key: key, at: time)
+        try noteValueTime(table, key: key, at: time)
+    }
+
+    /// Writes the changed columns of `values` over the local row, keeping a collection's
+    /// earliest creation.
+    private mutating func write(_ table: String, _ change: RowChange, _ values: [DatabaseValue?], merging local: [DatabaseValue]) throws {
+        var values = values
+        let columns = try rows.columns(table)
+        if table == "collection", let index = columns.firstIndex(of: "createdAt"), let theirs = values[index] ?? nil,
+           SyncRows.precedes([local[index]], [theirs]) {
+            values[index] = local[index]
+        }
+        try updateResolving(table, primaryKey: change.primaryKey, key: change.key, values)
+    }
+
+    // MARK: Update
+
+    private mutating func update(_ change: RowChange, at time: String) throws {
+        let table = change.table, key = change.key
+        try forgetKeptText(change, at: time)
+        guard let local = try rows.row(table, primaryKey: change.primaryKey, key: key) else {
+            // Removed here: an edit brings a note back; another row of a table the latest change
+            // decides comes back when the edit is the later change. A row of a set stays removed.
+            guard SyncApplier.latestTables.contains(table),
+                  let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), known.deleted, let json = known.row,
+                  var removed = SyncRows.values(json: json), removed.count == change.new.count,
+                  table == "note" || time > known.at else {
+                if SyncApplier.latestTables.contains(table) {
+                    decisions.append("a row of \(table) changed there and removed here stays removed")
+                }
+                return try editRemoved(table, key: key, change.new, at: time)
+            }
+            for (index, value) in change.new.enumerated() where value != nil { removed[index] = value! }
+            guard try parentsExist(table, removed) else { return }
+            try insertResolving(table, removed)
+            try noteTime(table, key: key, at: time)
+            return decisions.append("\(describe(table, removed)): removed here and changed there; it is back, as changed")
+        }
+        let changed = change.new.indices.filter { change.new[$0] != nil && !change.primaryKey[$0] }
+        let asExpected = changed.allSatisfy { change.old[$0] == nil || change.old[$0] == local[$0] }
+        var after = local
+        for index in changed { after[index] = change.new[index]! }
+        if SyncApplier.latestTables.contains(table) {
+            // The later change wins even when it expected what is here: this row may have
+            // changed here since, and later.
+            if try incomingWins(table, key: key, incoming: after, local: local, at: time) {
+                if !asExpected { try keepLosingText(table, loser: local, winner: after) }
+                try updateResolving(table, primaryKey: change.primaryKey, key: key, change.new)
+                try noteTime(table, key: key, at: time)
+            } else {
+                try keepLosingText(table, loser: after, winner: local)
+            }
+            if !asExpected { decisions.append("\(describe(table, local)): changed on two devices; the later change was kept") }
+        } else if try incomingWins(table, key: key, incoming: after, local: local, at: time, values: true) {
+            try updateResolving(table, primaryKey: change.primaryKey, key: key, change.new)
+            try noteValueTime(table, key: key, at: time)
+        }
+    }
+
+    // MARK: Delete
+
+    private mutating func delete(_ change: RowChange, at time: String) throws {
+        let table = change.table, key = change.key
+        let old = change.old.map { $0 ?? .null }
+        try forgetKeptText(change, at: time)
+        guard let local = try rows.row(table, primaryKey: change.primaryKey, key: key) else {
+            return try noteTime(table, key: key, at: time, deleted: true, row: old)
+        }
+        // Changed or added again here after the removal: it stays. A note's edit always stays.
+        let ours = try localTime(table, key: key, local)
+        if ours > time || (table == "note" && local != old) {
+            if SyncApplier.latestTables.contains(table) {
+                decisions.append("\(describe(table, local)): removed there, changed here later; it stays")
+            }
+            return
+        }
+        if table == "film" || table == "collection" {
+            let children = table == "film" ? try store.personalRowCount(filmId: key[0]) : try store.membershipCount(collectionId: key[0])
+            if children > 0 {
+                return decisions.append("\(describe(table, local)): removed there; it stays here, holding what was added here since")
+            }
+        }
+        try rows.delete(table, primaryKey: change.primaryKey, key: key)
+        try noteTime(table, key: key, at: time, deleted: true, row: local)
+    }
+}

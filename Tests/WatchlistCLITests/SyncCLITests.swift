@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+
+/// `watchlist sync DIR` through the binary: devices working offline, then syncing in several
+/// orders, hold the same diary; one test a rule of the README's "Several devices".
+@Suite("sync: devices that converge")
+struct SyncCLITests {
+    @Test("two and three devices, offline changes of every kind on each, synced in several orders: every diary the same")
+    func converge() throws {
+        for order in [[0, 1, 2], [2, 1, 0], [1, 0, 2]] {
+            let devices = try Devices(3)
+            try devices.syncAll()
+            try devices.run(0, "watch", "ascent", "--on", "2024-01-01")
+            try devices.run(0, "rate", "ascent", "4.5")
+            try devices.run(0, "note", "ascent", "Snow.")
+            try devices.run(0, "tag", "ascent", "winter", "war")
+            try devices.run(1, "watch", "red tent", "--on", "2024-02-02")
+            try devices.run(1, "rate", "red tent", "3")
+            try devices.run(1, "film", "set", "ascent", "--director", "Larisa Shepitko", "--runtime", "111")
+            try devices.run(2, "import", projectRoot + "/docs/examples/letterboxd-export", "--add-missing")
+            try devices.run(2, "unrate", "ascent")
+            try devices.run(2, "note", "star", "Kept.")
+            try devices.run(2, "untag", "ascent", "winter", at: "2026-11-26T12:05:00Z")
+            try devices.syncAll(order: order)
+            try devices.expectConverged()
+            let ascent = try devices.film(1, "ascent")
+            #expect(ascent["tags"] as? [String] == ["war"], "the untag is later than the tag it removes: winter is gone everywhere")
+            #expect((ascent["directors"] as? [String]) == ["Larisa Shepitko"])
+            #expect((try devices.film(2, "stalker")["viewings"] as? [Any])?.count == 2)
+        }
+    }
+
+    @Test("a rating: the latest change wins, whichever device syncs first; an unrate is a change like any other")
+    func ratingLatestWins() throws {
+        for first in [0, 1] {
+            let devices = try Devices(2)
+            try devices.syncAll()
+            try devices.run(0, "rate", "ascent", "3", at: "2026-11-26T13:00:00Z")
+            try devices.run(1, "rate", "ascent", "4", at: "2026-11-26T14:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            #expect(try devices.film(0, "ascent")["rating"] as? Double == 4)
+            // The unrate is later than the other device's rating: nobody rated it.
+            try devices.run(1, "rate", "ascent", "5", at: "2026-11-26T15:00:00Z")
+            try devices.run(0, "unrate", "ascent", at: "2026-11-26T16:00:00Z")
+            try devices.syncAll(order: [1 - first, first])
+            try devices.expectConverged()
+            #expect(try devices.film(1, "ascent")["rating"] is NSNull)
+        }
+    }
+
+    @Test("a device whose clock runs fast wins once, then the others' later changes win again (the hybrid clock)")
+    func fastClock() throws {
+        let devices = try Devices(2)
+        try devices.syncAll()
+        try devices.run(0, "rate", "ascent", "2", at: "2027-06-01T00:00:00Z")
+        try devices.syncAll()
+        // The other device has seen the fast time: its next change is later, whatever its wall clock says.
+        try devices.run(1, "rate", "ascent", "5", at: "2026-11-26T12:05:00Z")
+        try devices.syncAll()
+        try devices.expectConverged()
+        #expect(try devices.film(0, "ascent")["rating"] as? Double == 5)
+    }
+
+    @Test("viewings and tags are sets: both devices' additions stay; an unwatch or untag on one removes the row everywhere")
+    func sets() throws {
+        let devices = try Devices(2)
+        try devices.run(0, "watch", "ascent", "--on", "2024-01-01")
+        try devices.run(0, "tag", "ascent", "winter")
+        try devices.syncAll()
+        try devices.run(1, "watch", "ascent", "--on", "2024-03-03")
+        try devices.run(1, "tag", "ascent", "partisans")
+        try devices.run(0, "unwatch", "ascent", "--on", "2024-01-01")
+        try devices.run(0, "untag", "ascent", "winter")
+        try devices.syncAll()
+        try devices.expectConverged()
+        let ascent = try devices.film(0, "ascent")
+        #expect((ascent["viewings"] as? [[String: Any]])?.compactMap { $0["date"] as? String } == ["2024-03-03"])
+        #expect(ascent["tags"] as? [String] == ["partisans"])
+    }
+
+    @Test("a note edited on two devices: the later edit wins the note, the other text stays as a note of its own")
+    func noteEditedTwice() throws {
+        let devices = try Devices(2)
+        try devices.run(0, "note", "ascent", "Snow.")
+        try devices.syncAll()
+        try devices.run(0, "note", "edit", "1", "Snow, says the laptop.", at: "2026-11-26T13:00:00Z")
+        try devices.run(1, "note", "edit", "1", "Snow, says the desktop.", at: "2026-11-26T14:00:00Z")
+        try devices.syncAll()
+        try devices.expectConverged()
+        let notes = (try devices.film(0, "ascent")["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        #expect(Set(notes) == ["Snow, says the laptop.", "Snow, says the desktop."])
+        #expect(try devices.run(1, "note", "list").stdout.contains("[1] The Ascent (1977)"))
+    }
+
+    @Test("a note edited on one device and deleted on the other: the edit wins, the note comes back with it")
+    func editBeatsDelete() throws {
+        for first in [0, 1] {
+            let devices = try Devices(2)
+            try devices.run(0, "note", "ascent", "Snow.")
+            try devices.syncAll()
+            try devices.run(0, "note", "edit", "1", "Snow and silence.", at: "2026-11-26T13:00:00Z")
+            try devices.run(1, "note", "delete", "1", at: "2026-11-26T14:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            let notes = (try devices.film(1, "ascent")["notes"] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+            #expect(notes == ["Snow and silence."])
+        }
+    }
+
+    @Test("film facts: per source and field the latest change wins")
+    func factsLatestWins() throws {
+        let devices = try Devices(2)
+        try devices.syncAll()
+        try devices.run(0, "film", "set", "ascent", "--runtime", "100", at: "2026-11-26T13:00:00Z")
+        try devices.run(1, "film", "set", "ascent", "--runtime", "111", "--genre", "War", at: "2026-11-26T14:00:00Z")
+        try devices.syncAll(order: [1, 0])
+        try devices.expectConverged()
+        let ascent = try devices.film(0, "ascent")
+        #expect(ascent["runtime"] as? Int == 111 && ascent["genres"] as? [String] == ["War"])
+    }
+
+    @Test("the same real export imported on two devices, then synced: the films of one import, nothing doubled",
+          .enabled(if: realExportsRoot != nil, "../shared/fixtures/real-exports is not here"))
+    func sameExportTwice() throws {
+        let export = realExportsRoot! + "/letterboxd-aguitov-2026"
+        let devices = try Devices(2)
+        try devices.run(0, "import", export, "--add-missing")
+        try devices.run(1, "import", export, "--add-missing")
+        let films = try devices[0].query("SELECT count(*) FROM film").first
+        let viewings = try devices[0].query("SELECT count(*) FROM viewing").first
+        try devices.syncAll()
+        try devices.expectConverged()
+        #expect(try devices[1].query("SELECT count(*) FROM film").first == films)
+        #expect(try devices[1].query("SELECT count(*) FROM viewing").first == viewings)
+    }
+
+    @Test("undo travels: undoing a change undoes it everywhere; undoing what came from another device travels back")
+    func undoTravels() throws {
+        let devices = try Devices(2)
+        try devices.syncAll()
+        try devices.run(0, "rate", "ascent", "4")
+        try devices.syncAll()
+        try devices.run(0, "undo")
+        try devices.syncAll()
+        #expect(try devices.film(1, "ascent")["rating"] is NSNull)
+        try devices.run(1, "watch", "red tent", "--on", "2024-05-05")
+        try devices.syncAll()
+        // Device 0's latest entry is the file that brought the viewing: its undo goes back to device 1.
+        #expect(try devices.run(0, "undo").stdout.contains("Applied device1's file"))
+        try devices.syncAll()
+        try devices.expectConverged()
+        #expect((try devices.film(1, "red tent")["viewings"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("a new device catches up: a fresh install's first sync gives it the same diary; --dry-run changes nothing")
+    func newDevice() throws {
+        let devices = try Devices(2)
+        try devices.run(0, "import", projectRoot + "/docs/examples/letterboxd-export", "--add-missing")
+        try devices.run(0, "note", "stalker", "The room.")
+        try devices.sync(0)
+        let before = devices[1].databaseBytes()
+        let dry = try devices.sync(1, ["--dry-run"])
+        #expect(dry.stderr.contains("Would apply 1 file"), "\(dry.stderr)")
+        #expect(devices[1].databaseBytes() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: devices.folder).count == 1, "a dry run writes no file")
+        try devices.sync(1)
+        try devices.expectConverged()
+        let again = try devices.sync(1, ["--json"])
+        let report = try devices[1].parseJSON(again.stdout) as? [String: Any]
+        #expect(report?["sent"] is NSNull && (report?["applied"] as? [Any])?.isEmpty == true)
+    }
+}

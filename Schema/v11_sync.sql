@@ -7,7 +7,9 @@
 -- and its hybrid logical clock (the latest time it gave or saw, "<ms>.<count>.<device>").
 -- Its files are numbered from 1; `written` is the last it wrote, `outboxWritten` the last
 -- outbox entry that file held; `needsSnapshot`: its next file is a snapshot of the whole diary
--- (its first, and after a restore replaced everything).
+-- (its first, after a restore replaced everything, and when `sinceSnapshot`, the bytes of
+-- changesets written since its latest snapshot, outweighs twice `snapshotBytes`, that
+-- snapshot's size).
 CREATE TABLE syncDevice (
     id            TEXT PRIMARY KEY CHECK (length(id) = 16 AND id NOT GLOB '*[^0-9a-f]*'),
     name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
@@ -15,6 +17,8 @@ CREATE TABLE syncDevice (
     written       INTEGER NOT NULL DEFAULT 0 CHECK (written >= 0),
     outboxWritten INTEGER NOT NULL DEFAULT 0 CHECK (outboxWritten >= 0),
     needsSnapshot INTEGER NOT NULL DEFAULT 1 CHECK (needsSnapshot IN (0, 1)),
+    sinceSnapshot INTEGER NOT NULL DEFAULT 0 CHECK (sinceSnapshot >= 0),
+    snapshotBytes INTEGER NOT NULL DEFAULT 0 CHECK (snapshotBytes >= 0),
     createdAt     TEXT NOT NULL
 ) STRICT;
 

@@ -5,7 +5,10 @@
 # committed before it exactly. Then the migration of a large database of the previous schema
 # version (Tests/Fixtures/schema-v9.sqlite filled with 300,000 viewings) is killed the same way,
 # MIGRATION_RUNS times (default 10): each run must end, after a rerun, with a sound database of
-# the current version holding every row.
+# the current version holding every row. Last, `sync` of a device applying another's 100,000-row
+# diary (and writing its own snapshot) is killed the same way, SYNC_RUNS times (default 6): each
+# run must leave a sound database and, after a rerun and one more sync on each device, the same
+# diary on both devices.
 # Usage: scripts/crash-test.sh [path/to/watchlist]     (default: .build/debug/watchlist)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -140,4 +143,62 @@ for run in $(seq 1 "$migration_runs"); do
     fi
 done
 echo "crash test: $migration_runs migrations killed ($interrupted inside its transaction); $((migration_runs - migration_failures)) passed, $migration_failures failed"
-[ "$failures" -eq 0 ] && [ "$migration_failures" -eq 0 ]
+# Sync, killed at random moments: device A holds the import and has written it to the folder;
+# device B (the database from before the import, with a change of its own) syncs.
+digest() {  # digest DB: the shared tables' rows, in key order (what every device must agree on)
+    python3 - "$1" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+h = hashlib.sha256()
+for table in ("film", "filmTitle", "filmIdentifier", "filmFact", "viewing", "rating", "note", "filmTag", "collection", "collectionFilm"):
+    columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})")]
+    for row in db.execute(f"SELECT * FROM {table} ORDER BY " + ", ".join(f'"{c}"' for c in columns)):
+        h.update(repr(row).encode())
+print(h.hexdigest())
+PY
+}
+folder0="$work/folder0"
+mkdir -p "$folder0"
+cp "$work/full.sqlite" "$work/a0.sqlite"
+"$bin" --db "$work/a0.sqlite" sync "$folder0" --name a >/dev/null 2>&1
+cp "$base" "$work/b0.sqlite"
+"$bin" --db "$work/b0.sqlite" rate star 2 >/dev/null
+cp -r "$folder0" "$work/timed"
+cp "$work/b0.sqlite" "$work/timed.sqlite"
+start=$(date +%s%N)
+"$bin" --db "$work/timed.sqlite" sync "$work/timed" --name b >/dev/null 2>&1
+sync_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+sync_runs=${SYNC_RUNS:-6}
+echo "crash test: applying device A's 100,000-row diary by sync takes ${sync_ms} ms; killing $sync_runs syncs"
+sync_failures=0
+for run in $(seq 1 "$sync_runs"); do
+    rm -rf "$work/folder" "$work/b.sqlite" "$work/b.sqlite-journal"
+    cp -r "$folder0" "$work/folder"
+    cp "$work/a0.sqlite" "$work/a.sqlite"
+    cp "$work/b0.sqlite" "$work/b.sqlite"
+    delay_ms=$(( (RANDOM * 32768 + RANDOM) % (sync_ms + 1) ))
+    "$bin" --db "$work/b.sqlite" sync "$work/folder" --name b >/dev/null 2>&1 &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    if ! "$bin" --db "$work/b.sqlite" db check >/dev/null 2>"$work/check.err"; then
+        echo "FAIL sync run $run (killed after ${delay_ms} ms): db check: $(cat "$work/check.err")"
+        sync_failures=$((sync_failures + 1))
+        continue
+    fi
+    # The rerun finishes what the killed sync began; then each device syncs once more.
+    if ! "$bin" --db "$work/b.sqlite" sync "$work/folder" --name b >/dev/null 2>"$work/sync.err" \
+        || ! "$bin" --db "$work/a.sqlite" sync "$work/folder" >/dev/null 2>>"$work/sync.err" \
+        || ! "$bin" --db "$work/b.sqlite" sync "$work/folder" >/dev/null 2>>"$work/sync.err"; then
+        echo "FAIL sync run $run (killed after ${delay_ms} ms): a later sync failed: $(tail -3 "$work/sync.err")"
+        sync_failures=$((sync_failures + 1))
+        continue
+    fi
+    if [ "$(digest "$work/a.sqlite")" != "$(digest "$work/b.sqlite")" ]; then
+        echo "FAIL sync run $run (killed after ${delay_ms} ms): the two devices hold different diaries"
+        sync_failures=$((sync_failures + 1))
+    fi
+done
+echo "crash test: $sync_runs syncs killed; $((sync_runs - sync_failures)) passed, $sync_failures failed"
+[ "$failures" -eq 0 ] && [ "$migration_failures" -eq 0 ] && [ "$sync_failures" -eq 0 ]

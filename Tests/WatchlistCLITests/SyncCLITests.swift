@@ -170,4 +170,34 @@ struct SyncCLITests {
         let report = try devices[1].parseJSON(again.stdout) as? [String: Any]
         #expect(report?["sent"] is NSNull && (report?["applied"] as? [Any])?.isEmpty == true)
     }
+
+    @Test("a new device starts from the latest snapshot: the files before it are not needed; a restore writes one")
+    func startsFromSnapshot() throws {
+        let devices = try Devices(2)
+        try devices.run(0, "import", projectRoot + "/docs/examples/letterboxd-export", "--add-missing")
+        try devices.sync(0)
+        try devices.run(0, "watch", "ascent", "--on", "2024-01-01")
+        try devices.sync(0)
+        let backup = devices[0].folder + "/backup.sqlite"
+        try devices.run(0, "db", "backup", backup)
+        let viewings = (try devices.film(0, "ascent")["viewings"] as? [Any])?.count
+        try devices.run(0, "rate", "ascent", "2")
+        try devices.run(0, "db", "restore", backup)
+        let restored = try devices.sync(0)
+        #expect(restored.stderr.contains("Wrote a snapshot of the whole diary"), "\(restored.stderr)")
+        try devices.run(0, "rate", "red tent", "4", at: "2026-11-26T12:10:00Z")
+        try devices.sync(0, at: "2026-11-26T12:11:00Z")
+        // The files before the snapshot are gone from the folder (a tool that keeps only recent
+        // files, or a person tidying it): a new device needs only the snapshot and what follows.
+        let id = try devices[0].query("SELECT id FROM syncDevice").first ?? "?"
+        for number in ["0000000001", "0000000002"] { try FileManager.default.removeItem(atPath: devices.folder + "/" + id + "/" + number + ".wlsync") }
+        let caughtUp = try devices.sync(1, at: "2026-11-26T12:12:00Z")
+        #expect(caughtUp.stderr.contains("Applied 2 files"), "\(caughtUp.stderr)")
+        try devices.syncAll()
+        try devices.expectConverged()
+        #expect(try devices.film(1, "red tent")["rating"] as? Double == 4)
+        let caughtUpViewings = (try devices.film(1, "ascent")["viewings"] as? [Any])?.count
+        #expect(viewings != nil && caughtUpViewings == viewings)
+        #expect(try devices.film(1, "ascent")["rating"] as? Double != 2, "the rating the restore took back stays taken back")
+    }
 }

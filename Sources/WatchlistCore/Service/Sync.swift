@@ -109,24 +109,23 @@ extension Watchlist {
                     throw WatchlistError.invalidArgument("\(file.oneLine) is in this device's folder but was not written by this database: "
                         + "another database uses this device's id (a copy of this one?). Run sync on the copy with --new-device.")
                 }
-                try database.write { store in
-                    try store.setWritten(device.written + 1, outbox: found.header.outbox)
-                    if found.header.kind == .snapshot { try store.execute("UPDATE syncDevice SET needsSnapshot = 0") }
-                }
+                try database.write { store in try noteWritten(store, found) }
                 device = try database.read { try $0.syncDevice()! }
                 continue
             }
             guard let next = try database.read({ store in try nextFile(store, device: device) }) else { return }
             try folder.write(next.file.encoded(), device: device.id, sequence: next.file.header.sequence)
-            try database.write { store in
-                try store.setWritten(next.file.header.sequence, outbox: next.outbox)
-                if next.file.header.kind == .snapshot { try store.execute("UPDATE syncDevice SET needsSnapshot = 0") }
-            }
+            try database.write { store in try noteWritten(store, next.file) }
             let changes = (report.sent?.changes ?? 0) + next.file.entries.count
             report.sent = SyncReport.Sent(file: folder.path + "/" + device.id + "/" + next.name, changes: changes,
                                           snapshot: (report.sent?.snapshot ?? false) || next.file.header.kind == .snapshot)
             device = try database.read { try $0.syncDevice()! }
         }
+    }
+
+    private func noteWritten(_ store: Store, _ file: SyncFile) throws {
+        try store.setWritten(file.header.sequence, outbox: file.header.outbox, snapshot: file.header.kind == .snapshot,
+                             bytes: Int64(file.entries.reduce(0) { $0 + $1.changeset.bytes.count }), snapshotAfter: Watchlist.snapshotAfterBytes)
     }
 
     /// Applies every other device's files not applied yet, in each device's order and after
@@ -141,6 +140,12 @@ extension Watchlist {
             report.refused += found.refused.map { SyncReport.Problem(file: folder.path + "/" + id + "/" + $0.name, reason: $0.reason) }
         }
         var applied = peers.mapValues(\.applied)
+        // A device that holds nothing yet starts from the snapshot that covers the most.
+        let start = options.dryRun ? nil : try catchUpStart(folder, devices: devices, own: device.id, peers: peers)
+        if let start {
+            applied[start.device] = start.sequence - 1
+            for (other, sequence) in start.seen { applied[other] = sequence }
+        }
         var done: [String: SyncReport.Applied] = [:]
         var stopped = Set<String>()
         var blocked: [String: SyncReport.Problem] = [:]
@@ -178,6 +183,8 @@ extension Watchlist {
                         if !options.force, let removal = try SyncGuard.removesMost(file, store) {
                             throw SyncGuard.NeedsForce(reason: removal)
                         }
+                        // As an import: 16 MiB of pages, for rows whose keys are not in order.
+                        try store.execute("PRAGMA cache_size = -16384")
                         var applier = SyncApplier(store: store)
                         for entry in file.entries {
                             try applier.apply(try entry.changeset.rowChanges(), at: entry.at)
@@ -185,6 +192,9 @@ extension Watchlist {
                         }
                         try store.numberNewRows()
                         try store.setApplied(peer: id, name: file.header.name, sequence: next)
+                        if let start, start.device == id, start.sequence == next {
+                            for (other, sequence) in start.seen { try store.setApplied(peer: other, name: other, sequence: sequence) }
+                        }
                         report.decisions += applier.decisions
                     }
                 } catch SyncFile.Refusal.damaged(let reason) {

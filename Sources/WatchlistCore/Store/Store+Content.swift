@@ -26,8 +26,10 @@ extension Store {
             try execute("DELETE FROM main.sqlite_sequence WHERE name NOT LIKE 'sync%'")
             try execute("INSERT INTO main.sqlite_sequence (name, seq) SELECT name, seq FROM \(schema).sqlite_sequence WHERE name NOT LIKE 'sync%'")
         }
-        // What replaced everything is sent whole at the next sync: a snapshot.
+        // What replaced everything is sent whole at the next sync: a snapshot. The changes not
+        // written yet changed what is gone: they are not sent.
         try execute("UPDATE main.syncDevice SET needsSnapshot = 1")
+        try execute("DELETE FROM main.syncOutbox")
         if try value(Int.self, "SELECT count(*) FROM pragma_foreign_key_check") ?? 0 > 0 {
             throw WatchlistError.internalError("a restored row refers to a row the backup does not hold")
         }

@@ -52,9 +52,19 @@ extension Store {
         if clock != device.clock { try execute("UPDATE syncDevice SET clock = ?", [clock]) }
     }
 
-    func setWritten(_ sequence: Int64, outbox: Int64) throws {
+    /// Notes a file written: its number, the last outbox entry it held, and for the snapshot
+    /// rule the bytes of its changesets (a snapshot's size, or what was written since one); the
+    /// next file is a snapshot once those are at least `snapshotAfter` and twice the latest
+    /// snapshot's size.
+    func setWritten(_ sequence: Int64, outbox: Int64, snapshot: Bool, bytes: Int64, snapshotAfter: Int64) throws {
         try execute("UPDATE syncDevice SET written = ?, outboxWritten = ?", [sequence, outbox])
         try execute("DELETE FROM syncOutbox WHERE id <= ?", [outbox])
+        if snapshot {
+            try execute("UPDATE syncDevice SET needsSnapshot = 0, sinceSnapshot = 0, snapshotBytes = ?", [bytes])
+        } else {
+            try execute("UPDATE syncDevice SET sinceSnapshot = sinceSnapshot + ?", [bytes])
+            try execute("UPDATE syncDevice SET needsSnapshot = 1 WHERE sinceSnapshot >= ? AND sinceSnapshot > 2 * snapshotBytes", [snapshotAfter])
+        }
     }
 
     // MARK: The outbox
@@ -74,7 +84,6 @@ extension Store {
             }
             try SyncApplier.noteTime(self, change.table, key: change.key, at: time, deleted: change.operation == .delete,
                                      row: change.operation == .delete ? change.old.map { $0 ?? .null } : nil)
-            if change.operation == .insert { try SyncApplier.noteValueTime(self, change.table, key: change.key, at: time) }
         }
     }
 

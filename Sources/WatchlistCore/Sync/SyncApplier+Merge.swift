@@ -68,6 +68,7 @@ extension SyncApplier {
             }
         }
         try rows.delete("film", primaryKey: [true] + Array(repeating: false, count: try rows.columns("film").count - 1), key: [gone.databaseValue])
+        presentParents["film"]?.remove(gone)
         try store.setRowTime(SyncApplier.mergedFilm, gone, at: time, row: String(staying))
         mergedFilms[gone] = staying
         decisions.append("\(title): made on two devices with the same id; one film now, holding the rows of both")

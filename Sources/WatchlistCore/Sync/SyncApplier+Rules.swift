@@ -12,8 +12,12 @@ extension SyncApplier {
         for (column, parent) in [("filmId", "film"), ("collectionId", "collection")] {
             guard let index = columns.firstIndex(of: column), table != parent,
                   let key = Int64.fromDatabaseValue(values[index]) else { continue }
+            if presentParents[parent]?.contains(key) == true { continue }
             if try rows.row(parent, primaryKey: [true] + Array(repeating: false, count: try rows.columns(parent).count - 1),
-                            key: [key.databaseValue]) != nil { continue }
+                            key: [key.databaseValue]) != nil {
+                presentParents[parent, default: []].insert(key)
+                continue
+            }
             guard let known = try store.rowTime(parent, key), known.deleted, let json = known.row,
                   let removed = SyncRows.values(json: json), removed.count == (try rows.columns(parent).count) else {
                 decisions.append("a row of \(table) for a \(parent) this device does not hold was not applied")
@@ -29,15 +33,21 @@ extension SyncApplier {
 
     /// Inserts a row; a uniqueness another row of this database already holds is decided by
     /// `resolve`, and a value that breaks a rule of the schema refuses the file.
-    mutating func insertResolving(_ table: String, _ values: [DatabaseValue]) throws {
+    /// `ifAbsent` (the table's primary key): nothing is written when a row with the key is
+    /// there, and the result says so (false).
+    @discardableResult
+    mutating func insertResolving(_ table: String, _ values: [DatabaseValue], ifAbsent primaryKey: [Bool]? = nil) throws -> Bool {
         do {
+            if let primaryKey { return try rows.insertIfAbsent(table, primaryKey: primaryKey, values) }
             try rows.insert(table, values)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-            guard let resolved = try resolve(table, values) else { return }
+            guard let resolved = try resolve(table, values) else { return true }
+            if let primaryKey { return try rows.insertIfAbsent(table, primaryKey: primaryKey, resolved) }
             try rows.insert(table, resolved)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw SyncFile.Refusal.damaged("a row of \(table) breaks a rule of the schema (\(error.message ?? "a constraint"))")
         }
+        return true
     }
 
     mutating func updateResolving(_ table: String, primaryKey: [Bool], key: [DatabaseValue], _ values: [DatabaseValue?]) throws {

@@ -29,6 +29,10 @@ struct SyncApplier {
     var wantedPositions: [Int64: [Int64: Int64]] = [:]
     /// Films merged into another here (`SyncApplier+Merge`), as they are asked for.
     var mergedFilms: [Int64: Int64] = [:]
+    /// Films and collections known to be here (`parentsExist`), by table.
+    var presentParents: [String: Set<Int64>] = [:]
+    /// Each shared table's primary key, as the schema says: a change must name its rows by it.
+    var primaryKeys: [String: [Bool]] = [:]
 
     init(store: Store) {
         (self.store, self.rows) = (store, SyncRows(store: store))
@@ -48,6 +52,12 @@ struct SyncApplier {
         let shared = Set(SharedTables.names)
         for change in incoming where !shared.contains(change.table) {
             throw SyncFile.Refusal.damaged("it changes the table '\(change.table.oneLine.prefix(40))', which devices do not share")
+        }
+        for change in incoming {
+            if primaryKeys[change.table] == nil { primaryKeys[change.table] = try SyncApplier.primaryKey(store, change.table) }
+            guard change.primaryKey == primaryKeys[change.table] else {
+                throw SyncFile.Refusal.damaged("its rows of \(change.table) are not named by the table's primary key")
+            }
         }
         let changes = try incoming.map { try redirected($0) }
         for table in SyncApplier.parentsFirst {
@@ -156,6 +166,13 @@ struct SyncApplier {
     mutating func insert(_ change: RowChange, at time: String) throws {
         let incoming = change.new.map { $0 ?? .null }
         let table = change.table, key = change.key
+        // No removal remembered (nearly every row): inserted at once unless a row is there.
+        if try store.rowTime(table, SyncApplier.timeKey(table, key: key))?.deleted != true {
+            guard try parentsExist(table, incoming) else { return }
+            if try insertResolving(table, incoming, ifAbsent: change.primaryKey) {
+                return try noteTime(table, key: key, at: time)
+            }
+        }
         if let local = try rows.row(table, primaryKey: change.primaryKey, key: key) {
             guard local != incoming else { return try noteTime(table, key: key, at: time) }
             if try mergesFilms(change, local: local, at: time) { return }
@@ -190,7 +207,6 @@ struct SyncApplier {
         guard try parentsExist(table, values) else { return }
         try insertResolving(table, values)
         try noteTime(table, key: key, at: time)
-        try noteValueTime(table, key: key, at: time)
     }
 
     /// Writes the changed columns of `values` over the local row, keeping a collection's
@@ -273,6 +289,7 @@ struct SyncApplier {
             }
         }
         try rows.delete(table, primaryKey: change.primaryKey, key: key)
+        if let removed = Int64.fromDatabaseValue(key[0]), table == "film" || table == "collection" { presentParents[table]?.remove(removed) }
         try noteTime(table, key: key, at: time, deleted: true, row: local)
     }
 }

@@ -8,8 +8,8 @@
 -- Its files are numbered from 1; `written` is the last it wrote, `outboxWritten` the last
 -- outbox entry that file held; `needsSnapshot`: its next file is a snapshot of the whole diary
 -- (its first, after a restore replaced everything, and when `sinceSnapshot`, the bytes of
--- changesets written since its latest snapshot, outweighs twice `snapshotBytes`, that
--- snapshot's size).
+-- changesets written since its latest snapshot, outweighs twice the larger of `snapshotBytes`,
+-- that snapshot's size, and what a snapshot would weigh now).
 CREATE TABLE syncDevice (
     id            TEXT PRIMARY KEY CHECK (length(id) = 16 AND id NOT GLOB '*[^0-9a-f]*'),
     name          TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),

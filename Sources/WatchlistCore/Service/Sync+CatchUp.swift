@@ -5,7 +5,8 @@ import Foundation
 /// devices").
 extension Watchlist {
     /// A device writes a snapshot when the changesets it wrote since its latest snapshot are
-    /// more than twice that snapshot's size and at least this many bytes.
+    /// more than twice that snapshot's size and twice what one would weigh now
+    /// (`Store.setWritten`), and at least this many bytes.
     static let snapshotAfterBytes: Int64 = 1 << 20
 
     /// The snapshot a device that holds nothing of its own yet starts from: of all devices'

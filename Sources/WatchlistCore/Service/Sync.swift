@@ -180,15 +180,16 @@ extension Watchlist {
                 blocked[id] = nil
                 do {
                     try inFile("Applied \(file.header.name.oneLine)'s file \(next) (\(plural(file.entries.count, "change")))") { store in
-                        if !options.force, let removal = try SyncGuard.removesMost(file, store) {
-                            throw SyncGuard.NeedsForce(reason: removal)
-                        }
                         // As an import: 16 MiB of pages, for rows whose keys are not in order.
                         try store.execute("PRAGMA cache_size = -16384")
                         var applier = SyncApplier(store: store)
                         for entry in file.entries {
                             try applier.apply(try entry.changeset.rowChanges(), at: entry.at)
                             try store.syncObserve(entry.at)
+                        }
+                        // Applied, and rolled back when it removed most of the diary.
+                        if !options.force, let removal = try SyncGuard.removesMost(applier.removing, store) {
+                            throw SyncGuard.NeedsForce(reason: removal)
                         }
                         try store.numberNewRows()
                         try store.setApplied(peer: id, name: file.header.name, sequence: next)
@@ -242,15 +243,14 @@ extension Watchlist {
 enum SyncGuard {
     struct NeedsForce: Error { let reason: String }
 
-    /// Why the file removes most of a table's rows (more than half, and more than 20), or nil.
-    static func removesMost(_ file: SyncFile, _ store: Store) throws -> String? {
-        var removed: [String: Int] = [:]
-        for entry in file.entries {
-            for change in try entry.changeset.rowChanges() where change.operation == .delete { removed[change.table, default: 0] += 1 }
-        }
+    /// Why a file that asked to remove `removed` rows (by table) removed most of a table's rows
+    /// (more than half of what was there before it, and more than 20), or nil. Asked after the
+    /// file is applied, inside its transaction.
+    static func removesMost(_ removed: [String: Int], _ store: Store) throws -> String? {
         for (table, what) in [("film", "films"), ("viewing", "viewings"), ("rating", "ratings"), ("note", "notes")] {
             let count = removed[table] ?? 0
-            let held = try store.value(Int.self, "SELECT count(*) FROM \(table)") ?? 0
+            guard count > 20 else { continue }
+            let held = (try store.value(Int.self, "SELECT count(*) FROM \(table)") ?? 0) + count
             if count > 20, count * 2 > held {
                 return "it would remove \(count) of the \(held) \(what) here: run sync with --force to apply it"
             }

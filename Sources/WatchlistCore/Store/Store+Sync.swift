@@ -63,7 +63,11 @@ extension Store {
             try execute("UPDATE syncDevice SET needsSnapshot = 0, sinceSnapshot = 0, snapshotBytes = ?", [bytes])
         } else {
             try execute("UPDATE syncDevice SET sinceSnapshot = sinceSnapshot + ?", [bytes])
-            try execute("UPDATE syncDevice SET needsSnapshot = 1 WHERE sinceSnapshot >= ? AND sinceSnapshot > 2 * snapshotBytes", [snapshotAfter])
+            // A snapshot weighs about what the diary holds now (80 bytes a row is generous): one
+            // is written when replaying what came since the last would cost twice as much.
+            let rows = try SharedTables.names.reduce(Int64(0)) { $0 + (try value(Int64.self, "SELECT count(*) FROM \($1)") ?? 0) }
+            try execute("UPDATE syncDevice SET needsSnapshot = 1 WHERE sinceSnapshot >= ?1 AND sinceSnapshot > 2 * max(snapshotBytes, ?2)",
+                        [snapshotAfter, rows * 80])
         }
     }
 

@@ -25,6 +25,10 @@ extension SyncApplier {
 
     /// The change with every film it names that was merged here replaced by the film it went to.
     mutating func redirected(_ change: RowChange) throws -> RowChange {
+        if anyMerge == nil {
+            anyMerge = try store.value(Bool.self, "SELECT EXISTS (SELECT 1 FROM syncRowTime WHERE tableName = ?)", [SyncApplier.mergedFilm]) ?? true
+        }
+        guard anyMerge == true else { return change }
         let columns = try rows.columns(change.table)
         let index = change.table == "film" ? 0 : columns.firstIndex(of: "filmId")
         guard let index, change.old.count == columns.count, change.new.count == columns.count else { return change }
@@ -69,6 +73,7 @@ extension SyncApplier {
         }
         try rows.delete("film", primaryKey: [true] + Array(repeating: false, count: try rows.columns("film").count - 1), key: [gone.databaseValue])
         presentParents["film"]?.remove(gone)
+        anyMerge = true
         try store.setRowTime(SyncApplier.mergedFilm, gone, at: time, row: String(staying))
         mergedFilms[gone] = staying
         decisions.append("\(title): made on two devices with the same id; one film now, holding the rows of both")

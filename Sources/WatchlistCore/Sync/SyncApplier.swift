@@ -33,6 +33,14 @@ struct SyncApplier {
     var presentParents: [String: Set<Int64>] = [:]
     /// Each shared table's primary key, as the schema says: a change must name its rows by it.
     var primaryKeys: [String: [Bool]] = [:]
+    /// The removals remembered of a table, read once when a file inserts many of its rows.
+    var removals: [String: Set<Int64>] = [:]
+    /// How many rows of each table the entry being applied inserts.
+    var inserting: [String: Int] = [:]
+    /// Whether any film was merged into another here: until one is, no change is redirected.
+    var anyMerge: Bool?
+    /// How many rows of each table the file's entries remove (`SyncGuard`).
+    var removing: [String: Int] = [:]
 
     init(store: Store) {
         (self.store, self.rows) = (store, SyncRows(store: store))
@@ -60,6 +68,11 @@ struct SyncApplier {
             }
         }
         let changes = try incoming.map { try redirected($0) }
+        inserting = [:]
+        for change in changes {
+            if change.operation == .insert { inserting[change.table, default: 0] += 1 }
+            if change.operation == .delete { removing[change.table, default: 0] += 1 }
+        }
         for table in SyncApplier.parentsFirst {
             for change in changes where change.table == table && change.operation != .delete {
                 let width = try rows.columns(table).count
@@ -80,94 +93,23 @@ struct SyncApplier {
         try renumberPositions()
     }
 
-    // MARK: Times
-
-    /// The key a row's time is kept under: its integer key, or a hash of its key's values.
-    static func timeKey(_ table: String, key: [DatabaseValue]) -> Int64 {
-        if key.count == 1, let integer = Int64.fromDatabaseValue(key[0]) { return integer }
-        return RowKey.derived([table] + key.map { value in
-            switch value.storage {
-            case .int64(let integer): "i" + String(integer)
-            case .string(let text): "t" + text
-            default: value.description
-            }
-        })
-    }
-
-    /// A row's key values, from all its values.
-    static func key(_ values: [DatabaseValue], primaryKey: [Bool]) -> [DatabaseValue] {
-        values.indices.filter { primaryKey[$0] }.map { values[$0] }
-    }
-
-    /// When the row was last changed by a synced change, or its own time, or never.
-    mutating func localTime(_ table: String, key: [DatabaseValue], _ values: [DatabaseValue]) throws -> String {
-        if let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), !known.deleted { return known.at }
-        return try ownTime(table, values)
-    }
-
-    /// A row's own time (a rating's `ratedAt`, a viewing's `loggedAt`…) on the clock, or never.
-    mutating func ownTime(_ table: String, _ values: [DatabaseValue]) throws -> String {
-        if let column = SyncApplier.timeColumns[table], let index = try rows.columns(table).firstIndex(of: column) {
-            return SyncClock.time(iso: String.fromDatabaseValue(values[index]))
-        }
-        return SyncClock.never
-    }
-
-    /// The time an incoming row counts at: its change's; a snapshot's row counts at its own
-    /// time, as it does on the device that holds it.
-    mutating func incomingTime(_ table: String, _ values: [DatabaseValue], at time: String) throws -> String {
-        time == SyncClock.never ? try ownTime(table, values) : time
-    }
-
-    /// Whether the incoming row, changed at `time`, wins over the local one: the later change,
-    /// a snapshot's row counting at its own time; at the same time, the smaller values.
-    /// `values`: for a row of a set, whether its values win (by the time of its latest
-    /// addition or edit), not whether it is there (by the time of its latest addition).
-    mutating func incomingWins(_ table: String, key: [DatabaseValue], incoming: [DatabaseValue], local: [DatabaseValue], at time: String,
-                               values: Bool = false) throws -> Bool {
-        let theirs = try incomingTime(table, incoming, at: time)
-        var ours = try localTime(table, key: key, local)
-        if values, let edited = try store.rowTime(SyncApplier.valuesTable(table), SyncApplier.timeKey(table, key: key)), edited.at > ours {
-            ours = edited.at
-        }
-        return theirs == ours ? SyncRows.precedes(incoming, local) : theirs > ours
-    }
-
-    /// Keeps the time of every change to a row made since the device first synced (a row from
-    /// before counts at its own time: a viewing's `loggedAt`, a rating's `ratedAt`, or never). A
-    /// removal keeps the row's values, to bring it back when a later change elsewhere needs
-    /// it. A snapshot's row is no change: it keeps counting at its own time.
-    static func noteTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String, deleted: Bool, row: [DatabaseValue]?) throws {
-        guard time != SyncClock.never || deleted else { return }
-        let json = deleted ? row.map(SyncRows.json) : nil
-        try store.setRowTime(table, SyncApplier.timeKey(table, key: key), at: time, deleted: deleted, row: json)
-    }
-
-    mutating func noteTime(_ table: String, key: [DatabaseValue], at time: String, deleted: Bool = false, row: [DatabaseValue]? = nil) throws {
-        try SyncApplier.noteTime(store, table, key: key, at: time, deleted: deleted, row: row)
-    }
-
-    /// Where the time of a set's row's latest edit is kept (`syncRowTime.tableName`): apart from
-    /// the time it was added, which alone decides against a removal.
-    static func valuesTable(_ table: String) -> String { table + " values" }
-
-    /// Keeps the time of the latest addition or edit of a set's row (`SyncApplier+Sets`).
-    static func noteValueTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String) throws {
-        guard !latestTables.contains(table), time != SyncClock.never else { return }
-        try store.setRowTime(valuesTable(table), timeKey(table, key: key), at: time)
-    }
-
-    mutating func noteValueTime(_ table: String, key: [DatabaseValue], at time: String) throws {
-        try SyncApplier.noteValueTime(store, table, key: key, at: time)
-    }
-
     // MARK: Insert
+
+    /// Whether a removal of the row is remembered here: looked up row by row, or for an entry
+    /// that inserts many rows of the table, in the set of the table's removals read once.
+    private mutating func removalRemembered(_ table: String, _ key: Int64) throws -> Bool {
+        if removals[table] == nil, inserting[table, default: 0] > 1000 {
+            removals[table] = Set(try store.values(Int64.self, "SELECT rowKey FROM syncRowTime WHERE tableName = ? AND deleted = 1", [table]))
+        }
+        if let known = removals[table] { return known.contains(key) }
+        return try store.rowTime(table, key)?.deleted == true
+    }
 
     mutating func insert(_ change: RowChange, at time: String) throws {
         let incoming = change.new.map { $0 ?? .null }
         let table = change.table, key = change.key
         // No removal remembered (nearly every row): inserted at once unless a row is there.
-        if try store.rowTime(table, SyncApplier.timeKey(table, key: key))?.deleted != true {
+        if try !removalRemembered(table, SyncApplier.timeKey(table, key: key)) {
             guard try parentsExist(table, incoming) else { return }
             if try insertResolving(table, incoming, ifAbsent: change.primaryKey) {
                 return try noteTime(table, key: key, at: time)
@@ -180,7 +122,8 @@ struct SyncApplier {
                 if try incomingWins(table, key: key, incoming: incoming, local: local, at: time) {
                     try keepLosingText(table, loser: local, winner: incoming)
                     try write(table, change, incoming.map { Optional($0) }, merging: local)
-                    try noteTime(table, key: key, at: time)
+                    // A snapshot's row that wins counts at its own time from now on, here too.
+                    try noteTime(table, key: key, at: try incomingTime(table, incoming, at: time))
                 } else {
                     try keepLosingText(table, loser: incoming, winner: local)
                 }
@@ -188,11 +131,12 @@ struct SyncApplier {
             } else {
                 // A row of a set added on two devices, or added again: it is there since the
                 // latest addition, with the values of the latest addition or edit.
+                let effective = try incomingTime(table, incoming, at: time)
                 if try incomingWins(table, key: key, incoming: incoming, local: local, at: time, values: true) {
                     try write(table, change, incoming.map { Optional($0) }, merging: local)
-                    try noteValueTime(table, key: key, at: time)
+                    try noteValueTime(table, key: key, at: effective)
                 }
-                try noteTime(table, key: key, at: time)
+                try noteTime(table, key: key, at: effective)
             }
             return
         }
@@ -272,6 +216,7 @@ struct SyncApplier {
         let old = change.old.map { $0 ?? .null }
         try forgetKeptText(change, at: time)
         guard let local = try rows.row(table, primaryKey: change.primaryKey, key: key) else {
+            removals[table]?.insert(SyncApplier.timeKey(table, key: key))
             return try noteTime(table, key: key, at: time, deleted: true, row: old)
         }
         // Changed or added again here after the removal: it stays. A note's edit always stays.
@@ -291,5 +236,6 @@ struct SyncApplier {
         try rows.delete(table, primaryKey: change.primaryKey, key: key)
         if let removed = Int64.fromDatabaseValue(key[0]), table == "film" || table == "collection" { presentParents[table]?.remove(removed) }
         try noteTime(table, key: key, at: time, deleted: true, row: local)
+        removals[table]?.insert(SyncApplier.timeKey(table, key: key))
     }
 }

@@ -64,6 +64,15 @@ struct SyncFolderTests {
             try FileManager.default.removeItem(atPath: file)
             try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: "/etc/passwd")
         }, saying: "link")
+        // A device's folder that is a link (to a copy of the real one, elsewhere): not read at all.
+        let (devices, file) = try SyncFolderTests.twoDevices()
+        let real = (file as NSString).deletingLastPathComponent
+        let elsewhere = devices[1].folder + "/elsewhere"
+        try FileManager.default.moveItem(atPath: real, toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: real, withDestinationPath: elsewhere)
+        let run = try devices[0].run(["sync", devices.folder], with: ["WATCHLIST_NOW": "2026-11-26T12:00:00Z"])
+        #expect(run.status == 65 && run.stderr.contains("a link or a file where a device's folder should be"), "\(run.stderr)")
+        #expect(try devices.film(0, "ascent")["rating"] is NSNull)
     }
 
     @Test("a file of 10 GB (sparse) is refused without being read")
@@ -142,12 +151,11 @@ struct SyncFolderTests {
         #expect(try devices.film(0, "ascent")["rating"] as? Double == 4)
     }
 
-    @Test("a file naming a table devices do not share, or breaking a rule of the schema, is refused whole")
+    @Test("a folder whose name is not a device id is not read (a file naming a table devices do not share: SyncFileTests)")
     func foreignTable() throws {
-        // A file written by a database whose syncDevice table is a shared one in disguise: made
-        // by hand from a changeset of another table is beyond the binary, so the core decoder's
-        // refusal is tested in WatchlistCoreTests; here a file from a device folder of the
-        // wrong name (not a device id) is not even read.
+        // Forged changesets (a table not shared, a rule broken, another key) are made with the
+        // changeset writer in WatchlistCoreTests' SyncFileTests; here a file in a folder whose
+        // name is not a device id is not even read.
         let (devices, _) = try SyncFolderTests.twoDevices()
         try FileManager.default.createDirectory(atPath: devices.folder + "/not-a-device", withIntermediateDirectories: true)
         _ = try devices.shared.write("sync/not-a-device/0000000001.wlsync", "anything")
@@ -173,23 +181,29 @@ struct SyncFolderTests {
         try devices.expectConverged()
     }
 
-    @Test("a full disk: 73, no file half-written under its name, the outbox kept for the next sync",
-          .enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "no /dev/full"))
-    func fullDisk() throws {
+    @Test("a file that cannot be written (a full disk, a folder not writable): 73, no file under its name, the outbox kept for the next sync",
+          .enabled(if: getuid() != 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                   "as root, the test needs setpriv to run the binary as another user"))
+    func cannotWrite() throws {
         let devices = try Devices(1)
         try devices.sync(0)
         try devices.run(0, "rate", "ascent", "4")
         let id = try SyncFolderTests.deviceId(devices, 0)
-        // The next file's name is a link to /dev/full: the temporary file is written and linked,
-        // so the write itself must meet the full disk: a folder on a tiny tmpfs is not available
-        // here without root, so the device's folder is made read-only instead (the same path:
-        // nothing written, 73, the outbox kept).
+        // The device's folder made read-only: the write fails as on a full disk (the same path:
+        // the temporary file, then the link). Root writes anywhere, so as root the binary runs
+        // as the user nobody, who owns the database.
         let folder = devices.folder + "/" + id
         chmod(folder, 0o555)
         defer { chmod(folder, 0o755) }
-        let run = try devices[0].run(["sync", devices.folder], with: ["WATCHLIST_NOW": "2026-11-26T12:00:00Z"])
-        guard getuid() != 0 else { return }
+        let asRoot = getuid() == 0
+        if asRoot { devices[0].giveDatabase(to: 65534) }
+        defer { if asRoot { devices[0].giveDatabase(to: 0) } }
+        let arguments = ["sync", devices.folder]
+        let run = asRoot
+            ? try devices[0].runRaw(["--reuid=65534", "--regid=65534", "--clear-groups", binary] + arguments, executable: "/usr/bin/setpriv")
+            : try devices[0].runRaw(arguments)
         #expect(run.status == 73, "\(run.stderr)")
+        #expect(run.stderr.contains("0000000002.wlsync"), "\(run.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["0000000001.wlsync"])
         chmod(folder, 0o755)
         try devices.sync(0)

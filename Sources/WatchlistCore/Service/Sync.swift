@@ -15,8 +15,9 @@ extension Watchlist {
         }
     }
 
-    /// The most a file this device writes holds, in bytes of changesets: more makes several.
-    static let syncFileLimit = 64 << 20
+    /// The most a file this device writes holds, in bytes of changesets: more makes several
+    /// (a file is read whole when it is applied, so this bounds the memory of applying one).
+    static let syncFileLimit = 16 << 20
     /// How long a removal is remembered to decide against a change made before it elsewhere.
     static let rowTimeDays = 400
 

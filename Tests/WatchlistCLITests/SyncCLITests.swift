@@ -200,4 +200,41 @@ struct SyncCLITests {
         #expect(viewings != nil && caughtUpViewings == viewings)
         #expect(try devices.film(1, "ascent")["rating"] as? Double != 2, "the rating the restore took back stays taken back")
     }
+
+    @Test("two syncs of one database at once: each file written once, each file of another device applied once")
+    func twoAtOnce() throws {
+        for round in 0..<4 {
+            let devices = try Devices(2)
+            try devices.syncAll()
+            for index in 0..<3 { try devices.run(1, "watch", "ascent", "--on", "2024-01-0\(index + 1)") }
+            try devices.sync(1)
+            try devices.run(0, "rate", "star", "3")
+            func start(_ errors: String) throws -> Process {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: binary)
+                process.arguments = ["sync", devices.folder]
+                var environment = devices[0].environment
+                environment["WATCHLIST_NOW"] = "2026-11-26T12:00:00Z"
+                process.environment = environment
+                process.standardOutput = FileHandle.nullDevice
+                FileManager.default.createFile(atPath: errors, contents: nil)
+                process.standardError = FileHandle(forWritingAtPath: errors)
+                try process.run()
+                return process
+            }
+            let errors = [devices[0].folder + "/errors-a", devices[0].folder + "/errors-b"]
+            let processes = try errors.map(start)
+            for (process, file) in zip(processes, errors) {
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0, "round \(round): \((try? String(contentsOfFile: file, encoding: .utf8)) ?? "")")
+            }
+            let id = try devices[0].query("SELECT id FROM syncDevice").first ?? "?"
+            #expect(try FileManager.default.contentsOfDirectory(atPath: devices.folder + "/" + id).sorted() == ["0000000001.wlsync", "0000000002.wlsync"],
+                    "round \(round): the rating in one file")
+            let applied = try devices[0].query("SELECT count(*) FROM history WHERE summary LIKE 'Applied device1''s file 2 %'")
+            #expect(applied == ["1"], "round \(round)")
+            try devices.syncAll()
+            try devices.expectConverged()
+        }
+    }
 }

@@ -115,7 +115,14 @@ extension Watchlist {
                 continue
             }
             guard let next = try database.read({ store in try nextFile(store, device: device) }) else { return }
-            try folder.write(next.file.encoded(), device: device.id, sequence: next.file.header.sequence)
+            do {
+                try folder.write(next.file.encoded(), device: device.id, sequence: next.file.header.sequence)
+            } catch WatchlistError.outputExists(_) {
+                // Another sync of this database wrote it a moment ago: taken up above, as ours
+                // when it holds what this database would write.
+                device = try database.read { try $0.syncDevice()! }
+                continue
+            }
             try database.write { store in try noteWritten(store, next.file) }
             let changes = (report.sent?.changes ?? 0) + next.file.entries.count
             report.sent = SyncReport.Sent(file: folder.path + "/" + device.id + "/" + next.name, changes: changes,
@@ -181,6 +188,8 @@ extension Watchlist {
                 blocked[id] = nil
                 do {
                     try inFile("Applied \(file.header.name.oneLine)'s file \(next) (\(plural(file.entries.count, "change")))") { store in
+                        // Another sync of this database applied it a moment ago: nothing to do.
+                        if (try store.syncPeers()[id]?.applied ?? 0) >= next { throw SyncGuard.AppliedElsewhere() }
                         // As an import: 16 MiB of pages, for rows whose keys are not in order.
                         try store.execute("PRAGMA cache_size = -16384")
                         var applier = SyncApplier(store: store)
@@ -206,6 +215,10 @@ extension Watchlist {
                 } catch Changeset.ApplyFailure.damaged {
                     report.refused.append(SyncReport.Problem(file: path, reason: "a changeset in it is damaged: not one SQLite can read"))
                     stopped.insert(id)
+                    continue
+                } catch is SyncGuard.AppliedElsewhere {
+                    applied[id] = next
+                    progress = true
                     continue
                 } catch let stop as SyncGuard.NeedsForce {
                     report.needForce.append(SyncReport.Problem(file: path, reason: stop.reason))
@@ -243,6 +256,8 @@ extension Watchlist {
 /// by mistake, a device reset, must not empty every other device).
 enum SyncGuard {
     struct NeedsForce: Error { let reason: String }
+    /// The file was applied by another sync of this database since this one started.
+    struct AppliedElsewhere: Error {}
 
     /// Why a file that asked to remove `removed` rows (by table) removed most of a table's rows
     /// (more than half of what was there before it, and more than 20), or nil. Asked after the

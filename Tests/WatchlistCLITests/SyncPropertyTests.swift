@@ -17,12 +17,23 @@ struct SyncPropertyTests {
         }
     }
 
-    static let films = ["ascent", "red tent", "star", "edge", "flight"]
+    static let films = ["ascent", "red tent", "star", "edge", "flight"] + (wide ? ["stalker", "solaris"] : [])
+    /// `SYNC_WIDE=1`: collections imported and removed, and a Letterboxd export imported, among
+    /// the commands. Known to diverge in about a tenth of 100 seeds: a collection an import made
+    /// on two devices at different times keeps two creation times, and a film made by a
+    /// collection and by an import, removed with its collection on one device, keeps two
+    /// descriptions. Not yet part of `swift test`.
+    static let wide = ProcessInfo.processInfo.environment["SYNC_WIDE"] != nil
 
     /// One random command: its words.
     static func command(_ random: inout Generator) -> [String] {
         let film = films.randomElement(using: &random)!
-        switch Int.random(in: 0..<12, using: &random) {
+        switch Int.random(in: 0..<(wide ? 14 : 12), using: &random) {
+        case 12:
+            // A collection (Stalker and Solaris come with it), or its removal with its films.
+            return Bool.random(using: &random) ? ["collection", "import", projectRoot + "/docs/examples/tarkovsky.txt", "--title", "Tarkovsky"]
+                : ["collection", "remove", "tarkovsky", "--force"]
+        case 13: return ["import", projectRoot + "/docs/examples/letterboxd-export", "--add-missing"]
         case 0, 1: return ["watch", film, "--on", "2024-0\(Int.random(in: 1...9, using: &random))-1\(Int.random(in: 0...9, using: &random))"]
         case 2: return ["unwatch", film, "--all"]
         case 3, 4: return ["rate", film, String(Double(Int.random(in: 1...10, using: &random)) / 2)]

@@ -217,7 +217,7 @@ struct SyncCLITests {
                 environment["WATCHLIST_NOW"] = "2026-11-26T12:00:00Z"
                 process.environment = environment
                 process.standardOutput = FileHandle.nullDevice
-                FileManager.default.createFile(atPath: errors, contents: nil)
+                #expect(FileManager.default.createFile(atPath: errors, contents: nil))
                 process.standardError = FileHandle(forWritingAtPath: errors)
                 try process.run()
                 return process

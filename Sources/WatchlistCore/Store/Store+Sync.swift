@@ -57,7 +57,9 @@ extension Store {
     /// next file is a snapshot once those are at least `snapshotAfter` and twice the latest
     /// snapshot's size.
     func setWritten(_ sequence: Int64, outbox: Int64, snapshot: Bool, bytes: Int64, snapshotAfter: Int64) throws {
-        try execute("UPDATE syncDevice SET written = ?, outboxWritten = ?", [sequence, outbox])
+        // Noted once: another sync of this database may have noted it a moment ago.
+        try execute("UPDATE syncDevice SET written = ?, outboxWritten = ? WHERE written = ? - 1", [sequence, outbox, sequence])
+        guard changes > 0 else { return }
         try execute("DELETE FROM syncOutbox WHERE id <= ?", [outbox])
         if snapshot {
             try execute("UPDATE syncDevice SET needsSnapshot = 0, sinceSnapshot = 0, snapshotBytes = ?", [bytes])

@@ -108,6 +108,65 @@ struct SyncCLITests {
         }
     }
 
+    @Test("a film removed on one device while another watched it stays, with the viewing; once unwatched it goes everywhere")
+    func removedFilmHeldThenReleased() throws {
+        for first in [0, 1] {
+            let devices = try Devices(2)
+            try devices.run(0, "collection", "import", projectRoot + "/docs/examples/tarkovsky.txt", "--title", "Tarkovsky")
+            try devices.syncAll()
+            try devices.run(1, "watch", "stalker", "--on", "2024-05-05", at: "2026-11-26T13:00:00Z")
+            try devices.run(0, "collection", "remove", "tarkovsky", "--force", at: "2026-11-26T14:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            for index in 0..<2 {
+                let stalker = try devices.film(index, "stalker")
+                #expect((stalker["viewings"] as? [[String: Any]])?.compactMap { $0["date"] as? String } == ["2024-05-05"])
+                #expect((stalker["description"] as? String ?? "").hasPrefix("A guide leads"), "device \(index): \(stalker)")
+                #expect(try devices[index].run("show", "ivan's childhood").status != 0, "device \(index): removed as asked")
+            }
+            try devices.run(1, "unwatch", "stalker", "--all", at: "2026-11-26T15:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            for index in 0..<2 {
+                #expect(try devices[index].run("show", "stalker").status != 0, "device \(index): it holds nothing added any more, so it goes")
+            }
+        }
+    }
+
+    @Test("a film removed on one device while another gave it ids and a viewing: it stays with the ids on both")
+    func removedFilmKeepsConcurrentIds() throws {
+        for first in [0, 1] {
+            let devices = try Devices(2)
+            try devices.run(0, "collection", "import", projectRoot + "/docs/examples/tarkovsky.txt", "--title", "Tarkovsky")
+            try devices.syncAll()
+            try devices.run(1, "import", projectRoot + "/docs/examples/letterboxd-export", "--add-missing", at: "2026-11-26T13:00:00Z")
+            try devices.run(0, "collection", "remove", "tarkovsky", "--force", at: "2026-11-26T14:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            for index in 0..<2 {
+                let ids = try devices.film(index, "stalker")["ids"] as? [String: Any]
+                #expect(ids?["letterboxd"] as? String == "https://boxd.it/1sXY", "device \(index): \(String(describing: ids))")
+            }
+        }
+    }
+
+    @Test("a note deleted on one device while the other edited it and undid the edit: it stays deleted everywhere")
+    func undoneEditLeavesDeletion() throws {
+        for first in [0, 1] {
+            let devices = try Devices(2)
+            try devices.run(0, "note", "ascent", "Snow.")
+            try devices.syncAll()
+            try devices.run(0, "note", "edit", "1", "Snow and silence.", at: "2026-11-26T13:00:00Z")
+            try devices.run(0, "undo", at: "2026-11-26T13:05:00Z")
+            try devices.run(1, "note", "delete", "1", at: "2026-11-26T14:00:00Z")
+            try devices.syncAll(order: [first, 1 - first])
+            try devices.expectConverged()
+            for index in 0..<2 {
+                #expect((try devices.film(index, "ascent")["notes"] as? [[String: Any]])?.isEmpty == true, "device \(index)")
+            }
+        }
+    }
+
     @Test("film facts: per source and field the latest change wins")
     func factsLatestWins() throws {
         let devices = try Devices(2)

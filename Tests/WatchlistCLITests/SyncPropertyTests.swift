@@ -17,18 +17,12 @@ struct SyncPropertyTests {
         }
     }
 
-    static let films = ["ascent", "red tent", "star", "edge", "flight"] + (wide ? ["stalker", "solaris"] : [])
-    /// `SYNC_WIDE=1`: collections imported and removed, and a Letterboxd export imported, among
-    /// the commands. Known to diverge in about a tenth of 100 seeds: a collection an import made
-    /// on two devices at different times keeps two creation times, and a film made by a
-    /// collection and by an import, removed with its collection on one device, keeps two
-    /// descriptions. Not yet part of `swift test`.
-    static let wide = ProcessInfo.processInfo.environment["SYNC_WIDE"] != nil
+    static let films = ["ascent", "red tent", "star", "edge", "flight", "stalker", "solaris"]
 
     /// One random command: its words.
     static func command(_ random: inout Generator) -> [String] {
         let film = films.randomElement(using: &random)!
-        switch Int.random(in: 0..<(wide ? 14 : 12), using: &random) {
+        switch Int.random(in: 0..<14, using: &random) {
         case 12:
             // A collection (Stalker and Solaris come with it), or its removal with its films.
             return Bool.random(using: &random) ? ["collection", "import", projectRoot + "/docs/examples/tarkovsky.txt", "--title", "Tarkovsky"]
@@ -47,7 +41,7 @@ struct SyncPropertyTests {
         }
     }
 
-    /// 60 seeds in a test run (about 90 s); `SYNC_SEEDS=300 swift test --filter SyncPropertyTests` runs more.
+    /// 60 seeds in a test run (about 100 s); `SYNC_SEEDS=300 swift test --filter SyncPropertyTests` runs more.
     static let seeds: [UInt64] = Array(1...(UInt64(ProcessInfo.processInfo.environment["SYNC_SEEDS"] ?? "") ?? 60))
 
     @Test("random commands and syncs on three devices converge", arguments: SyncPropertyTests.seeds)

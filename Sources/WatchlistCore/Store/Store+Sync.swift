@@ -88,6 +88,9 @@ extension Store {
                 try SyncApplier.noteValueTime(self, change.table, key: change.key, at: time)
                 continue
             }
+            if change.operation == .delete, SyncApplier.latestTables.contains(change.table) {
+                try SyncApplier.noteRemovedValues(self, change.table, key: change.key, change.old.map { $0 ?? .null })
+            }
             try SyncApplier.noteTime(self, change.table, key: change.key, at: time, deleted: change.operation == .delete,
                                      row: change.operation == .delete ? change.old.map { $0 ?? .null } : nil)
         }
@@ -147,6 +150,13 @@ extension Store {
 
     /// Forgets the times of changes older than `before` (a time): a device offline longer than
     /// that may bring back what was removed since (README "Several devices").
+    /// Sets a row's time whatever it was (a row brought back takes the time of its values), or
+    /// forgets it (nil: a row no synced change has timed).
+    func resetRowTime(_ table: String, _ key: Int64, at time: String?) throws {
+        try execute("DELETE FROM syncRowTime WHERE tableName = ? AND rowKey = ?", [table, key])
+        if let time, time != SyncClock.never { try setRowTime(table, key, at: time) }
+    }
+
     func forgetRowTimes(before time: String) throws {
         try execute("DELETE FROM syncRowTime WHERE at < ?", [time])
     }

@@ -24,7 +24,10 @@ extension SyncApplier {
                 return false
             }
             try insertResolving(parent, removed)
-            try store.setRowTime(parent, key, at: known.at)
+            // Back with the time of its values, as it is where it was not removed.
+            try store.resetRowTime(parent, key, at: try store.rowTime(SyncApplier.valuesTable(parent), key)?.at)
+            try noteHeld(parent, key, removedAt: known.at)
+            try restoreReleasedRows(parent, key)
             try store.numberNewRows()
             decisions.append("\(describe(parent, removed)): removed here, brought back for what another device added to it")
         }

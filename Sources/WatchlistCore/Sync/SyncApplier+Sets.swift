@@ -23,16 +23,16 @@ extension SyncApplier {
         return kept
     }
 
-    /// An addition or edit of a set's row removed here (and not added again): what the
-    /// removal kept takes its values when it is the latest edit.
+    /// An addition or edit of a row removed here (and not added again or brought back): what
+    /// the removal kept takes its values when it is the latest edit. So a row brought back
+    /// later has the values of its latest change wherever it was removed, and wherever not.
     mutating func editRemoved(_ table: String, key: [DatabaseValue], _ values: [DatabaseValue?], at time: String) throws {
-        guard !SyncApplier.latestTables.contains(table),
-              let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), known.deleted,
+        guard let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), known.deleted,
               let json = known.row, var kept = SyncRows.values(json: json), kept.count == values.count else { return }
         if let edited = try valueTime(table, key: key), edited >= time { return }
         for (index, value) in values.enumerated() where value != nil { kept[index] = value! }
         try store.execute("UPDATE syncRowTime SET row = ? WHERE tableName = ? AND rowKey = ?",
                           [SyncRows.json(kept), table, SyncApplier.timeKey(table, key: key)])
-        try noteValueTime(table, key: key, at: time)
+        try SyncApplier.noteValueTime(store, table, key: key, at: time, removed: true)
     }
 }

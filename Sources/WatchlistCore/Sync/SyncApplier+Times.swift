@@ -35,6 +35,21 @@ extension SyncApplier {
         return SyncClock.never
     }
 
+    /// Keeps a row's own time as its time (and its values' time) where no synced change has
+    /// timed it: an earlier change arriving for it must not be noted as its latest.
+    mutating func pinOwnTime(_ table: String, key: [DatabaseValue], _ local: [DatabaseValue]) throws {
+        let timeKey = SyncApplier.timeKey(table, key: key)
+        if try store.rowTime(table, timeKey) == nil {
+            let own = try ownTime(table, local)
+            guard own != SyncClock.never else { return }
+            try store.setRowTime(table, timeKey, at: own)
+        }
+        if !SyncApplier.latestTables.contains(table), try store.rowTime(SyncApplier.valuesTable(table), timeKey) == nil,
+           let known = try store.rowTime(table, timeKey), !known.deleted {
+            try noteValueTime(table, key: key, at: known.at)
+        }
+    }
+
     /// The time an incoming row counts at: its change's; a snapshot's row counts at its own
     /// time, as it does on the device that holds it.
     mutating func incomingTime(_ table: String, _ values: [DatabaseValue], at time: String) throws -> String {
@@ -74,9 +89,24 @@ extension SyncApplier {
     static func valuesTable(_ table: String) -> String { table + " values" }
 
     /// Keeps the time of the latest addition or edit of a set's row (`SyncApplier+Sets`).
-    static func noteValueTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String) throws {
-        guard !latestTables.contains(table), time != SyncClock.never else { return }
+    /// `removed`: of a row the latest change decides, the time of the values its removal keeps.
+    static func noteValueTime(_ store: Store, _ table: String, key: [DatabaseValue], at time: String, removed: Bool = false) throws {
+        guard removed || !latestTables.contains(table), time != SyncClock.never else { return }
         try store.setRowTime(valuesTable(table), timeKey(table, key: key), at: time)
+    }
+
+    /// Before a row the latest change decides is removed here: the time of the values its
+    /// removal keeps (its latest change's, or its own).
+    static func noteRemovedValues(_ store: Store, _ table: String, key: [DatabaseValue], _ old: [DatabaseValue]) throws {
+        var time = SyncClock.never
+        if let known = try store.rowTime(table, timeKey(table, key: key)), !known.deleted {
+            time = known.at
+        } else if let column = timeColumns[table],
+                  let index = try store.values(String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]).firstIndex(of: column),
+                  index < old.count {
+            time = SyncClock.time(iso: String.fromDatabaseValue(old[index]))
+        }
+        try noteValueTime(store, table, key: key, at: time, removed: true)
     }
 
     mutating func noteValueTime(_ table: String, key: [DatabaseValue], at time: String) throws {

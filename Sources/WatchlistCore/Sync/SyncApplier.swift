@@ -91,6 +91,7 @@ struct SyncApplier {
             }
         }
         try renumberPositions()
+        try releaseEmptied()
     }
 
     // MARK: Insert
@@ -116,12 +117,13 @@ struct SyncApplier {
             }
         }
         if let local = try rows.row(table, primaryKey: change.primaryKey, key: key) {
+            try pinOwnTime(table, key: key, local)
             guard local != incoming else { return try noteTime(table, key: key, at: time) }
             if try mergesFilms(change, local: local, at: time) { return }
             if SyncApplier.latestTables.contains(table) {
                 if try incomingWins(table, key: key, incoming: incoming, local: local, at: time) {
                     try keepLosingText(table, loser: local, winner: incoming)
-                    try write(table, change, incoming.map { Optional($0) }, merging: local)
+                    try updateResolving(table, primaryKey: change.primaryKey, key: change.key, incoming.map { Optional($0) })
                     // A snapshot's row that wins counts at its own time from now on, here too.
                     try noteTime(table, key: key, at: try incomingTime(table, incoming, at: time))
                 } else {
@@ -133,7 +135,7 @@ struct SyncApplier {
                 // latest addition, with the values of the latest addition or edit.
                 let effective = try incomingTime(table, incoming, at: time)
                 if try incomingWins(table, key: key, incoming: incoming, local: local, at: time, values: true) {
-                    try write(table, change, incoming.map { Optional($0) }, merging: local)
+                    try updateResolving(table, primaryKey: change.primaryKey, key: change.key, incoming.map { Optional($0) })
                     try noteValueTime(table, key: key, at: effective)
                 }
                 try noteTime(table, key: key, at: effective)
@@ -142,6 +144,13 @@ struct SyncApplier {
         }
         if let known = try store.rowTime(table, SyncApplier.timeKey(table, key: key)), known.deleted,
            known.at > (try incomingTime(table, incoming, at: time)) {
+            if table == "note", let json = known.row, SyncRows.values(json: json) != incoming {
+                // A note written otherwise than the removal saw: it comes back, as an edit does.
+                guard try parentsExist(table, incoming) else { return }
+                try insertResolving(table, incoming)
+                try bringBackNote(key, removed: known, at: try incomingTime(table, incoming, at: time))
+                return decisions.append("\(describe(table, incoming)): removed here and written otherwise there; it is back")
+            }
             if SyncApplier.latestTables.contains(table) {
                 decisions.append("\(describe(table, incoming)): removed here after it was made there; it stays removed")
             }
@@ -151,18 +160,7 @@ struct SyncApplier {
         guard try parentsExist(table, values) else { return }
         try insertResolving(table, values)
         try noteTime(table, key: key, at: time)
-    }
-
-    /// Writes the changed columns of `values` over the local row, keeping a collection's
-    /// earliest creation.
-    private mutating func write(_ table: String, _ change: RowChange, _ values: [DatabaseValue?], merging local: [DatabaseValue]) throws {
-        var values = values
-        let columns = try rows.columns(table)
-        if table == "collection", let index = columns.firstIndex(of: "createdAt"), let theirs = values[index] ?? nil,
-           SyncRows.precedes([local[index]], [theirs]) {
-            values[index] = local[index]
-        }
-        try updateResolving(table, primaryKey: change.primaryKey, key: change.key, values)
+        try restoreReleasedRows(table, key)
     }
 
     // MARK: Update
@@ -185,7 +183,8 @@ struct SyncApplier {
             for (index, value) in change.new.enumerated() where value != nil { removed[index] = value! }
             guard try parentsExist(table, removed) else { return }
             try insertResolving(table, removed)
-            try noteTime(table, key: key, at: time)
+            if table == "note" { try bringBackNote(key, removed: known, at: time) } else { try noteTime(table, key: key, at: time) }
+            try restoreReleasedRows(table, key)
             return decisions.append("\(describe(table, removed)): removed here and changed there; it is back, as changed")
         }
         let changed = change.new.indices.filter { change.new[$0] != nil && !change.primaryKey[$0] }
@@ -222,6 +221,11 @@ struct SyncApplier {
         // Changed or added again here after the removal: it stays. A note's edit always stays.
         let ours = try localTime(table, key: key, local)
         if ours > time || (table == "note" && local != old) {
+            if table == "note", ours <= time, let id = Int64.fromDatabaseValue(key[0]) {
+                // Kept for the edit the removal did not see: removed still, should the note
+                // come back to what the removal saw (the edit undone).
+                try store.setRowTime(SyncApplier.heldTable("note"), id, at: time, row: SyncRows.json(old))
+            }
             if SyncApplier.latestTables.contains(table) {
                 decisions.append("\(describe(table, local)): removed there, changed here later; it stays")
             }
@@ -229,11 +233,13 @@ struct SyncApplier {
         }
         if table == "film" || table == "collection" {
             let children = table == "film" ? try store.personalRowCount(filmId: key[0]) : try store.membershipCount(collectionId: key[0])
-            if children > 0 {
+            if children > 0, let id = Int64.fromDatabaseValue(key[0]) {
+                try noteHeld(table, id, removedAt: time)
                 return decisions.append("\(describe(table, local)): removed there; it stays here, holding what was added here since")
             }
         }
         try rows.delete(table, primaryKey: change.primaryKey, key: key)
+        if SyncApplier.latestTables.contains(table) { try SyncApplier.noteValueTime(store, table, key: key, at: ours, removed: true) }
         if let removed = Int64.fromDatabaseValue(key[0]), table == "film" || table == "collection" { presentParents[table]?.remove(removed) }
         try noteTime(table, key: key, at: time, deleted: true, row: local)
         removals[table]?.insert(SyncApplier.timeKey(table, key: key))

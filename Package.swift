@@ -38,11 +38,14 @@ let package = Package(
             name: "WatchlistSQLiteShim",
             dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // zlib, for IMDb's gzipped dataset files, unpacked as they are read (`GzipLines`).
+        .systemLibrary(name: "WatchlistZlib", path: "Sources/WatchlistZlib"),
         .target(
             name: "WatchlistCore",
             dependencies: [
                 "WatchlistModel",
                 "WatchlistSQLiteShim",
+                "WatchlistZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],

@@ -24,6 +24,7 @@ let package = Package(
         fuzzTarget("trakt", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("criticker", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("netflix", [.product(name: "WatchlistModel", package: "watchlist")]),
+        fuzzTarget("datasets", [.product(name: "WatchlistModel", package: "watchlist")]),
         fuzzTarget("sync", [.product(name: "WatchlistCore", package: "watchlist")]),
         fuzzTarget("database", [.product(name: "WatchlistCore", package: "watchlist"), .product(name: "GRDB", package: "GRDB.swift")]),
     ],

@@ -4,13 +4,13 @@
 # (default 30) from the seed corpus in Fuzz/corpus/<target>. A build error, a crash, a sanitizer
 # report or a hang fails the script and leaves the input that caused it in .build-fuzz/; make it
 # a regression test in Tests/WatchlistModelTests/FuzzRegressionTests.swift.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker netflix database sync
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   targets: collection letterboxd imdb document trakt criticker netflix database sync datasets
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker netflix database sync)
+[ ${#targets[@]} -gt 0 ] || targets=(collection letterboxd imdb document trakt criticker netflix database sync datasets)
 out=.build-fuzz
 
 echo "fuzz: building the targets"

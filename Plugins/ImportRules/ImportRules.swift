@@ -12,7 +12,7 @@ struct ImportRules: BuildToolPlugin {
     static let allowed: [String: [String: Access]] = [
         "WatchlistModel": ["Foundation": .any],
         "WatchlistCore": ["Foundation": .any, "WatchlistModel": .any, "GRDB": .internalOnly, "ZIPFoundation": .internalOnly,
-                          "WatchlistSQLiteShim": .internalOnly],
+                          "WatchlistSQLiteShim": .internalOnly, "WatchlistZlib": .internalOnly],
         "watchlist": ["Foundation": .any, "WatchlistCore": .any, "ArgumentParser": .any],
         "SchemaSnapshot": ["Foundation": .any, "GRDBSQLite": .any],
     ]

@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import Testing
 @testable import WatchlistCore
@@ -135,5 +136,74 @@ struct IMDbDatasetFileTests {
             #expect(file.problems.allSatisfy { $0.contains("directors has") && $0.contains("the first 100 kept") }, "\(name): \(file.problems)")
             #expect(file.problemCount <= 5, "\(name): \(file.problemCount) problems")
         }
+    }
+}
+
+/// Real diaries against IMDb's own rows: the old films of the three Letterboxd exports in
+/// ../shared (years up to 1950, the years the sample's first 49,999 titles cover) matched by the
+/// rules of `IMDbMatching`, with a handful checked by hand against the sample. The counts and
+/// every match are written to $TMPDIR/imdb-sample-matches.txt, for reading.
+@Suite("IMDb's sample against real Letterboxd diaries")
+struct IMDbSampleMatchingTests {
+    static let exports: String? = {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/fixtures/real-exports").standardized.path
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }()
+
+    /// The films (name, year) of the exports' diaries, watched films and watchlists, up to 1950.
+    static func oldFilms() throws -> [(name: String, year: Int)] {
+        var seen = Set<String>(), films: [(name: String, year: Int)] = []
+        for export in ["letterboxd-aguitov-2026", "letterboxd-extratone-2024", "letterboxd-melvincarvalho-2021"] {
+            for file in ["diary.csv", "watched.csv", "watchlist.csv"] {
+                let path = exports! + "/" + export + "/" + file
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+                let reader = try CSVReader(string: text.replacingOccurrences(of: "\u{FEFF}", with: ""), hasHeaderRow: true)
+                guard let header = reader.headerRow, let name = header.firstIndex(of: "Name"), let year = header.firstIndex(of: "Year") else { continue }
+                while let row = reader.next() {
+                    guard row.count > max(name, year) else { continue }
+                    guard let value = Int(row[year]), value <= 1950, seen.insert(row[name] + "|" + row[year]).inserted else { continue }
+                    films.append((row[name], value))
+                }
+            }
+        }
+        return films
+    }
+
+    @Test("old films of real Letterboxd diaries: matched by title and year where IMDb's rows leave one answer, unmatched otherwise",
+          .enabled(if: exports != nil && IMDbDatasetFileTests.sample != nil, "../shared/fixtures (real exports and the IMDb sample) is not here"))
+    func realDiaries() throws {
+        let films = try IMDbSampleMatchingTests.oldFilms()
+        var matching = IMDbMatching(films: films.enumerated().map { IMDbMatching.Film(key: Int64($0.offset), imdb: nil, titles: [$0.element.name], year: $0.element.year) })
+        var basics = IMDbDatasetFile(path: IMDbDatasetFileTests.sample! + "/title.basics.tsv.gz")
+        try basics.read { _, fields, _, problems in
+            if let title = try? IMDbDatasetRow.title(fields, problems: &problems) { matching.consider(title) }
+        }
+        var ratings = IMDbDatasetFile(path: IMDbDatasetFileTests.sample! + "/title.ratings.tsv.gz")
+        try ratings.read { _, fields, _, problems in
+            if let votes = try? IMDbDatasetRow.votes(fields, problems: &problems) { matching.consider(votes) }
+        }
+        var byRule: [String: Int] = [:], found: [String: String] = [:]
+        for decision in matching.decide() {
+            switch decision {
+            case .byTitle(let film, let id, let rule):
+                byRule[rule, default: 0] += 1
+                found["\(films[Int(film)].name) (\(films[Int(film)].year))"] = id
+            case .ambiguous: byRule["ambiguous", default: 0] += 1
+            case .notFound: byRule["not found", default: 0] += 1
+            case .byId: byRule["by id", default: 0] += 1
+            }
+        }
+        let summary = byRule.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+        try? ("\(films.count) films: " + summary + "\n" + found.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: "\n"))
+            .write(toFile: NSTemporaryDirectory() + "imdb-sample-matches.txt", atomically: true, encoding: .utf8)
+        #expect(films.count > 50)
+        // Checked by hand against the sample's rows (zcat title.basics.tsv.gz | grep):
+        #expect(found["The Great Train Robbery (1903)"] == "tt0000439", "the 1903 short, not the 1904 remake a year apart")
+        #expect(found["A Trip to the Moon (1902)"] == "tt0000417", "by its primary title; its original is Le voyage dans la lune")
+        #expect(found["Cinderella (1899)"] == "tt0000230", "the exact year (Cendrillon, 1899), not the 1898 film a year apart")
+        #expect(found["Joan of Arc (1900)"] == nil, "IMDb's 1900 film is titled otherwise, and the 1948 one is not a year apart: unmatched")
+        #expect(found["The Arrival of a Train at La Ciotat (1896)"] == nil, "IMDb's primary title is shorter: unmatched without title.akas")
+        #expect((byRule["title and year"] ?? 0) > films.count / 3, Comment(rawValue: summary))
     }
 }

@@ -245,12 +245,15 @@ extension Watchlist {
         }
         if !options.dryRun {
             let cutoff = clock.now().addingTimeInterval(-Double(Watchlist.rowTimeDays) * 86_400)
-            // A film kept against another device's removal whose rows were removed here since.
-            report.decisions += try recorded({ "Removed \(plural($0.count, "film or collection", "films or collections")) another device had removed, holding nothing added here any more" },
-                                             changed: { !$0.isEmpty }, sendsToFolder: false) { store in
-                var applier = SyncApplier(store: store)
-                try applier.releaseEmptied()
-                return applier.decisions
+            // A film kept against another device's removal whose rows were removed here since
+            // (a note: whose edit was undone here).
+            if try database.read({ try $0.holdsAgainstRemovals() }) {
+                report.decisions += try recorded({ "Removed \(plural($0.count, "film, collection or note", "films, collections or notes")) another device had removed, kept here until what was added to them was gone" },
+                                                 changed: { !$0.isEmpty }, sendsToFolder: false) { store in
+                    var applier = SyncApplier(store: store)
+                    try applier.releaseEmptied()
+                    return applier.decisions
+                }
             }
             try database.write { store in
                 try store.forgetRowTimes(before: SyncClock.time(iso: Timestamp.iso(cutoff)))

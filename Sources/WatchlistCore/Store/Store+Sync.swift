@@ -82,6 +82,7 @@ extension Store {
         try execute("INSERT INTO syncOutbox (at, changeset) VALUES (?, ?)", [time, Data(changeset.bytes)])
         // A row of a set keeps the time it was added or removed apart from the time of its
         // latest edit: an edit (a viewing that became a rewatch) never outlasts a removal elsewhere.
+        var rows = SyncRows(store: self)
         for change in try changeset.rowChanges() {
             if let kept = SyncApplier.keptTextKey(change) { try SyncApplier.seenText(self, kept, at: time) }
             if change.operation == .update, !SyncApplier.latestTables.contains(change.table) {
@@ -89,7 +90,8 @@ extension Store {
                 continue
             }
             if change.operation == .delete, SyncApplier.latestTables.contains(change.table) {
-                try SyncApplier.noteRemovedValues(self, change.table, key: change.key, change.old.map { $0 ?? .null })
+                try SyncApplier.noteRemovedValues(self, change.table, key: change.key, change.old.map { $0 ?? .null },
+                                                  columns: try rows.columns(change.table))
             }
             try SyncApplier.noteTime(self, change.table, key: change.key, at: time, deleted: change.operation == .delete,
                                      row: change.operation == .delete ? change.old.map { $0 ?? .null } : nil)
@@ -148,8 +150,6 @@ extension Store {
             """, [table, key, time, deleted, row])
     }
 
-    /// Forgets the times of changes older than `before` (a time): a device offline longer than
-    /// that may bring back what was removed since (README "Several devices").
     /// Sets a row's time whatever it was (a row brought back takes the time of its values), or
     /// forgets it (nil: a row no synced change has timed).
     func resetRowTime(_ table: String, _ key: Int64, at time: String?) throws {
@@ -157,6 +157,15 @@ extension Store {
         if let time, time != SyncClock.never { try setRowTime(table, key, at: time) }
     }
 
+    /// Whether a film, collection or note is kept against another device's removal
+    /// (`SyncApplier+Held`): only then has a sync anything to release at its end.
+    func holdsAgainstRemovals() throws -> Bool {
+        try value(Bool.self, "SELECT EXISTS (SELECT 1 FROM syncRowTime WHERE tableName IN (?, ?, ?))",
+                  StatementArguments(SyncApplier.heldTables)) ?? false
+    }
+
+    /// Forgets the times of changes older than `before` (a time): a device offline longer than
+    /// that may bring back what was removed since (README "Several devices").
     func forgetRowTimes(before time: String) throws {
         try execute("DELETE FROM syncRowTime WHERE at < ?", [time])
     }

@@ -10,6 +10,7 @@ internal import GRDB
 extension SyncApplier {
     /// Where the time of the removal a film or collection stays against is kept (`syncRowTime`).
     static func heldTable(_ parent: String) -> String { parent + " held" }
+    static let heldTables = ["film", "collection", "note"].map(heldTable)
 
     /// The film or collection stays against a removal made at `time`.
     mutating func noteHeld(_ parent: String, _ key: Int64, removedAt time: String) throws {
@@ -22,10 +23,10 @@ extension SyncApplier {
         try releaseUnedited()
         for parent in ["film", "collection"] {
             let held = try Row.fetchAll(store.db, sql: "SELECT rowKey, at FROM syncRowTime WHERE tableName = ?", arguments: [SyncApplier.heldTable(parent)])
+            let primaryKey = try primaryKey(parent)
             for row in held {
                 let id: Int64 = row[0], removedAt: String = row[1]
                 let key = [id.databaseValue]
-                let primaryKey = [true] + Array(repeating: false, count: try rows.columns(parent).count - 1)
                 if let local = try rows.row(parent, primaryKey: primaryKey, key: key) {
                     let written = try localTime(parent, key: key, local)
                     if written < removedAt {
@@ -61,7 +62,7 @@ extension SyncApplier {
     /// to what the removal saw (the edit undone), as the removal asked.
     private mutating func releaseUnedited() throws {
         let held = try Row.fetchAll(store.db, sql: "SELECT rowKey, at, row FROM syncRowTime WHERE tableName = ?", arguments: [SyncApplier.heldTable("note")])
-        let primaryKey = try SyncApplier.primaryKey(store, "note")
+        let primaryKey = try primaryKey("note")
         for row in held {
             let id: Int64 = row[0], removedAt: String = row[1], json: String? = row[2]
             let key = [id.databaseValue]
@@ -110,9 +111,17 @@ extension SyncApplier {
             guard let values = SyncRows.values(json: json), let table = values.first.flatMap({ String.fromDatabaseValue($0) }),
                   SharedTables.names.contains(table), values.count - 1 == (try rows.columns(table).count) else { continue }
             let row = Array(values.dropFirst())
-            let primaryKey = try SyncApplier.primaryKey(store, table)
+            let primaryKey = try primaryKey(table)
             if try store.rowTime(table, SyncApplier.timeKey(table, key: SyncApplier.key(row, primaryKey: primaryKey)))?.deleted == true { continue }
             try insertResolving(table, row, ifAbsent: primaryKey)
         }
+    }
+
+    /// A table's primary key, read from the schema once.
+    private mutating func primaryKey(_ table: String) throws -> [Bool] {
+        if let known = primaryKeys[table] { return known }
+        let read = try SyncApplier.primaryKey(store, table)
+        primaryKeys[table] = read
+        return read
     }
 }

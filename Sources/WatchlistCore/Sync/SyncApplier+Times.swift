@@ -97,13 +97,11 @@ extension SyncApplier {
 
     /// Before a row the latest change decides is removed here: the time of the values its
     /// removal keeps (its latest change's, or its own).
-    static func noteRemovedValues(_ store: Store, _ table: String, key: [DatabaseValue], _ old: [DatabaseValue]) throws {
+    static func noteRemovedValues(_ store: Store, _ table: String, key: [DatabaseValue], _ old: [DatabaseValue], columns: [String]) throws {
         var time = SyncClock.never
         if let known = try store.rowTime(table, timeKey(table, key: key)), !known.deleted {
             time = known.at
-        } else if let column = timeColumns[table],
-                  let index = try store.values(String.self, "SELECT name FROM pragma_table_info(?) ORDER BY cid", [table]).firstIndex(of: column),
-                  index < old.count {
+        } else if let column = timeColumns[table], let index = columns.firstIndex(of: column), index < old.count {
             time = SyncClock.time(iso: String.fromDatabaseValue(old[index]))
         }
         try noteValueTime(store, table, key: key, at: time, removed: true)

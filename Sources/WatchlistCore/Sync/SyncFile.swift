@@ -82,15 +82,15 @@ struct SyncFile: Equatable {
         case waiting(String)
     }
 
-    /// Reads a file's bytes, checking everything before trusting anything: the magic, the
-    /// header (its device and sequence must be `device` and `sequence`, the folder and the name
-    /// it was found under), the checksum, then every entry's bounds. `schema` is this build's.
     /// The oldest schema whose files this build applies: every schema from it to this build's
     /// has the same shared tables, column for column (a migration that changes only what is
     /// local, or a CHECK, keeps it; `SyncSchemaTests` fails when one changes a shared table's
     /// columns without raising it, or translating such files). Sync began at 11.
     static let oldestReadableSchema = 11
 
+    /// Reads a file's bytes, checking everything before trusting anything: the magic, the
+    /// header (its device and sequence must be `device` and `sequence`, the folder and the name
+    /// it was found under), the checksum, then every entry's bounds. `schema` is this build's.
     static func decode(_ bytes: [UInt8], device: String, sequence: Int64, schema: Int) throws(Refusal) -> SyncFile {
         guard bytes.count >= magic.count + 32 + 2 else { throw .damaged("it is too short to be a sync file (\(bytes.count) bytes)") }
         guard Array(bytes.prefix(magic.count)) == magic else {

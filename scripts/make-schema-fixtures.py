@@ -210,6 +210,20 @@ for version in range(1, len(schema) + 1):
                    (clock, changeset("rating", [1, 0, 0], [("update", [films[1], 9, UNDEFINED], [UNDEFINED, 10, UNDEFINED])])))
         db.execute("INSERT INTO syncPeer (id, name, applied) VALUES ('fedcba9876543210', 'desktop', 12)")
         db.execute("INSERT INTO syncRowTime (tableName, rowKey, at) VALUES ('rating', ?, ?)", (films[1], clock))
+    if version >= 12:
+        # What IMDb's datasets gave: a director and a runtime, an id found by matching (with its
+        # mark and the original title it added), and an id the person took away.
+        def fact(film, field, position, value):
+            key = under_film(films[film], derived("fact", str(films[film]), "datasets", field, str(position)))
+            db.execute("INSERT INTO filmFact (id, filmId, source, field, position, value, valueKey) VALUES (?, ?, 'datasets', ?, ?, ?, ?)",
+                       (key, films[film], field, position, value, fold(value)))
+        fact(2, "director", 0, "Vladimir Motyl")
+        fact(2, "runtime", 0, "85")
+        db.execute("INSERT INTO filmIdentifier (kind, value, filmId) VALUES ('imdb', 'tt0068519', ?)", (films[3],))
+        fact(3, "imdbMatch", 0, "tt0068519")
+        fact(3, "originalTitle", 0, "A zori zdes tikhie")
+        db.execute("INSERT INTO filmTitle (filmId, title, titleKey) VALUES (?, 'A zori zdes tikhie', 'a zori zdes tikhie')", (films[3],))
+        fact(4, "imdbRefused", 0, "tt0000001")
     db.commit()
     db.execute("VACUUM")
     db.close()

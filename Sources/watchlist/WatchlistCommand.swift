@@ -17,7 +17,7 @@ struct WatchlistCommand: Performing {
         subcommands: [
             ListCommand.self, ShowCommand.self, WatchCommand.self, UnwatchCommand.self, RateCommand.self, UnrateCommand.self,
             NoteCommand.self, TagCommand.self, UntagCommand.self, FilmCommand.self, CollectionCommand.self, StatsCommand.self, SearchCommand.self,
-            NextCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, ExportCommand.self, SyncCommand.self, DatabaseCommand.self,
+            NextCommand.self, HistoryCommand.self, UndoCommand.self, ImportCommand.self, FactsCommand.self, ExportCommand.self, SyncCommand.self, DatabaseCommand.self,
         ]
     )
 

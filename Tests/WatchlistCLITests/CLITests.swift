@@ -74,7 +74,7 @@ struct CLITests {
         #expect(json.status == 0)
         let document = try #require(try sandbox.parseJSON(json.stdout) as? [String: Any])
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 5)
+        #expect(document["version"] as? Int == 6)
         let films = try #require(document["films"] as? [[String: Any]])
         #expect(films.count == 10)
         let ascent = films[0]

@@ -300,7 +300,7 @@ struct RealFilesCLITests {
         #expect(run.status == 0)
         // The schema's version is the number of its migrations.
         let schema = try FileManager.default.contentsOfDirectory(atPath: projectRoot + "/Schema").filter { $0.hasPrefix("v") && $0.hasSuffix(".sql") }.count
-        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema \(schema)") && run.stdout.contains("JSON document 5"), "\(run.stdout)")
+        #expect(run.stdout.hasPrefix("watchlist ") && run.stdout.contains("database schema \(schema)") && run.stdout.contains("JSON document 6"), "\(run.stdout)")
     }
 
     @Test("15. a mistyped subcommand of a group gets a suggestion", arguments: [(["note", "lst"], "note list"),

@@ -204,8 +204,8 @@ struct TrustCLITests {
         #expect(search.status == 64)
         #expect(search.stderr == "watchlist: error: The search is 501 code points long; the limit is 500.\n")
         for (content, message) in [
-            (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 5)."),
-            (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 5)."),
+            (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 6)."),
+            (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 6)."),
             (#"{"format":"watchlist","version":2}"#, "films is missing: a watchlist document lists its films, if only as []."),
             (#"{"format":"watchlist","version":2,"films":[],"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
              "the JSON nests arrays and objects more than 64 levels deep; a watchlist document nests 4."),

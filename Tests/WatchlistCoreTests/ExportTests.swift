@@ -23,7 +23,7 @@ struct ExportTests {
     func json() throws {
         let document = try exportJSON(watchlist)
         #expect(document["format"] as? String == "watchlist")
-        #expect(document["version"] as? Int == 5)
+        #expect(document["version"] as? Int == 6)
         #expect(document["exportedAt"] as? String == "2026-11-26T12:00:00Z")
         let collections = try #require(document["collections"] as? [[String: Any]])
         #expect(collections.count == 1)
@@ -74,7 +74,7 @@ struct ExportTests {
         #expect(text.contains(",\"facts\":{},\"genres\":[],\"id\":1,\"ids\":{},\"key\":\""))
         #expect(text.contains(",\"rating\":4.5,\"released\":null,\"runtime\":null,\"tags\":"))
         #expect(text.contains("{\"date\":\"2020-01-01\",\"key\":\"\(try watchlist.key("SELECT id FROM viewing WHERE watchedOn = '2020-01-01'"))\",\"loggedAt\":\"2026-11-26T12:00:00Z\",\"placeholder\":false,\"rewatch\":"))
-        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":5}\n"))
+        #expect(text.hasSuffix("],\"format\":\"watchlist\",\"version\":6}\n"))
         #expect(text.hasPrefix("{\"collections\":[{\"createdAt\":"))
     }
 

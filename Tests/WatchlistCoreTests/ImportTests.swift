@@ -468,7 +468,7 @@ struct RoundTripTests {
     func badDocuments() throws {
         let watchlist = try makeWatchlist()
         for (document, message) in [
-            (#"{"format":"watchlist","version":6,"films":[]}"#, "version 6"),
+            (#"{"format":"watchlist","version":7,"films":[]}"#, "version 7"),
             (#"{"format":"watchlist","version":2,"films":[{"title":"X","viewings":[{"date":"2024-02-02","placeholder":true}]}]}"#, "a placeholder with a date"),
             (#"{"format":"watchlist","version":2,"films":[{"title":"X","ids":{"imdb":"nm0001"}}]}"#, "films[0].ids.imdb"),
             (#"{"format":"other","version":1}"#, "not a watchlist document"),

@@ -368,8 +368,8 @@ struct TrustTests {
     @Test("documents: 100,000 levels deep, a version of 1e400 or 0, no films: each refused with what is wrong", arguments: [
         (#"{"format":"watchlist","version":2,"films":[],"x":"# + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
          "the JSON nests arrays and objects more than 64 levels deep"),
-        (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 5)"),
-        (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 5)"),
+        (#"{"format":"watchlist","version":1e400,"films":[]}"#, "its version is a number beyond any version, which is no watchlist document's version (1 to 6)"),
+        (#"{"format":"watchlist","version":0,"films":[]}"#, "its version is 0, which is no watchlist document's version (1 to 6)"),
         (#"{"format":"watchlist","version":2,"collections":[]}"#, "films is missing"),
     ])
     func documents(content: String, message: String) throws {

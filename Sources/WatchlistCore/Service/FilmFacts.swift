@@ -34,7 +34,7 @@ extension Watchlist {
     /// Forgets the person's values of `fields` (every field when empty); what a file gave shows
     /// again. Fails with nothingChanged when the person had set none of them.
     public func unsetFacts(_ reference: String, _ fields: [MetadataField]) throws -> FilmMetadataResult {
-        let fields = fields.isEmpty ? MetadataField.allCases : fields
+        let fields = fields.isEmpty ? MetadataField.facts : fields
         return try recorded({ "Unset the \(Watchlist.fieldList($0.changed)) of \($0.film.displayTitle)" }) { store in
             let film = try FilmQuery.resolve(reference, in: store)
             let removed = try store.removeMetadata(filmId: film.id, source: .user, fields: fields)
@@ -42,6 +42,19 @@ extension Watchlist {
                 throw WatchlistError.nothingChanged("\(film.displayTitle) has no \(Watchlist.fieldList(fields)) you set")
             }
             return FilmMetadataResult(film: film, changed: removed, shown: FilmMetadata.shown(try store.metadataBySource(filmId: film.id)))
+        }
+    }
+
+    /// Takes a film's IMDb id away (a match `facts import` found, or one a file gave), with
+    /// the facts IMDb's datasets gave for it; no later run gives the id back. Fails with
+    /// nothingChanged when the film has none. Returns the film and the id.
+    public func unsetIMDbId(_ reference: String) throws -> (film: Film, id: String) {
+        try recorded({ "Took the IMDb id \($0.id) away from \($0.film.displayTitle)" }) { store in
+            let film = try FilmQuery.resolve(reference, in: store)
+            guard let id = try store.removeIMDbId(filmId: film.id) else {
+                throw WatchlistError.nothingChanged("\(film.displayTitle) has no IMDb id")
+            }
+            return (film, id)
         }
     }
 

@@ -19,6 +19,7 @@ enum SchemaMigrations {
         ("v9_changesets", String(decoding: PackageResources.v9_changesets_sql, as: UTF8.self)),
         ("v10_keys", String(decoding: PackageResources.v10_keys_sql, as: UTF8.self)),
         ("v11_sync", String(decoding: PackageResources.v11_sync_sql, as: UTF8.self)),
+        ("v12_datasets", String(decoding: PackageResources.v12_datasets_sql, as: UTF8.self)),
     ]
 
     /// What a migration does to the data that SQL cannot, run in the same transaction right

@@ -2,7 +2,7 @@ internal import GRDB
 
 /// `filmFact` (Schema/v7_metadata.sql): directors, genres, countries, language, runtime and
 /// release date, one value a row, kept per source. What a film shows for a field is the values
-/// of the first source that has any (user, imdb, letterboxd).
+/// of the first source that has any (user, imdb, letterboxd, datasets).
 extension Store {
     /// The rank of a source, in SQL: its place in MetadataSource's order, the one the model shows by.
     static let sourceRank = "CASE source "

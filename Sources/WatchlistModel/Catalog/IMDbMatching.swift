@@ -24,9 +24,11 @@ public struct IMDbMatching: Sendable {
         public let imdb: String?
         public let titles: [String]
         public let year: Int?
+        /// Ids the person took away from the film: never its match.
+        public let refused: Set<String>
 
-        public init(key: Int64, imdb: String?, titles: [String], year: Int?) {
-            (self.key, self.imdb, self.titles, self.year) = (key, imdb, titles, year)
+        public init(key: Int64, imdb: String?, titles: [String], year: Int?, refused: Set<String> = []) {
+            (self.key, self.imdb, self.titles, self.year, self.refused) = (key, imdb, titles, year, refused)
         }
     }
 
@@ -58,6 +60,8 @@ public struct IMDbMatching: Sendable {
     private var candidateFilms: [String: Set<Int64>] = [:]
     /// The ids found in the titles file, of films that have one.
     private var foundIds: Set<String> = []
+    /// The rows of `title.basics` kept: those of the films' ids and of the candidates.
+    public private(set) var titles: [String: IMDbTitle] = [:]
 
     public init(films: [Film]) {
         self.films = films
@@ -78,7 +82,10 @@ public struct IMDbMatching: Sendable {
 
     /// A row of `title.basics`.
     public mutating func consider(_ title: IMDbTitle) {
-        if wantedIds.contains(title.id) { foundIds.insert(title.id) }
+        if wantedIds.contains(title.id) {
+            foundIds.insert(title.id)
+            titles[title.id] = title
+        }
         guard IMDbMatching.filmTypes.contains(title.type) else { return }
         var keys = alternateIds[title.id] ?? []
         for name in [title.primaryTitle, title.originalTitle].compactMap({ $0 }) {
@@ -87,6 +94,13 @@ public struct IMDbMatching: Sendable {
         guard !keys.isEmpty else { return }
         candidates[title.id] = Candidate(id: title.id, title: title.primaryTitle ?? title.originalTitle ?? title.id, year: title.year, votes: 0)
         candidateFilms[title.id, default: []].formUnion(keys)
+        titles[title.id] = title
+    }
+
+    /// Without `title.basics`, a film's IMDb id is taken as found: what `title.crew` says of it
+    /// is still its own.
+    public mutating func acceptHeldIds() {
+        foundIds = wantedIds
     }
 
     /// A row of `title.ratings`: the votes of a candidate.
@@ -103,10 +117,10 @@ public struct IMDbMatching: Sendable {
         }
         // An id a film of the diary holds is that film's: no other film is given it.
         let held = wantedIds
-        return films.map { film in
+        let decisions: [Decision] = films.map { film in
             if let id = film.imdb { return foundIds.contains(id) ? .byId(film: film.key, id: id) : .notFound(film: film.key) }
             guard let year = film.year else { return .notFound(film: film.key) }
-            let all = (byFilm[film.key] ?? []).filter { !held.contains($0.id) }.sorted { ($0.votes, $1.id) > ($1.votes, $0.id) }
+            let all = (byFilm[film.key] ?? []).filter { !held.contains($0.id) && !film.refused.contains($0.id) }.sorted { ($0.votes, $1.id) > ($1.votes, $0.id) }
             let exact = all.filter { $0.year == year }
             if exact.count == 1 { return .byTitle(film: film.key, id: exact[0].id, rule: "title and year") }
             if exact.count > 1 {
@@ -119,6 +133,14 @@ public struct IMDbMatching: Sendable {
             if near.count == 1 { return .byTitle(film: film.key, id: near[0].id, rule: "title, a year apart") }
             if near.count > 1 { return .ambiguous(film: film.key, candidates: Array(near.prefix(5))) }
             return .notFound(film: film.key)
+        }
+        // Two films of the diary given one title (the same film twice, or a remake's year
+        // apart): neither is, and both are listed with it.
+        var claims: [String: Int] = [:]
+        for case .byTitle(_, let id, _) in decisions { claims[id, default: 0] += 1 }
+        return decisions.map { decision in
+            guard case .byTitle(let film, let id, _) = decision, claims[id]! > 1, let candidate = candidates[id] else { return decision }
+            return .ambiguous(film: film, candidates: [candidate])
         }
     }
 }

@@ -1,4 +1,4 @@
-/// The export document (format "watchlist", version 5), written a film at a time: keys in
+/// The export document (format "watchlist", version 6), written a film at a time: keys in
 /// sorted order, one film a line. Its films are also what `show --json` prints. These shapes
 /// are the contract; they do not move when the model does. Version 2 added a film's `ids` and
 /// `alternativeTitles`, a viewing's `placeholder`, a note's `source`, and a collection's `origin`
@@ -9,10 +9,12 @@
 /// `tagsAddedAt` (when each tag was added) and a collection's `createdAt`; version 5 a film's, a
 /// viewing's and a note's `key`, the same row on every device (as a string of digits: keys are beyond the
 /// whole numbers JSON tools read exactly), while `id` is the number this device shows (and
-/// what a collection's `films` name inside the document). The reader takes every version.
+/// what a collection's `films` name inside the document); version 6 the facts of IMDb's datasets
+/// (`facts.datasets`), with the IMDb id they found by matching (`imdbMatch`), the ids the person
+/// took away (`imdbRefused`) and the other title they added (`originalTitle`). The reader takes every version.
 public enum JSONDocument {
     public static let format = "watchlist"
-    public static let version = 5
+    public static let version = 6
 
     /// A film of the export document (and of `show --json`), keys in sorted order.
     public static func write(_ detail: FilmDetail, into json: inout JSONWriter) {
@@ -92,7 +94,10 @@ public enum JSONDocument {
         if !metadata.countries.isEmpty { json.key("countries"); json.strings(metadata.countries) }
         if !metadata.directors.isEmpty { json.key("directors"); json.strings(metadata.directors) }
         if !metadata.genres.isEmpty { json.key("genres"); json.strings(metadata.genres) }
+        if let match = metadata.imdbMatch { json.key("imdbMatch"); json.string(match) }
+        if !metadata.imdbRefused.isEmpty { json.key("imdbRefused"); json.strings(metadata.imdbRefused) }
         if let language = metadata.language { json.key("language"); json.string(language) }
+        if let title = metadata.originalTitle { json.key("originalTitle"); json.string(title) }
         if let released = metadata.released { json.key("released"); json.string(released.iso) }
         if let runtime = metadata.runtime { json.key("runtime"); json.int(runtime) }
         json.endObject()

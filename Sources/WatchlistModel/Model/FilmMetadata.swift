@@ -3,8 +3,10 @@ import Foundation
 /// Who said what is known about a film. A film shows, for each field, the values of the first
 /// source in this order that has any: what the person set, then IMDb's exports, then
 /// Letterboxd's import format. Each source keeps its own values (Schema/v7_metadata.sql).
+/// `datasets` is IMDb's public catalogue (`watchlist facts import`), ranked last: what the person
+/// and their own exports say comes first.
 public enum MetadataSource: String, Sendable, CaseIterable, Comparable {
-    case user, imdb, letterboxd
+    case user, imdb, letterboxd, datasets
 
     public static func < (lhs: MetadataSource, rhs: MetadataSource) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
@@ -13,10 +15,16 @@ public enum MetadataSource: String, Sendable, CaseIterable, Comparable {
 
 /// A kind of fact about a film; directors, genres and countries are lists (in the order the
 /// source gives them), the others one value.
+/// `imdbMatch`, `imdbRefused` and `originalTitle` are not facts a film shows but the datasets
+/// source's record of what it did: the IMDb id a run found by title and year, the ids the
+/// person took away, and the title a run added to the film's other titles.
 public enum MetadataField: String, Sendable, CaseIterable {
-    case director, genre, country, language, runtime, released
+    case director, genre, country, language, runtime, released, imdbMatch, imdbRefused, originalTitle
 
-    public var isList: Bool { self == .director || self == .genre || self == .country }
+    /// The facts a film shows and a person sets: every field but the datasets source's ids.
+    public static let facts: [MetadataField] = [.director, .genre, .country, .language, .runtime, .released]
+
+    public var isList: Bool { self == .director || self == .genre || self == .country || self == .imdbRefused }
 
     /// Its place in `allCases`.
     public var order: Int { MetadataField.allCases.firstIndex(of: self)! }
@@ -41,6 +49,12 @@ public struct FilmMetadata: Hashable, Sendable {
     /// In minutes.
     public var runtime: Int?
     public var released: Day?
+    /// The IMDb id the datasets source found by matching (its own source only).
+    public var imdbMatch: String?
+    /// The IMDb ids the person took away from the film, never matched to it again.
+    public var imdbRefused: [String] = []
+    /// The title the datasets source added to the film's other titles.
+    public var originalTitle: String?
 
     public init(directors: [String] = [], genres: [String] = [], countries: [String] = [], language: String? = nil,
                 runtime: Int? = nil, released: Day? = nil) {
@@ -62,6 +76,9 @@ public struct FilmMetadata: Hashable, Sendable {
         case .language: language.map { [$0] } ?? []
         case .runtime: runtime.map { [String($0)] } ?? []
         case .released: released.map { [$0.iso] } ?? []
+        case .imdbMatch: imdbMatch.map { [$0] } ?? []
+        case .imdbRefused: imdbRefused
+        case .originalTitle: originalTitle.map { [$0] } ?? []
         }
     }
 
@@ -80,6 +97,14 @@ public struct FilmMetadata: Hashable, Sendable {
             guard let text = values.first else { released = nil; return true }
             guard let day = Day(iso: text) else { return false }
             released = day
+        case .imdbMatch:
+            guard let text = values.first else { imdbMatch = nil; return true }
+            guard FilmIdentifiers.imdb(parsing: text) == text else { return false }
+            imdbMatch = text
+        case .imdbRefused:
+            guard values.allSatisfy({ FilmIdentifiers.imdb(parsing: $0) == $0 }) else { return false }
+            imdbRefused = values
+        case .originalTitle: originalTitle = values.first
         }
         return true
     }

@@ -43,7 +43,7 @@ public struct FilmDraft: Hashable, Sendable {
     public var displayTitle: String { FilmDraft.displayTitle(title, year) }
 
     /// "The Ascent (1977)" on one line (`String.oneLine`): how messages name a film.
-    static func displayTitle(_ title: String, _ year: Int?) -> String {
+    public static func displayTitle(_ title: String, _ year: Int?) -> String {
         titleWithYear(title, year).oneLine
     }
 

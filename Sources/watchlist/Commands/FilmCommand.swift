@@ -64,27 +64,49 @@ struct FilmCommand: ParsableCommand {
         @Flag(help: "Forget the runtime you set.") var runtime = false
         @Flag(help: "Forget the release date you set.") var released = false
         @Flag(help: "Forget everything you set about the film.") var all = false
+        @Flag(help: "Take the film's IMDb id away (a wrong match of 'facts import'), with the facts IMDb's datasets gave for it; no later run gives it back.")
+        var imdb = false
 
         struct Request: Equatable {
             var film: String
             /// Empty: every field.
             var fields: [MetadataField]
+            var imdb = false
+        }
+
+        enum Outcome {
+            case facts(FilmMetadataResult)
+            case imdb(film: Film, id: String)
         }
 
         func request() throws -> Request {
             let fields = [(director, MetadataField.director), (genre, .genre), (country, .country), (language, .language), (runtime, .runtime),
                           (released, .released)].filter(\.0).map(\.1)
-            if !all && fields.isEmpty { throw ValidationError("Name what to forget (--director, --runtime...), or --all.") }
+            if imdb {
+                guard !all && fields.isEmpty else { throw ValidationError("Use --imdb alone: it takes the id away, not what you set.") }
+                return Request(film: target.film, fields: [], imdb: true)
+            }
+            if !all && fields.isEmpty { throw ValidationError("Name what to forget (--director, --runtime...), --all, or --imdb.") }
             if all && !fields.isEmpty { throw ValidationError("Use --all or name fields, not both.") }
             return Request(film: target.film, fields: fields)
         }
 
-        static func perform(_ request: Request, _ context: Context) throws -> FilmMetadataResult {
-            try context.watchlist().unsetFacts(request.film, request.fields)
+        static func perform(_ request: Request, _ context: Context) throws -> Outcome {
+            let watchlist = try context.watchlist()
+            if request.imdb {
+                let (film, id) = try watchlist.unsetIMDbId(request.film)
+                return .imdb(film: film, id: id)
+            }
+            return .facts(try watchlist.unsetFacts(request.film, request.fields))
         }
 
-        static func render(_ result: FilmMetadataResult, for request: Request, _ context: Context) throws {
-            Terminal.out("Forgot the \(result.changed.map(\.rawValue).joined(separator: ", ")) you set for \(result.film.displayTitle).")
+        static func render(_ outcome: Outcome, for request: Request, _ context: Context) throws {
+            switch outcome {
+            case .facts(let result):
+                Terminal.out("Forgot the \(result.changed.map(\.rawValue).joined(separator: ", ")) you set for \(result.film.displayTitle).")
+            case .imdb(let film, let id):
+                Terminal.out("Took the IMDb id \(id) away from \(film.displayTitle); 'facts import' will not give it back.")
+            }
         }
     }
 }

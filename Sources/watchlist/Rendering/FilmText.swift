@@ -6,7 +6,10 @@ enum FilmText {
         var lines = ["\(detail.film.displayTitle)  [id \(detail.film.number)]"]
         if !detail.alternativeTitles.isEmpty { lines.append("Also known as: " + detail.alternativeTitles.map(\.oneLine).joined(separator: "; ")) }
         if !detail.collections.isEmpty { lines.append("Collections: " + detail.collections.joined(separator: ", ")) }
-        let ids = detail.ids.pairs.map { "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" }
+        let matched = detail.metadataBySource[.datasets]?.imdbMatch
+        let ids = detail.ids.pairs.map {
+            "\(FilmText.idNames[$0.kind] ?? $0.kind) \($0.value)" + ($0.kind == "imdb" && $0.value == matched ? " (found by matching)" : "")
+        }
         if !ids.isEmpty { lines.append("Ids: " + ids.joined(separator: ", ")) }
         lines += facts(detail.metadata)
         if !detail.film.description.isEmpty { lines += ["", detail.film.description] }

@@ -3,7 +3,7 @@ import Foundation
 /// A progress bar on standard error for work that takes more than a second, on a terminal
 /// only: nothing in a pipe, a script or a log.
 final class ProgressBar {
-    private let label: String
+    var label: String
     private let started = Date()
     private let enabled = Terminal.isTerminal(STDERR_FILENO)
     private var lastDrawn = Date.distantPast

@@ -22,6 +22,27 @@ struct IMDbDatasetFile {
         }
     }
 
+    /// Which dataset the file at `path` is, by its first line alone: 65 when it is empty or
+    /// its header is none of IMDb's.
+    static func recognize(path: String) throws -> IMDbDataset {
+        struct Stop: Error {}
+        var header: ArraySlice<UInt8>?
+        do {
+            try GzipLines(path: path).forEach({ bytes, _ in
+                header = bytes
+                throw Stop()
+            }, tooLong: { _ in })
+        } catch is Stop {}
+        guard let header else {
+            throw WatchlistError.malformedFile(source: path, line: nil, problem: "it is empty: not one of IMDb's dataset files")
+        }
+        guard let dataset = IMDbDataset.recognize(header: header) else {
+            let names = IMDbDataset.fields(header.prefix(400)).prefix(10).map { String(decoding: $0, as: UTF8.self) }
+            throw WatchlistError.unrecognisedFile(source: path, header: names, expected: IMDbDataset.titleBasics.columns)
+        }
+        return dataset
+    }
+
     /// Reads the file, giving `row` each data line's fields and number. 65 when its first line
     /// is not the header of one of IMDb's datasets.
     mutating func read(progress: ((Int, Int) -> Void)? = nil,

@@ -107,7 +107,9 @@ struct Importer {
     /// else: what another source or the person gave stays.
     private mutating func addFacts(_ imported: ImportedFilm, to filmId: Int64, isNew: Bool) throws {
         var changed = false
-        for (source, metadata) in imported.metadata.sorted(by: { $0.key < $1.key }) where !metadata.isEmpty {
+        for (source, var metadata) in imported.metadata.sorted(by: { $0.key < $1.key }) where !metadata.isEmpty {
+            // A match is the datasets' word on the id the film holds, and on no other.
+            if let match = metadata.imdbMatch, try store.identifiers(filmId: filmId).imdb != match { metadata.imdbMatch = nil }
             let fields = try store.setMetadata(filmId: filmId, source: source, metadata, fields: metadata.fields)
             changed = changed || !fields.isEmpty
         }

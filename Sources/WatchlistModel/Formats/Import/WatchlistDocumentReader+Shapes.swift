@@ -93,6 +93,9 @@ extension WatchlistDocumentReader {
         var language: String?
         var runtime: WholeNumber?
         var released: String?
+        var imdbMatch: String?
+        var imdbRefused: [String]?
+        var originalTitle: String?
     }
 
     struct ViewingIn: Decodable {

@@ -6,7 +6,8 @@ import Foundation
 /// `origin` and `entryNotes`, version 3, which adds a film's `facts` by source (the
 /// `directors`, `runtime`… beside them are what the film showed, and are not read), and
 /// version 4, which adds a note's `importedText`, a film's `tagsAddedAt` and a collection's
-/// `createdAt`, and version 5, which adds a film's, a viewing's and a note's `key` (a string of digits).
+/// `createdAt`, version 5, which adds a film's, a viewing's and a note's `key` (a string of digits), and
+/// version 6, which adds the `datasets` source and its `imdbMatch`, `imdbRefused` and `originalTitle`.
 enum WatchlistDocumentReader {
     static let newestVersion = JSONDocument.version
 
@@ -117,7 +118,7 @@ enum WatchlistDocumentReader {
         for (name, facts) in (film.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
             let here = "\(at).facts.\(name.prefix(40))"
             guard let source = MetadataSource(rawValue: name) else {
-                throw fail("\(here): '\(name.prefix(40))' is not a source of film facts (user, imdb, letterboxd)")
+                throw fail("\(here): '\(name.prefix(40))' is not a source of film facts (user, imdb, letterboxd, datasets)")
             }
             func list(_ values: [String]?, _ key: String, _ field: MetadataField) throws -> [String] {
                 let values = values ?? []
@@ -142,6 +143,24 @@ enum WatchlistDocumentReader {
             if let released = facts.released {
                 guard let day = Day(iso: released) else { throw fail("\(here).released '\(released.prefix(40))' is not a date (YYYY-MM-DD)") }
                 metadata.released = day
+            }
+            // The datasets source's record of the film's IMDb id: a match only while the film
+            // holds that id, refusals of ids as IMDb writes them; from no other source.
+            if let match = facts.imdbMatch {
+                guard source == .datasets, match == imported.ids.imdb else { throw fail("\(here).imdbMatch is not the film's IMDb id") }
+                metadata.imdbMatch = match
+            }
+            let refused = facts.imdbRefused ?? []
+            guard refused.isEmpty || source == .datasets, refused.count <= MetadataField.maximumValues else {
+                throw fail("\(here).imdbRefused is not a list of IMDb ids the datasets refused")
+            }
+            for (index, id) in refused.enumerated() {
+                guard FilmIdentifiers.imdb(parsing: id) == id else { throw fail("\(here).imdbRefused[\(index)] is not an IMDb id") }
+                if !metadata.imdbRefused.contains(id) { metadata.imdbRefused.append(id) }
+            }
+            if let title = facts.originalTitle {
+                guard source == .datasets else { throw fail("\(here).originalTitle is the datasets' alone") }
+                metadata.originalTitle = try text(title, at: "\(here).originalTitle", limit: .factValue, fail: fail)
             }
             if !metadata.isEmpty { imported.metadata[source] = metadata }
         }

@@ -76,4 +76,49 @@ struct IMDbMatchingTests {
                                             titles: [IMDbMatchingTests.title("tt0079944", "movie", "Stalker", 1979)])
         #expect(held == [.byId(film: 1, id: "tt0079944"), .notFound(film: 2)])
     }
+
+    @Test("a line's bytes are tested as the rows read from it would be: the hash of an ASCII title's fold is the hash of TitleKey.fold; other titles are always read")
+    func lineTests() throws {
+        var scratch = [UInt8](repeating: 0, count: 64)
+        let titles = ["The Ascent", "the", "The", "A", "A Man", "An", "An Escape", "Anna", "Them", "  The  Red--Tent!! ", "Don't Look Now", "'s",
+                      "THE EDGE (1990)", "a", "an  an", "The The", "Theatre", "8½", "Amélie", "ab\tc", ""]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aAtTehHnN ' -.,:0123456789".utf8)
+        var random: [String] = []
+        for _ in 0..<2000 { random.append(String(decoding: (0..<Int.random(in: 0...14, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)) }
+        for title in titles + random {
+            let hash = TitleKey.asciiFoldHash(Array(title.utf8)[...], scratch: &scratch)
+            if title.utf8.allSatisfy({ $0 < 0x80 }) {
+                #expect(hash == TitleKey.hash(TitleKey.fold(title)), "\(title)")
+            } else {
+                #expect(hash == nil, "\(title)")
+            }
+        }
+        #expect(TitleKey.asciiFoldHash(Array(String(repeating: "x", count: 65).utf8)[...], scratch: &scratch) == nil, "longer than the scratch: folded in full")
+        #expect(IMDbDataset.idNumber(Array("tt0075404".utf8)[...], prefix: (0x74, 0x74)) == 75404)
+        #expect(IMDbDataset.idNumber(Array("nm0075404".utf8)[...], prefix: (0x74, 0x74)) == nil)
+        #expect(IMDbDataset.idNumber(Array("tt12345678901".utf8)[...], prefix: (0x74, 0x74)) == nil, "more than 10 digits")
+        #expect(IMDbDataset.idNumber(Array("tt".utf8)[...], prefix: (0x74, 0x74)) == nil)
+        #expect(IMDbDataset.idNumber(Array("tt12a".utf8)[...], prefix: (0x74, 0x74)) == nil)
+        let line = Array("tt1\tmovie\tThe Ascent\tVoskhozhdenie".utf8)[...]
+        #expect(IMDbDataset.field(line, 2).map { String(decoding: $0, as: UTF8.self) } == "The Ascent")
+        #expect(IMDbDataset.field(line, 3).map { String(decoding: $0, as: UTF8.self) } == "Voskhozhdenie")
+        #expect(IMDbDataset.field(line, 4) == nil)
+
+        // The tests say no only to lines no film can be concerned by.
+        var matching = IMDbMatching(films: [.init(key: 1, imdb: nil, titles: ["The Ascent"], year: 1977), .init(key: 2, imdb: "tt0079944", titles: ["Stalker"], year: 1979)])
+        func concerns(_ line: String, _ dataset: IMDbDataset) -> Bool { matching.mayConcern(Array(line.utf8)[...], of: dataset) }
+        #expect(concerns("tt0075404\tmovie\tVoskhozhdenie\tASCENT\t0\t1977\t\\N\t111\tDrama", .titleBasics))
+        #expect(concerns("tt79944\tmovie\tX\tY\t0\t1979\t\\N\t111\tDrama", .titleBasics), "a film's id")
+        #expect(!concerns("tt0000001\tmovie\tCarmencita\tCarmencita\t0\t1894\t\\N\t1\tShort", .titleBasics))
+        #expect(concerns("tt0000001\tmovie\tВосхождение\tX\t0\t1977\t\\N\t1\tDrama", .titleBasics), "beyond ASCII: read")
+        #expect(concerns("garbage", .titleBasics), "a line that is not a row is read, to be named")
+        #expect(concerns("tt0000002\t1\tthe ascent\tUS\t\\N\t\\N\t\\N\t0", .titleAkas))
+        #expect(!concerns("tt0000002\t1\tAscension\tUS\t\\N\t\\N\t\\N\t0", .titleAkas))
+        #expect(!concerns("tt0000002\t7.0\t100", .titleRatings), "not a candidate")
+        // An id title.akas gave a film's title is read in title.basics, whatever its titles there.
+        #expect(!concerns("tt0000003\tmovie\tVoskhozhdenie\tVoskhozhdenie\t0\t1977\t\\N\t111\tDrama", .titleBasics))
+        matching.consider(IMDbAlternateTitle(id: "tt0000003", title: "The Ascent", isOriginal: false))
+        #expect(concerns("tt0000003\tmovie\tVoskhozhdenie\tVoskhozhdenie\t0\t1977\t\\N\t111\tDrama", .titleBasics))
+    }
 }

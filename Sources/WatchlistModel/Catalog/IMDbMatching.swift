@@ -62,12 +62,46 @@ public struct IMDbMatching: Sendable {
     private var foundIds: Set<String> = []
     /// The rows of `title.basics` kept: those of the films' ids and of the candidates.
     public private(set) var titles: [String: IMDbTitle] = [:]
+    /// The same keys and ids as hashes and numbers, for the tests of a line's bytes.
+    private var titleHashes: Set<UInt64> = []
+    private let wantedNumbers: Set<Int>
+    private var candidateNumbers: Set<Int> = []
+    /// The ids whose other titles are a film's (`alternateIds`), as numbers.
+    private var alternateNumbers: Set<Int> = []
+    private var scratch = [UInt8](repeating: 0, count: 2048)
 
     public init(films: [Film]) {
         self.films = films
         wantedIds = Set(films.compactMap(\.imdb))
+        wantedNumbers = Set(wantedIds.compactMap { IMDbDataset.idNumber(Array($0.utf8)[...], prefix: (0x74, 0x74)) })
         for film in films where film.imdb == nil && film.year != nil {
             for title in Set(film.titles.map(TitleKey.fold)) where !title.isEmpty { filmsByTitle[title, default: []].append(film.key) }
+        }
+        titleHashes = Set(filmsByTitle.keys.map(TitleKey.hash))
+    }
+
+    /// Whether a title, as a line's bytes, may be one a film is matched by: false only when it
+    /// is certainly not (an ASCII title whose folded key no film has).
+    private mutating func mayBeTitle(_ title: ArraySlice<UInt8>) -> Bool {
+        guard let hash = TitleKey.asciiFoldHash(title, scratch: &scratch) else { return true }
+        return titleHashes.contains(hash)
+    }
+
+    /// Whether a line of `title.basics`, or of `title.akas`, or of `title.ratings`, may concern
+    /// a film: its id is one a film has or a candidate's, or one of its titles may be a film's.
+    /// A line that is not one of the dataset's is read, so that its problem is named.
+    public mutating func mayConcern(_ line: ArraySlice<UInt8>, of dataset: IMDbDataset) -> Bool {
+        guard let id = IMDbDataset.field(line, 0).flatMap({ IMDbDataset.idNumber($0, prefix: (0x74, 0x74)) }) else { return true }
+        switch dataset {
+        case .titleBasics:
+            if wantedNumbers.contains(id) || alternateNumbers.contains(id) { return true }
+            guard let primary = IMDbDataset.field(line, 2), let original = IMDbDataset.field(line, 3) else { return true }
+            return mayBeTitle(primary) || mayBeTitle(original)
+        case .titleAkas:
+            guard let title = IMDbDataset.field(line, 2) else { return true }
+            return mayBeTitle(title)
+        case .titleRatings: return candidateNumbers.contains(id)
+        case .titleCrew, .nameBasics: return true
         }
     }
 
@@ -78,6 +112,7 @@ public struct IMDbMatching: Sendable {
     public mutating func consider(_ alternate: IMDbAlternateTitle) {
         guard let keys = filmsByTitle[TitleKey.fold(alternate.title)] else { return }
         alternateIds[alternate.id, default: []].formUnion(keys)
+        if let number = IMDbDataset.idNumber(Array(alternate.id.utf8)[...], prefix: (0x74, 0x74)) { alternateNumbers.insert(number) }
     }
 
     /// A row of `title.basics`.
@@ -92,6 +127,7 @@ public struct IMDbMatching: Sendable {
             if let found = filmsByTitle[TitleKey.fold(name)] { keys.formUnion(found) }
         }
         guard !keys.isEmpty else { return }
+        if let number = IMDbDataset.idNumber(Array(title.id.utf8)[...], prefix: (0x74, 0x74)) { candidateNumbers.insert(number) }
         candidates[title.id] = Candidate(id: title.id, title: title.primaryTitle ?? title.originalTitle ?? title.id, year: title.year, votes: 0)
         candidateFilms[title.id, default: []].formUnion(keys)
         titles[title.id] = title

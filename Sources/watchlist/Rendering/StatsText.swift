@@ -77,7 +77,7 @@ struct StatsText {
         return (lines + body(review)).joined(separator: "\n")
     }
 
-    static let hoursUnknown = "Hours watched: unknown: no film you watched has a runtime ('watchlist film set <film> --runtime 111' sets one; IMDb's exports carry them)."
+    static let hoursUnknown = "Hours watched: unknown: no film you watched has a runtime ('watchlist facts import' reads them from IMDb's datasets; 'watchlist film set <film> --runtime 111' sets one)."
 
     /// Hours, the longest and shortest film, directors, genres, countries: what the films' facts tell.
     private func body(_ review: YearInReview) -> [String] {

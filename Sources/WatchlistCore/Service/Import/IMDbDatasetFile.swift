@@ -45,7 +45,8 @@ struct IMDbDatasetFile {
 
     /// Reads the file, giving `row` each data line's fields and number. 65 when its first line
     /// is not the header of one of IMDb's datasets.
-    mutating func read(progress: ((Int, Int) -> Void)? = nil,
+    /// `wanted` sees each line first: a line it says no to is counted and left unsplit.
+    mutating func read(progress: ((Int, Int) -> Void)? = nil, wanted: (IMDbDataset, ArraySlice<UInt8>) -> Bool = { _, _ in true },
                        _ row: (IMDbDataset, [ArraySlice<UInt8>], Int, inout [String]) throws -> Void) throws {
         let lines = GzipLines(path: path)
         var found: IMDbDataset?
@@ -64,10 +65,11 @@ struct IMDbDatasetFile {
                 }
                 guard let dataset = found, !bytes.isEmpty else { return }
                 this.rows += 1
+                if number % 65_536 == 0 { progress?(lines.bytesRead, lines.size) }
+                if !wanted(dataset, bytes) { return }
                 var problems: [String] = []
                 try row(dataset, IMDbDataset.fields(bytes), number, &problems)
                 for problem in problems { this.note(number, problem) }
-                if number % 65_536 == 0 { progress?(lines.bytesRead, lines.size) }
             }, tooLong: { number in this.note(number, "it is longer than 1 MiB: left out") })
         } catch is CancellationError {
             throw failure ?? WatchlistError.internalError("a dataset read stopped")

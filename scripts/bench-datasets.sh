@@ -31,7 +31,6 @@ mkdir -p "$work/files"
 for f in title.basics title.akas title.crew name.basics title.ratings; do ln -sf "$(realpath "$folder/$f.tsv.gz")" "$work/files/$f.tsv.gz"; done
 "$bin" --db "$work/diary.sqlite" import "$folder/diary.csv" --add-missing >/dev/null 2>&1
 echo "## Files"
-ls -l "$work/files/" | awk 'NR > 1 { printf "%s %.1f MiB\n", $9, 0 }' >/dev/null
 for f in "$work"/files/*.gz; do printf '%s: %s rows, %.1f MiB gzipped\n' "$(basename "$f")" "$(gzip -dc "$f" | wc -l)" "$(stat -L -c %s "$f" | awk '{ print $1 / 1048576 }')"; done
 echo "## Peak memory"
 /usr/bin/time -f "facts import (5 files) --dry-run: %e s, peak %M KB" "$bin" --db "$work/diary.sqlite" facts import "$work/files" --dry-run 2>&1 >/dev/null | tail -1
@@ -40,17 +39,13 @@ echo "## Peak memory"
 import json, sys
 r = json.load(sys.stdin)
 print("matched by id %d, by title %d, ambiguous %d, not found %d; facts %d" % (r["matchedById"], len(r["matchedByTitle"]), len(r["ambiguous"]), len(r["notFound"]), r["factsAdded"]))'
-cat > "$work/join.sql" <<SQL
-.mode tabs
-CREATE TABLE basics (tconst, titleType, primaryTitle, originalTitle, isAdult, startYear, endYear, runtimeMinutes, genres);
-.import /dev/stdin basics
-ATTACH '$work/diary.sqlite' AS diary;
-SELECT count(*) FROM diary.film f JOIN basics b ON b.primaryTitle = f.title AND b.startYear = f.year;
-SQL
+# sqlite3 reads the unpacked title.basics from its standard input (.import makes the table from
+# the header line), then joins it with the diary's films by title and year.
+join="ATTACH '$work/diary.sqlite' AS diary; SELECT count(*) FROM diary.film f JOIN basics b ON b.primaryTitle = f.title AND b.startYear = f.year;"
 echo "## Time (hyperfine, 3 runs each)"
 hyperfine --style basic --warmup 1 --runs 3 \
     -n "gzip -dc (5 files)" "gzip -dc $work/files/*.gz > /dev/null" \
     -n "facts import (5 files) --dry-run" "$bin --db $work/diary.sqlite facts import $work/files --dry-run 2>/dev/null" \
     -n "gzip -dc title.basics" "gzip -dc $work/files/title.basics.tsv.gz > /dev/null" \
     -n "facts import title.basics --dry-run" "$bin --db $work/diary.sqlite facts import $work/files/title.basics.tsv.gz --dry-run 2>/dev/null" \
-    -n "sqlite3: load title.basics, join the diary" "gzip -dc $work/files/title.basics.tsv.gz | sqlite3 :memory: < $work/join.sql > /dev/null"
+    -n "sqlite3: load title.basics, join the diary" "gzip -dc $work/files/title.basics.tsv.gz | sqlite3 :memory: -cmd '.mode tabs' -cmd '.import /dev/stdin basics' \"$join\" > /dev/null"

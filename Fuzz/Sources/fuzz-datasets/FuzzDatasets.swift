@@ -5,6 +5,8 @@ import WatchlistModel
 // input's lines, the first a header or not, each row read by its dataset's reader (or by every
 // reader, for a header that names none). Whatever the bytes, every value kept is within its
 // bounds: no runtime past the limit, no list longer than kept, no control character in a text.
+// And the tests a pass makes on a line's bytes before reading it never say no wrongly: a field
+// is the field the split gives, and an ASCII title's hash is the hash of its title's fold.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
@@ -13,6 +15,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let known = IMDbDataset.recognize(header: header)
     for line in lines.dropFirst() {
         let fields = IMDbDataset.fields(line)
+        for index in 0..<10 { precondition(IMDbDataset.field(line, index).map(Array.init) == (index < fields.count ? Array(fields[index]) : nil)) }
         var problems: [String] = []
         for dataset in known.map({ [$0] }) ?? IMDbDataset.allCases {
             switch dataset {
@@ -20,6 +23,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 if let title = try? IMDbDatasetRow.title(fields, problems: &problems) {
                     precondition(title.runtime.map { (1...IMDbDataset.runtimeLimit).contains($0) } ?? true)
                     precondition(title.genres.count <= IMDbDataset.listLimit)
+                    if let primary = title.primaryTitle, let hash = TitleKey.asciiFoldHash(fields[2]) {
+                        precondition(hash == TitleKey.hash(TitleKey.fold(primary)))
+                    }
                     for text in [title.primaryTitle, title.originalTitle].compactMap({ $0 }) + title.genres {
                         precondition(!text.unicodeScalars.contains { $0.properties.generalCategory == .control })
                     }

@@ -70,7 +70,7 @@ private struct LineSplitter {
 
     mutating func add(_ bytes: ArraySlice<UInt8>, _ line: (ArraySlice<UInt8>, Int) throws -> Void, _ tooLong: (Int) -> Void) throws {
         var start = bytes.startIndex
-        while let newline = bytes[start...].firstIndex(of: 0x0A) {
+        while let newline = LineSplitter.newline(in: bytes, from: start) {
             number += 1
             if skipping || pending.count + (newline - start) > limit {
                 tooLong(number)
@@ -90,6 +90,16 @@ private struct LineSplitter {
             pending.removeAll(keepingCapacity: true)
         } else {
             pending.append(contentsOf: bytes[start...])
+        }
+    }
+
+    /// The index of the next newline at or after `start` (memchr: the search is most of what
+    /// splitting costs).
+    static func newline(in bytes: ArraySlice<UInt8>, from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress, start < bytes.endIndex else { return nil }
+            let offset = start - bytes.startIndex
+            return memchr(base + offset, 0x0A, buffer.count - offset).map { bytes.startIndex + base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
         }
     }
 

@@ -53,8 +53,10 @@ public struct IMDbMatching: Sendable {
     /// Film keys by each folded title.
     private var filmsByTitle: [String: [Int64]] = [:]
     private let wantedIds: Set<String>
-    /// Ids whose other titles (`title.akas`) are a film's, by film.
-    private var alternateIds: [String: Set<Int64>] = [:]
+    /// Ids (as numbers) whose other titles (`title.akas`) are a film's: the films.
+    private var alternateIds: [Int: [Int64]] = [:]
+    /// Each film's year, by key.
+    private var years: [Int64: Int] = [:]
     /// Candidates kept, by id; the films each may be.
     private(set) var candidates: [String: Candidate] = [:]
     private var candidateFilms: [String: Set<Int64>] = [:]
@@ -66,42 +68,27 @@ public struct IMDbMatching: Sendable {
     private var titleHashes: Set<UInt64> = []
     private let wantedNumbers: Set<Int>
     private var candidateNumbers: Set<Int> = []
-    /// The ids whose other titles are a film's (`alternateIds`), as numbers.
-    private var alternateNumbers: Set<Int> = []
-    private var scratch = [UInt8](repeating: 0, count: 2048)
 
     public init(films: [Film]) {
         self.films = films
         wantedIds = Set(films.compactMap(\.imdb))
         wantedNumbers = Set(wantedIds.compactMap { IMDbDataset.idNumber(Array($0.utf8)[...], prefix: (0x74, 0x74)) })
         for film in films where film.imdb == nil && film.year != nil {
+            years[film.key] = film.year
             for title in Set(film.titles.map(TitleKey.fold)) where !title.isEmpty { filmsByTitle[title, default: []].append(film.key) }
         }
         titleHashes = Set(filmsByTitle.keys.map(TitleKey.hash))
     }
 
-    /// Whether a title, as a line's bytes, may be one a film is matched by: false only when it
-    /// is certainly not (an ASCII title whose folded key no film has).
-    private mutating func mayBeTitle(_ title: ArraySlice<UInt8>) -> Bool {
-        guard let hash = TitleKey.asciiFoldHash(title, scratch: &scratch) else { return true }
-        return titleHashes.contains(hash)
-    }
-
-    /// Whether a line of `title.basics`, or of `title.akas`, or of `title.ratings`, may concern
-    /// a film: its id is one a film has or a candidate's, or one of its titles may be a film's.
-    /// A line that is not one of the dataset's is read, so that its problem is named.
-    public mutating func mayConcern(_ line: ArraySlice<UInt8>, of dataset: IMDbDataset) -> Bool {
-        guard let id = IMDbDataset.field(line, 0).flatMap({ IMDbDataset.idNumber($0, prefix: (0x74, 0x74)) }) else { return true }
+    /// The test of a file's lines, made before its pass: what the matching has gathered so far
+    /// decides which lines may concern a film (title.basics: a film's id, an id title.akas gave
+    /// a film's title, or a title a film has; title.akas: a title; title.ratings: a candidate).
+    public func lineTest(for dataset: IMDbDataset) -> IMDbLineTest {
         switch dataset {
-        case .titleBasics:
-            if wantedNumbers.contains(id) || alternateNumbers.contains(id) { return true }
-            guard let primary = IMDbDataset.field(line, 2), let original = IMDbDataset.field(line, 3) else { return true }
-            return mayBeTitle(primary) || mayBeTitle(original)
-        case .titleAkas:
-            guard let title = IMDbDataset.field(line, 2) else { return true }
-            return mayBeTitle(title)
-        case .titleRatings: return candidateNumbers.contains(id)
-        case .titleCrew, .nameBasics: return true
+        case .titleBasics: IMDbLineTest(dataset, titles: titleHashes, ids: wantedNumbers.union(alternateIds.keys))
+        case .titleAkas: IMDbLineTest(dataset, titles: titleHashes, ids: [])
+        case .titleRatings: IMDbLineTest(dataset, titles: [], ids: candidateNumbers)
+        case .titleCrew, .nameBasics: IMDbLineTest(dataset, titles: [], ids: [])
         }
     }
 
@@ -110,9 +97,11 @@ public struct IMDbMatching: Sendable {
 
     /// A row of `title.akas`: its id may be a film's, by this title.
     public mutating func consider(_ alternate: IMDbAlternateTitle) {
-        guard let keys = filmsByTitle[TitleKey.fold(alternate.title)] else { return }
-        alternateIds[alternate.id, default: []].formUnion(keys)
-        if let number = IMDbDataset.idNumber(Array(alternate.id.utf8)[...], prefix: (0x74, 0x74)) { alternateNumbers.insert(number) }
+        guard let keys = filmsByTitle[TitleKey.fold(alternate.title)],
+              let number = IMDbDataset.idNumber(Array(alternate.id.utf8)[...], prefix: (0x74, 0x74)) else { return }
+        var films = alternateIds[number] ?? []
+        for key in keys where !films.contains(key) { films.append(key) }
+        alternateIds[number] = films
     }
 
     /// A row of `title.basics`.
@@ -121,13 +110,16 @@ public struct IMDbMatching: Sendable {
             foundIds.insert(title.id)
             titles[title.id] = title
         }
-        guard IMDbMatching.filmTypes.contains(title.type) else { return }
-        var keys = alternateIds[title.id] ?? []
+        guard IMDbMatching.filmTypes.contains(title.type), let year = title.year,
+              let number = IMDbDataset.idNumber(Array(title.id.utf8)[...], prefix: (0x74, 0x74)) else { return }
+        var keys = Set(alternateIds[number] ?? [])
         for name in [title.primaryTitle, title.originalTitle].compactMap({ $0 }) {
             if let found = filmsByTitle[TitleKey.fold(name)] { keys.formUnion(found) }
         }
+        // Only a title a year or less from a film's can be its match: the others are not kept.
+        keys = keys.filter { abs((years[$0] ?? .min / 2) - year) <= 1 }
         guard !keys.isEmpty else { return }
-        if let number = IMDbDataset.idNumber(Array(title.id.utf8)[...], prefix: (0x74, 0x74)) { candidateNumbers.insert(number) }
+        candidateNumbers.insert(number)
         candidates[title.id] = Candidate(id: title.id, title: title.primaryTitle ?? title.originalTitle ?? title.id, year: title.year, votes: 0)
         candidateFilms[title.id, default: []].formUnion(keys)
         titles[title.id] = title

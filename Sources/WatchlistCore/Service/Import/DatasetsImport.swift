@@ -105,29 +105,28 @@ struct DatasetsRun {
     /// Reads the files in the order the matching needs.
     mutating func read(_ files: [IMDbDataset: String], into report: inout DatasetsReport,
                        progress: Watchlist.DatasetsProgress?) throws {
-        var matched: Set<String> = [], matchedNumbers: Set<Int> = []
-        var wantedNames: Set<String> = [], wantedNameNumbers: Set<Int> = []
+        var matched: Set<String> = [], matchedIds = IMDbIdSet([], prefix: "tt")
+        var wantedNames: Set<String> = [], wantedNameIds = IMDbIdSet([], prefix: "nm")
         for dataset in [IMDbDataset.titleAkas, .titleBasics, .titleRatings, .titleCrew, .nameBasics] {
             guard let path = files[dataset] else { continue }
             if dataset == .titleAkas && !matching.needsTitles { continue }
             if dataset == .titleCrew {
                 if files[.titleBasics] == nil { matching.acceptHeldIds() }
                 matched = Set(matching.decide().compactMap(\.id))
-                matchedNumbers = Set(matched.compactMap { IMDbDataset.idNumber(Array($0.utf8)[...], prefix: (0x74, 0x74)) })
+                matchedIds = IMDbIdSet(matched, prefix: "tt")
             }
             if dataset == .nameBasics {
-                wantedNameNumbers = Set(wantedNames.compactMap { IMDbDataset.idNumber(Array($0.utf8)[...], prefix: (0x6E, 0x6D)) })
+                wantedNameIds = IMDbIdSet(wantedNames, prefix: "nm")
             }
+            let lines = matching.lineTest(for: dataset)
             var file = IMDbDatasetFile(path: path)
             let name = (path as NSString).lastPathComponent
             // Most lines concern no film: their id and titles, tested as bytes, say so.
             try file.read(progress: { progress?(name, $0 >> 20, $1 >> 20) }, wanted: { dataset, line in
                 switch dataset {
-                case .titleCrew, .nameBasics:
-                    guard let id = IMDbDataset.field(line, 0).flatMap({ IMDbDataset.idNumber($0, prefix: dataset == .nameBasics ? (0x6E, 0x6D) : (0x74, 0x74)) })
-                    else { return true }
-                    return (dataset == .nameBasics ? wantedNameNumbers : matchedNumbers).contains(id)
-                case .titleBasics, .titleAkas, .titleRatings: return matching.mayConcern(line, of: dataset)
+                case .titleCrew: return matchedIds.mayHold(line)
+                case .nameBasics: return wantedNameIds.mayHold(line)
+                case .titleBasics, .titleAkas, .titleRatings: return lines.mayConcern(line)
                 }
             }) { dataset, fields, _, problems in
                 // A row that breaks the format is named and left out; the file reads on.

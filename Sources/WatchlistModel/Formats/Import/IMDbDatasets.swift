@@ -117,7 +117,10 @@ public enum IMDbDatasetRow {
             return nil
         }
         let text = InputText.normalized(decoded.trimmingCharacters(in: .whitespaces))
-        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D }) {
+        // ASCII (most of IMDb's text) has its control characters below 0x20 and at 0x7F.
+        let ascii = !field.contains { $0 >= 0x80 }
+        if ascii ? field.contains(where: { $0 < 0x20 || $0 == 0x7F })
+            : text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format && $0.value != 0x200D }) {
             problems.append("\(column) holds control characters (such as a terminal's escape codes): left out")
             return nil
         }

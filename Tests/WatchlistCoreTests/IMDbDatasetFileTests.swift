@@ -206,4 +206,28 @@ struct IMDbSampleMatchingTests {
         #expect(found["The Arrival of a Train at La Ciotat (1896)"] == nil, "IMDb's primary title is shorter: unmatched without title.akas")
         #expect((byRule["title and year"] ?? 0) > films.count / 3, Comment(rawValue: summary))
     }
+
+    @Test("every title of the sample hashes from its bytes as its fold does; those beyond ASCII are answered from their bytes too",
+          .enabled(if: IMDbDatasetFileTests.sample != nil, "../shared/fixtures/imdb-datasets-sample is not here"))
+    func foldHashOfRealTitles() throws {
+        var file = IMDbDatasetFile(path: IMDbDatasetFileTests.sample! + "/title.basics.tsv.gz")
+        var folds = TitleFold.Scalars()
+        var beyondASCII = 0, answered = 0, wrong: [String] = []
+        try file.read { _, fields, _, problems in
+            guard let title = try? IMDbDatasetRow.title(fields, problems: &problems) else { return }
+            for (field, text) in [(fields[2], title.primaryTitle), (fields[3], title.originalTitle)] {
+                guard let text else { continue }
+                let bytesHash = TitleFold.hash(field, folds: &folds)
+                if field.contains(where: { $0 >= 0x80 }) {
+                    beyondASCII += 1
+                    if bytesHash != nil { answered += 1 }
+                }
+                if let bytesHash, bytesHash != TitleFold.hash(TitleKey.fold(text)) { wrong.append(text) }
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.prefix(10))")
+        #expect(beyondASCII > 7000)
+        #expect(Double(answered) >= 0.95 * Double(beyondASCII), "\(answered) of \(beyondASCII) answered from their bytes")
+        print("titles beyond ASCII: \(beyondASCII), answered from their bytes: \(answered)")
+    }
 }

@@ -6,13 +6,14 @@ import WatchlistModel
 // reader, for a header that names none). Whatever the bytes, every value kept is within its
 // bounds: no runtime past the limit, no list longer than kept, no control character in a text.
 // And the tests a pass makes on a line's bytes before reading it never say no wrongly: a field
-// is the field the split gives, and an ASCII title's hash is the hash of its title's fold.
+// is the field the split gives, and a title's hash from its bytes is the hash of its fold.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let input = bytes(data, size)
     let lines = input[...].split(separator: 0x0A, omittingEmptySubsequences: false)
     guard let header = lines.first else { return 0 }
     let known = IMDbDataset.recognize(header: header)
+    var folds = TitleFold.Scalars()
     for line in lines.dropFirst() {
         let fields = IMDbDataset.fields(line)
         for index in 0..<10 { precondition(IMDbDataset.field(line, index).map(Array.init) == (index < fields.count ? Array(fields[index]) : nil)) }
@@ -23,8 +24,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                 if let title = try? IMDbDatasetRow.title(fields, problems: &problems) {
                     precondition(title.runtime.map { (1...IMDbDataset.runtimeLimit).contains($0) } ?? true)
                     precondition(title.genres.count <= IMDbDataset.listLimit)
-                    if let primary = title.primaryTitle, let hash = TitleKey.asciiFoldHash(fields[2]) {
-                        precondition(hash == TitleKey.hash(TitleKey.fold(primary)))
+                    if let primary = title.primaryTitle, let hash = TitleFold.hash(fields[2], folds: &folds) {
+                        precondition(hash == TitleFold.hash(TitleKey.fold(primary)))
                     }
                     for text in [title.primaryTitle, title.originalTitle].compactMap({ $0 }) + title.genres {
                         precondition(!text.unicodeScalars.contains { $0.properties.generalCategory == .control })

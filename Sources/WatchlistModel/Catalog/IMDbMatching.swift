@@ -77,7 +77,7 @@ public struct IMDbMatching: Sendable {
             years[film.key] = film.year
             for title in Set(film.titles.map(TitleKey.fold)) where !title.isEmpty { filmsByTitle[title, default: []].append(film.key) }
         }
-        titleHashes = Set(filmsByTitle.keys.map(TitleKey.hash))
+        titleHashes = Set(filmsByTitle.keys.map(TitleFold.hash))
     }
 
     /// The test of a file's lines, made before its pass: what the matching has gathered so far

@@ -45,79 +45,6 @@ extension IMDbDataset {
     }
 }
 
-extension TitleKey {
-    private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let prime: UInt64 = 0x100_0000_01b3
-
-    /// FNV-1a, 64 bits, of a folded key's UTF-8.
-    public static func hash(_ key: String) -> UInt64 {
-        var value = basis
-        for byte in key.utf8 { value = (value ^ UInt64(byte)) &* prime }
-        return value
-    }
-
-    /// The hash of what `fold` makes of a title given as its bytes (as `foldASCII` folds it),
-    /// made as the bytes are read, without the folded key: nil when the title has a byte beyond
-    /// ASCII (the caller folds it then).
-    public static func asciiFoldHash(_ title: ArraySlice<UInt8>) -> UInt64? {
-        title.withUnsafeBufferPointer { asciiFoldHash($0, 0, $0.count) }
-    }
-
-    static func asciiFoldHash(_ line: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UInt64? {
-        var value = basis
-        // The first word is held (up to three letters) until it is known whether it is an
-        // article that goes: "the", "a" or "an" followed by another word.
-        var first: UInt32 = 0, firstLength = 0, inFirst = true
-        var pendingSpace = false
-        for index in start..<end {
-            let byte = line[index]
-            let lower: UInt8
-            switch byte {
-            case 0x61...0x7A, 0x30...0x39: lower = byte
-            case 0x41...0x5A: lower = byte + 32
-            case 0x27: continue
-            case 0x80...: return nil
-            default:
-                pendingSpace = firstLength > 0
-                continue
-            }
-            if inFirst {
-                if pendingSpace {
-                    // A second word: the first goes if it is an article, else it is hashed.
-                    inFirst = false
-                    let article = (firstLength == 3 && first == 0x74_6865) || (firstLength == 1 && first == 0x61) || (firstLength == 2 && first == 0x616E)
-                    if !article {
-                        for shift in stride(from: 8 * (firstLength - 1), through: 0, by: -8) { value = (value ^ UInt64((first >> UInt32(shift)) & 0xFF)) &* prime }
-                        value = (value ^ 0x20) &* prime
-                    }
-                    pendingSpace = false
-                    value = (value ^ UInt64(lower)) &* prime
-                } else if firstLength < 3 {
-                    first = first << 8 | UInt32(lower)
-                    firstLength += 1
-                } else {
-                    // Four letters: no article. What was held is hashed, and the rest as it comes.
-                    inFirst = false
-                    for shift in [16, 8, 0] { value = (value ^ UInt64((first >> UInt32(shift)) & 0xFF)) &* prime }
-                    value = (value ^ UInt64(lower)) &* prime
-                }
-            } else {
-                if pendingSpace {
-                    value = (value ^ 0x20) &* prime
-                    pendingSpace = false
-                }
-                value = (value ^ UInt64(lower)) &* prime
-            }
-        }
-        if inFirst {
-            for shift in stride(from: 8 * (firstLength - 1), through: 0, by: -8) where firstLength > 0 {
-                value = (value ^ UInt64((first >> UInt32(shift)) & 0xFF)) &* prime
-            }
-        }
-        return value
-    }
-}
-
 /// A set of numbers (or hashes) that answers "maybe" or "certainly not" from one bit, before a
 /// `Set` is asked: 2^20 bits, 128 KiB.
 struct BitFilter: Sendable {
@@ -140,12 +67,14 @@ struct BitFilter: Sendable {
 /// before it is split (`IMDbMatching.lineTest`): a line whose id and titles say "certainly not"
 /// is left unread. Made once a pass, so the pass asks a fixed test (a class: the closure that
 /// asks it holds a reference, never a copy of its sets).
-public final class IMDbLineTest: Sendable {
+public final class IMDbLineTest {
     let dataset: IMDbDataset
     private let titles: Set<UInt64>
     private let titleFilter: BitFilter
     private let ids: Set<Int>
     private let idFilter: BitFilter
+    /// What each scalar beyond ASCII met so far folds to (`TitleFold.scalar`).
+    private var folds = TitleFold.Scalars()
 
     init(_ dataset: IMDbDataset, titles: Set<UInt64>, ids: Set<Int>) {
         self.dataset = dataset
@@ -157,7 +86,7 @@ public final class IMDbLineTest: Sendable {
     }
 
     private func mayBeTitle(_ line: UnsafeBufferPointer<UInt8>, _ bounds: (start: Int, end: Int)) -> Bool {
-        guard let hash = TitleKey.asciiFoldHash(line, bounds.start, bounds.end) else { return true }
+        guard let hash = TitleFold.hash(line, bounds.start, bounds.end, folds: &folds) else { return true }
         return titleFilter.mayContain(hash) && titles.contains(hash)
     }
 

@@ -12,22 +12,40 @@ public enum TitleFold {
     static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
     static let prime: UInt64 = 0x100_0000_01b3
 
-    /// What one scalar folds to on its own.
-    enum Scalar {
-        /// Letters or numbers: these bytes of the key.
-        case text([UInt8])
-        /// Between words.
-        case separator
-        /// Nothing (an apostrophe: "don't" is "dont").
-        case skip
-        /// Folded only with its neighbours: the title is folded whole.
-        case complex
-    }
+    /// What one scalar folds to on its own, packed in 64 bits: up to 7 bytes of letters and
+    /// their count in the top byte, or one of the marks below.
+    typealias Packed = UInt64
+    /// Between words.
+    static let separator: Packed = 0xFE << 56
+    /// Nothing (an apostrophe: "don't" is "dont").
+    static let skip: Packed = 0xFD << 56
+    /// Folded only with its neighbours (or to more than 7 bytes): the title is folded whole.
+    static let complex: Packed = 0xFF << 56
+    /// Not folded yet.
+    static let unknown: Packed = 0xFC << 56
 
-    /// The folds of the scalars met so far.
+    /// The folds of the scalars met so far: the first plane in a table, the rest by value.
     public struct Scalars {
-        var known: [UInt32: Scalar] = [:]
+        var plane: [Packed] = []
+        var others: [UInt32: Packed] = [:]
         public init() {}
+
+        mutating func fold(_ value: UInt32) -> Packed? {
+            if value < 0x1_0000 {
+                if plane.isEmpty { plane = [Packed](repeating: TitleFold.unknown, count: 0x1_0000) }
+                let known = plane[Int(value)]
+                if known != TitleFold.unknown { return known }
+                guard let scalar = Unicode.Scalar(value) else { return nil }
+                let fold = TitleFold.scalar(scalar)
+                plane[Int(value)] = fold
+                return fold
+            }
+            if let known = others[value] { return known }
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            let fold = TitleFold.scalar(scalar)
+            others[value] = fold
+            return fold
+        }
     }
 
     /// FNV-1a, 64 bits, of a folded key's UTF-8: what `hash(_:_:_:folds:)` makes of its title.
@@ -69,35 +87,30 @@ public enum TitleFold {
                 value = value << 6 | UInt32(next & 0x3F)
             }
             index += length
-            let fold: Scalar
-            if let known = folds.known[value] {
-                fold = known
-            } else {
-                guard let scalar = Unicode.Scalar(value) else { return nil }
-                fold = self.scalar(scalar)
-                folds.known[value] = fold
-            }
+            guard let fold = folds.fold(value) else { return nil }
             switch fold {
-            case .text(let bytes): for letter in bytes { hasher.letter(letter) }
-            case .separator: hasher.separator()
-            case .skip: continue
-            case .complex: return nil
+            case TitleFold.separator: hasher.separator()
+            case TitleFold.skip: continue
+            case TitleFold.complex: return nil
+            default:
+                let count = Int(fold >> 56)
+                for place in stride(from: 8 * (count - 1), through: 0, by: -8) { hasher.letter(UInt8(truncatingIfNeeded: fold >> UInt64(place))) }
             }
         }
         return hasher.finish()
     }
 
     /// What `TitleKey.fold` makes of one scalar, when that does not depend on its neighbours.
-    static func scalar(_ scalar: Unicode.Scalar) -> Scalar {
+    static func scalar(_ scalar: Unicode.Scalar) -> Packed {
         let properties = scalar.properties
         switch properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .surrogate, .privateUse, .unassigned: return .complex
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format, .control, .surrogate, .privateUse, .unassigned: return complex
         default: break
         }
         if properties.isGraphemeExtend || properties.isVariationSelector || properties.isEmojiModifier || properties.isEmojiModifierBase
             || (0x1F1E6...0x1F1FF).contains(scalar.value) || (0x1100...0x11FF).contains(scalar.value) || (0xA960...0xA97F).contains(scalar.value)
             || (0xD7B0...0xD7FF).contains(scalar.value) {
-            return .complex
+            return complex
         }
         let folded = String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         var letters: [UInt8] = []
@@ -113,10 +126,13 @@ public enum TitleFold {
                 separated = true
             }
             // A fold that is letters and a separator is a word boundary inside one scalar.
-            if separated && !letters.isEmpty { return .complex }
+            if separated && !letters.isEmpty { return complex }
         }
-        if !letters.isEmpty { return .text(letters) }
-        return separated ? .separator : .skip
+        guard !letters.isEmpty else { return separated ? separator : skip }
+        guard letters.count <= 7 else { return complex }
+        var packed = Packed(letters.count) << 56
+        for (offset, byte) in letters.enumerated() { packed |= Packed(byte) << Packed(8 * (letters.count - 1 - offset)) }
+        return packed
     }
 
     /// FNV-1a over the key as `fold` makes it, word by word: the first word held (up to three

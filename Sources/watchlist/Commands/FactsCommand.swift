@@ -39,6 +39,7 @@ struct FactsCommand: ParsableCommand {
         static func perform(_ request: Request, _ context: Context) throws -> DatasetsReport {
             let watchlist = try context.watchlist()
             let bar = ProgressBar("Reading")
+            bar.unit = "MiB"
             defer { bar.finish() }
             return try watchlist.importDatasets(request.paths, dryRun: request.dryRun) { file, done, total in
                 if bar.label != file {

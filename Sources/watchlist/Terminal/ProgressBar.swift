@@ -4,6 +4,8 @@ import Foundation
 /// only: nothing in a pipe, a script or a log.
 final class ProgressBar {
     var label: String
+    /// What the counts are of, when not rows ("MiB").
+    var unit = ""
     private let started = Date()
     private let enabled = Terminal.isTerminal(STDERR_FILENO)
     private var lastDrawn = Date.distantPast
@@ -20,7 +22,7 @@ final class ProgressBar {
         lastDrawn = now
         drawn = true
         // The line fits the terminal: the bar gives up what the counts need.
-        let counts = " \(done * 100 / total)% (\(done)/\(total))"
+        let counts = " \(done * 100 / total)% (\(done)/\(total)\(unit.isEmpty ? "" : " " + unit))"
         let width = max(0, min(30, (Terminal.errorWidth ?? 80) - label.count - 2 - counts.count))
         let bar = Glyphs.current.bar(done, of: total, width: width)
         FileHandle.standardError.write(Data("\r\(label) \(bar)\(counts)".utf8))

@@ -200,7 +200,13 @@ struct DatasetsImportTests {
         #expect { try watchlist.importDatasets([folder, folder + "/title.crew.tsv"]) } throws: { error in
             if case WatchlistError.invalidArgument(let message) = error { return message.hasPrefix("Two title.crew files") } else { return false }
         }
+        // A FIFO is never opened: named, it is refused; in a folder, passed over.
+        #expect(mkfifo(folder + "/title.ratings.fifo", 0o600) == 0)
+        #expect { try watchlist.importDatasets([folder + "/title.ratings.fifo"]) } throws: { error in
+            if case WatchlistError.unreadableInput(_, let reason) = error { return reason == "it is not a regular file" } else { return false }
+        }
         #expect(try visibleState(watchlist) == before)
+        #expect(try watchlist.importDatasets([folder], dryRun: true).files.count == 5)
     }
 
     @Test("hostile rows are named by file and line and left out; the run goes on and keeps every value in range")

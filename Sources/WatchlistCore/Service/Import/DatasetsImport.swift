@@ -64,19 +64,20 @@ enum DatasetFiles {
             found[dataset] = path
         }
         for path in paths {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-                throw WatchlistError.unreadableInput(path: path, reason: "no such file or folder")
-            }
-            guard isFolder.boolValue else {
+            var info = stat()
+            guard stat(path, &info) == 0 else { throw WatchlistError.unreadableInput(path: path, reason: POSIX.lastError) }
+            guard POSIX.isFolder(info) else {
+                // Each file is opened twice (its header, then its pass): a FIFO or a device
+                // would give its second reading nothing.
+                guard POSIX.isRegularFile(info) else { throw WatchlistError.unreadableInput(path: path, reason: "it is not a regular file") }
                 try add(path, try IMDbDatasetFile.recognize(path: path))
                 continue
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for name in names.sorted() where !name.hasPrefix(".") {
                 let file = (path as NSString).appendingPathComponent(name)
-                var isEntryFolder: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: file, isDirectory: &isEntryFolder), !isEntryFolder.boolValue else { continue }
+                var entry = stat()
+                guard stat(file, &entry) == 0, POSIX.isRegularFile(entry) else { continue }
                 guard let dataset = try? IMDbDatasetFile.recognize(path: file) else {
                     leftOut.append(name.oneLine)
                     continue

@@ -98,24 +98,10 @@ struct FactsImportCLITests {
         for row in 1...400_000 { text += "tt\(1_000_000 + row)\tmovie\tStalker\tStalker\t0\t\(1900 + row % 100)\t\\N\t90\tDrama\n" }
         let file = try sandbox.write("big/title.basics.tsv", text)
         let before = try sandbox.run("list", "--json").stdout
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["facts", "import", file]
-        process.environment = sandbox.environment
-        let errors = sandbox.folder + "/stderr"
-        #expect(FileManager.default.createFile(atPath: errors, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: errors))
-        process.standardError = handle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        try handle.close()
-        Thread.sleep(forTimeInterval: 0.5)
-        #expect(process.isRunning, "the run was still reading when the signal came")
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
-        let message = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
-        #expect(message.contains("Interrupted: nothing was changed."), "\(message)")
+        let stopped = try sandbox.runStopped(["facts", "import", file], by: SIGINT, after: 0.5)
+        #expect(stopped.wasRunning, "the run was still reading when the signal came")
+        #expect(stopped.reason == .exit && stopped.status == 130)
+        #expect(stopped.stderr.contains("Interrupted: nothing was changed."), "\(stopped.stderr)")
         #expect(try sandbox.run("list", "--json").stdout == before)
     }
 }

@@ -262,24 +262,11 @@ struct RealHistoryCLITests {
         let file = try sandbox.write("big/diary.csv", diary)
         let before = try sandbox.run("list", "--json").stdout
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["import", file, "--add-missing"]
-        process.environment = sandbox.environment
-        let errors = sandbox.folder + "/stderr"
-        #expect(FileManager.default.createFile(atPath: errors, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: errors))
-        process.standardError = handle
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        try handle.close()
-        Thread.sleep(forTimeInterval: 1.0)
-        #expect(process.isRunning, "the import was still running when the signal came")
-        kill(process.processIdentifier, signal)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit, "the tool ended on its own, not killed by the signal")
-        #expect(process.terminationStatus == status)
-        let message = String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self)
+        let stopped = try sandbox.runStopped(["import", file, "--add-missing"], by: signal, after: 1.0)
+        #expect(stopped.wasRunning, "the import was still running when the signal came")
+        #expect(stopped.reason == .exit, "the tool ended on its own, not killed by the signal")
+        #expect(stopped.status == status)
+        let message = stopped.stderr
         #expect(message.contains("Interrupted: nothing was imported."), "\(message)")
         #expect(message.hasSuffix("\n"))
         #expect(try sandbox.run("list", "--json").stdout == before)

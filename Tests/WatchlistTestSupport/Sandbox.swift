@@ -104,6 +104,38 @@ public final class Sandbox: Sendable {
                    stderr: String(decoding: FileManager.default.contents(atPath: errorPath) ?? Data(), as: UTF8.self))
     }
 
+    /// What a run stopped by a signal did: whether it was still running when the signal came,
+    /// how it ended, and what it wrote on standard error.
+    public struct Stopped {
+        public var wasRunning: Bool
+        public var reason: Process.TerminationReason
+        public var status: Int32
+        public var stderr: String
+    }
+
+    /// Runs `watchlist <arguments>`, sends it `signal` after `delay` seconds, and waits for it.
+    public func runStopped(_ arguments: [String], by signal: Int32, after delay: TimeInterval) throws -> Stopped {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = environment
+        let errors = folder + "/.stderr-\(UUID().uuidString)"
+        guard FileManager.default.createFile(atPath: errors, contents: nil), let handle = FileHandle(forWritingAtPath: errors) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        process.standardError = handle
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        try handle.close()
+        Thread.sleep(forTimeInterval: delay)
+        let wasRunning = process.isRunning
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        return Stopped(wasRunning: wasRunning, reason: process.terminationReason, status: process.terminationStatus,
+                       stderr: String(decoding: FileManager.default.contents(atPath: errors) ?? Data(), as: UTF8.self))
+    }
+
     /// Makes the user `uid` the owner of the sandbox, the folders down to the database and the
     /// database: for a test that runs the binary as another user (setpriv, as root).
     public func giveDatabase(to uid: uid_t) {

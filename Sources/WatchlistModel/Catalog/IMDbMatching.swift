@@ -7,10 +7,11 @@ import Foundation
 /// two candidates of the exact year are decided by votes only when one has `voteFactor` times
 /// the other's; otherwise the film is left unmatched and its candidates are listed. A film
 /// without a year is not matched by title. A title another film of the diary already holds is
-/// never given to a second film.
+/// never given to a second film, and one title found for two films goes to neither.
 ///
 /// Fed as the files are streamed (other titles first, then titles, then votes), it keeps only
-/// the rows that can concern a film of the diary: memory follows the diary, not the files.
+/// the rows that can concern a film of the diary (a candidate only within a year of a film it
+/// may be): memory follows the diary, not the files.
 public struct IMDbMatching: Sendable {
     /// The title types a film of a diary can be (IMDb's `titleType`): a series, an episode, a
     /// game or a music video never is.
